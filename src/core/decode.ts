@@ -1,0 +1,34 @@
+/**
+ * Bytes to text: BOM, then an HTML `<meta charset>`, then UTF-8, falling back
+ * to GB18030 (a superset of GBK and GB2312) when the bytes are not valid UTF-8.
+ *
+ * @module
+ */
+
+const GB_NAMES = new Set(['gbk', 'gb2312', 'gb18030', 'gb_2312-80', 'x-gbk', 'cp936', 'euc-cn'])
+
+/**
+ * Decode a report's bytes.
+ *
+ * @param bytes - The file as read.
+ * @returns The text.
+ */
+export function decodeBytes(bytes: Uint8Array): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3))
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2))
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2))
+  const declared = declaredCharset(bytes)
+  if (declared !== undefined && GB_NAMES.has(declared)) return new TextDecoder('gb18030').decode(bytes)
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes)
+  }
+}
+
+/** The charset an HTML page declares in its first 2 KiB, lower-cased. */
+function declaredCharset(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048))
+  const match = /<meta[^>]*?charset\s*=\s*["']?\s*([\w-]+)/iu.exec(head)
+  return match?.[1]?.toLowerCase()
+}

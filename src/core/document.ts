@@ -1,0 +1,91 @@
+/**
+ * The neutral document: what every adapter produces and the core reads.
+ *
+ * An adapter only says what the input shows (headings, paragraphs, tables of
+ * cells, with places); it never decides what a cell means.
+ *
+ * @module
+ */
+
+import type { Position } from '../model/types.js'
+
+/** One cell of a table as printed. */
+export interface SourceCell {
+  /** The cell's text, as printed (the core normalises it). */
+  text: string
+  /** Where the cell starts in the input. */
+  position?: Position
+}
+
+/** One row of a table. */
+export interface SourceRow {
+  /** Its cells, left to right. */
+  cells: SourceCell[]
+  /** Where the row starts in the input. */
+  position?: Position
+}
+
+/**
+ * A table.
+ *
+ * With `grid: true` the cells of a row stand in their real columns (an HTML or
+ * GFM table): an empty cell is a blank value. With `grid: false` (text whose
+ * columns cannot be trusted, such as one cell per line) only the order of the
+ * cells is known: empty cells before and after a row's values are layout, not blanks.
+ */
+export interface SourceTable {
+  /** Discriminant. */
+  type: 'table'
+  /** Whether cell positions are real columns. */
+  grid: boolean
+  /** Its rows, top to bottom. */
+  rows: SourceRow[]
+  /** Where the table starts in the input. */
+  position?: Position
+}
+
+/** A heading or a paragraph. */
+export interface SourceText {
+  /** Discriminant. */
+  type: 'heading' | 'paragraph'
+  /** Its text, as printed, without Markdown markers. */
+  text: string
+  /** Heading depth (1–6) where the input gives one. */
+  depth?: number
+  /** Where it starts in the input. */
+  position?: Position
+}
+
+/** A block of the neutral document. */
+export type SourceBlock = SourceTable | SourceText
+
+/** What an adapter returns: the blocks of the input in document order. */
+export interface SourceDocument {
+  /** Blocks in document order. */
+  blocks: SourceBlock[]
+}
+
+/**
+ * An input format. Register your own through `options.adapters`.
+ *
+ * @example
+ * ```ts
+ * const csv: Adapter = {
+ *   name: 'csv',
+ *   detect: (input) => (input.includes(',') ? 0.2 : 0),
+ *   read: (input) => ({ blocks: [{ type: 'table', grid: true, rows: toRows(input) }] })
+ * }
+ * parseReport(text, { adapters: [csv] })
+ * ```
+ */
+export interface Adapter {
+  /** Its name, used as `options.format` and reported as `ParseResult.format`. */
+  readonly name: string
+  /**
+   * How well the input looks like this format, from 0 (not at all) to 1 (surely).
+   * Used when `options.format` is absent; the highest score wins.
+   */
+  detect(input: string): number
+  /** Turn the input into the neutral document. It should not throw. */
+  read(input: string): SourceDocument
+}

@@ -1,0 +1,124 @@
+/**
+ * Label matching against the catalogue: what a printed text may mean.
+ *
+ * @module
+ */
+
+import {
+  APPLICANT_COLUMNS,
+  CATALOGUES,
+  KNOWN_EXTRAS,
+  TABLE2_HEADER_LABELS,
+  TABLE3_HEADER_LABELS,
+  TABLE4_GROUPS,
+  TABLE4_LITIGATION_LABELS,
+  TABLE4_OUTCOMES,
+  type ColumnSpec,
+  type EditionCatalogue
+} from '../model/catalogue.js'
+import type { Applicant, Edition } from '../model/types.js'
+import { labelCore, normalizeLabel } from './normalize.js'
+
+/** One meaning a label may have. */
+export type LabelMeaning =
+  | { table: 2; role: 'caption' | 'content' }
+  | { table: 2; role: 'column'; column: ColumnSpec }
+  | { table: 2; role: 'row'; key: string }
+  | { table: 3; role: 'note' | 'applicants' | 'organizations' | 'group' }
+  | { table: 3; role: 'column'; key: Applicant }
+  | { table: 3; role: 'row'; path: string }
+  | { table: 4; role: 'litigation' }
+  | { table: 4; role: 'group'; key: string }
+  | { table: 4; role: 'outcome'; key: string }
+
+/** The labels of one edition, indexed by normalised core. */
+export class LabelIndex {
+  private readonly exact = new Map<string, LabelMeaning[]>()
+  /** Table 二 columns, for prefix matching of broken or annotated headers. */
+  readonly columns: readonly ColumnSpec[]
+
+  /** @param catalogue - The edition's catalogue. */
+  constructor(readonly catalogue: EditionCatalogue) {
+    this.columns = catalogue.table2Columns
+    for (const column of catalogue.table2Columns) this.addAll(column.labels, { table: 2, role: 'column', column })
+    for (const row of catalogue.table2Rows) this.addAll(row.labels, { table: 2, role: 'row', key: row.key })
+    this.addAll(TABLE2_HEADER_LABELS.content, { table: 2, role: 'content' })
+    for (const row of catalogue.table3Rows) {
+      this.addAll(row.labels, row.path === undefined ? { table: 3, role: 'group' } : { table: 3, role: 'row', path: row.path })
+    }
+    for (const column of APPLICANT_COLUMNS) this.addAll(column.labels, { table: 3, role: 'column', key: column.key })
+    this.addAll(TABLE3_HEADER_LABELS.organizations, { table: 3, role: 'organizations' })
+    this.addAll(TABLE3_HEADER_LABELS.applicants, { table: 3, role: 'applicants' })
+    this.addAll(TABLE4_LITIGATION_LABELS, { table: 4, role: 'litigation' })
+    for (const group of TABLE4_GROUPS) this.addAll(group.labels, { table: 4, role: 'group', key: group.key })
+    for (const outcome of TABLE4_OUTCOMES) this.addAll(outcome.labels, { table: 4, role: 'outcome', key: outcome.key })
+  }
+
+  private addAll(labels: readonly string[], meaning: LabelMeaning): void {
+    for (const label of labels) {
+      const key = labelCore(normalizeLabel(label))
+      const list = this.exact.get(key) ?? []
+      list.push(meaning)
+      this.exact.set(key, list)
+    }
+  }
+
+  /**
+   * Every meaning a normalised label may have, in catalogue order.
+   *
+   * @param normalized - Output of `normalizeLabel`.
+   */
+  lookup(normalized: string): LabelMeaning[] {
+    if (normalized.startsWith(TABLE2_HEADER_LABELS.captionPrefix)) return [{ table: 2, role: 'caption' }]
+    if (normalized.includes(TABLE3_HEADER_LABELS.noteFragment)) return [{ table: 3, role: 'note' }]
+    const core = labelCore(normalized)
+    const found = this.exact.get(core) ?? this.exact.get(normalized)
+    if (found !== undefined) return found
+    const withoutNote = core.replace(/\([^()]*\)$/u, '')
+    if (withoutNote !== core && withoutNote !== '') {
+      const annotated = this.exact.get(withoutNote)
+      if (annotated !== undefined) return annotated
+    }
+    return this.columnPrefix(core)
+  }
+
+  /** Table 二 headers that are annotated (`上一年项目数量(指2019年事项数)`) or cut short (`本年新`). */
+  private columnPrefix(core: string): LabelMeaning[] {
+    const meanings: LabelMeaning[] = []
+    for (const column of this.columns) {
+      for (const label of column.labels) {
+        const key = labelCore(normalizeLabel(label))
+        if (core.startsWith(key) || (core.length >= 3 && key.startsWith(core))) {
+          meanings.push({ table: 2, role: 'column', column })
+          break
+        }
+      }
+    }
+    return meanings
+  }
+}
+
+const INDEXES = new Map<Edition, LabelIndex>()
+
+/**
+ * The label index of an edition (built once).
+ *
+ * @param edition - The edition.
+ */
+export function labelIndex(edition: Edition): LabelIndex {
+  let index = INDEXES.get(edition)
+  if (index === undefined) {
+    index = new LabelIndex(CATALOGUES[edition])
+    INDEXES.set(edition, index)
+  }
+  return index
+}
+
+/**
+ * Whether a label is a known local addition to the format (kept in extras without a note).
+ *
+ * @param normalized - Output of `normalizeLabel`.
+ */
+export function isKnownExtra(normalized: string): boolean {
+  return KNOWN_EXTRAS.some((fragment) => normalized.includes(normalizeLabel(fragment)))
+}

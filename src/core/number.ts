@@ -1,0 +1,80 @@
+/**
+ * Reading one cell's value: numbers, blanks and units.
+ *
+ * @module
+ */
+
+/** A money unit that may stand in a cell or a header. */
+export type MoneyUnit = '元' | '万元' | '亿元'
+
+/** What one cell holds. */
+export type CellValue =
+  | { kind: 'empty' }
+  | { kind: 'blank'; marker: string }
+  | { kind: 'number'; value: number; digits: string; unit?: MoneyUnit }
+
+const BLANK_MARKERS = new Set(['/', '-', '—', '——', '–', '无', '\\', '//', '/', '－', '―', '─'])
+const NUMBER =
+  /^(?<sign>[+-]|增加|减少|增|减)?(?<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?<frac>\d+))?(?<unit>万元|亿元|元|件|个|项|条|人次|次|家|份|宗)?$/u
+
+/**
+ * Read a cell's text as a value.
+ *
+ * @param text - The cell as printed.
+ * @returns The value, or `undefined` when the text is not a value (a label or prose).
+ */
+export function readCell(text: string): CellValue | undefined {
+  const t = text
+    .normalize('NFKC')
+    .replace(/[\s\u00a0\u3000\u200b-\u200d\ufeff*]+/gu, '')
+    .replace(/[−－–]/gu, '-')
+  if (t === '') return { kind: 'empty' }
+  if (BLANK_MARKERS.has(t) || /^[-—/]+$/u.test(t)) return { kind: 'blank', marker: t }
+  const match = NUMBER.exec(t)
+  if (match?.groups === undefined) return undefined
+  const { sign, int, frac, unit } = match.groups
+  const negative = sign === '-' || sign === '减少' || sign === '减'
+  const digits = `${negative ? '-' : ''}${(int ?? '').replace(/,/gu, '')}${frac === undefined ? '' : `.${frac}`}`
+  const value = Number(digits)
+  const result: CellValue = { kind: 'number', value: Object.is(value, -0) ? 0 : value, digits }
+  if (unit === '元' || unit === '万元' || unit === '亿元') result.unit = unit
+  return result
+}
+
+/**
+ * Find the money unit a header names, such as `采购总金额（单位：万元，保留4位小数）`.
+ *
+ * @param header - A header cell as printed.
+ */
+export function headerUnit(header: string): MoneyUnit | undefined {
+  const match = /(亿元|万元|元)/u.exec(header.normalize('NFKC'))
+  return match === null ? undefined : (match[1] as MoneyUnit)
+}
+
+/**
+ * Convert a decimal string to 万元 exactly, by moving the decimal point.
+ *
+ * @param digits - A signed decimal string such as `251000` or `-12.5`.
+ * @param unit - The unit it is written in.
+ * @returns The value in 万元.
+ */
+export function toWanyuan(digits: string, unit: MoneyUnit): number {
+  if (unit === '万元') return Number(digits)
+  return Number(shiftDecimal(digits, unit === '元' ? -4 : 4))
+}
+
+function shiftDecimal(digits: string, places: number): string {
+  const negative = digits.startsWith('-')
+  const [intPart = '0', fracPart = ''] = digits.replace('-', '').split('.')
+  const all = intPart + fracPart
+  let point = intPart.length + places
+  let padded = all
+  if (point <= 0) {
+    padded = '0'.repeat(1 - point) + all
+    point = 1
+  } else if (point > all.length) {
+    padded = all + '0'.repeat(point - all.length)
+  }
+  const text = `${padded.slice(0, point)}.${padded.slice(point) || '0'}`
+  return `${negative ? '-' : ''}${text}`
+}

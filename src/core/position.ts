@@ -1,0 +1,36 @@
+/**
+ * Offsets to line and column.
+ *
+ * @module
+ */
+
+import type { Position } from '../model/types.js'
+
+/** Turns offsets of one input into 1-based line and column positions. */
+export class LineIndex {
+  private readonly starts: number[] = [0]
+
+  /** @param input - The whole input. */
+  constructor(input: string) {
+    const pattern = /\r\n|\r|\n/gu
+    for (let match = pattern.exec(input); match !== null; match = pattern.exec(input)) {
+      this.starts.push(match.index + match[0].length)
+    }
+  }
+
+  /**
+   * The position of an offset.
+   *
+   * @param offset - 0-based offset into the input.
+   */
+  at(offset: number): Position {
+    let low = 0
+    let high = this.starts.length - 1
+    while (low < high) {
+      const mid = (low + high + 1) >> 1
+      if ((this.starts[mid] as number) <= offset) low = mid
+      else high = mid - 1
+    }
+    return { line: low + 1, column: offset - (this.starts[low] as number) + 1, offset }
+  }
+}

@@ -1,0 +1,41 @@
+export { parseReport, type ParseOptions } from './core/parse.js'
+export type { Adapter, SourceBlock, SourceCell, SourceDocument, SourceRow, SourceTable, SourceText } from './core/document.js'
+export { textAdapter } from './adapters/text/index.js'
+export { validateReport } from './validate/index.js'
+export { createEmptyReport, cellPaths, getCell } from './model/empty.js'
+export { DIAGNOSTIC_CODES, DIAGNOSTIC_INFO, type DiagnosticCode } from './model/codes.js'
+export type {
+  ActiveDisclosure2019,
+  ActiveDisclosure2021,
+  Applicant,
+  ApplicationColumn,
+  Applications,
+  Cell,
+  Decisions,
+  Denied,
+  Diagnostic,
+  Edition,
+  Extra,
+  FeeAmount,
+  InvariantId,
+  IssuedRepealedInForce,
+  ItemsChange,
+  ItemsChangeDecisions,
+  MadePublishedTotal,
+  NotProcessed,
+  Other2019,
+  Other2021,
+  Outcomes,
+  ParseResult,
+  Position,
+  Procurement,
+  Report,
+  Report2019,
+  Report2021,
+  ReportBase,
+  Results,
+  ReviewAndLitigation,
+  Sections,
+  Severity,
+  Unavailable
+} from './model/types.js'

@@ -1,0 +1,251 @@
+/**
+ * The catalogue of each edition's tables: blocks, rows, columns and the label
+ * variants seen in real reports. Data, shared by every adapter: a new label
+ * variant is one string in a `labels` list here, never a new `if`.
+ *
+ * Labels are written as printed; matching normalises them (NFKC, no
+ * whitespace, no quotes, unified brackets and 、/，) and drops a leading
+ * enumerator (`一、`, `（三）`, `2.`), see `core/normalize.ts`.
+ *
+ * @module
+ */
+
+import type { Applicant, Edition } from './types.js'
+
+/** A column of table 二. */
+export interface ColumnSpec {
+  /** Key in the model, e.g. `made`. */
+  readonly key: string
+  /** Header labels as printed; the first is the official one. */
+  readonly labels: readonly string[]
+  /** A money column, in 万元, that may have decimals. */
+  readonly money?: boolean
+  /** A signed count (本年增/减). */
+  readonly signed?: boolean
+}
+
+/** A data row of table 二. */
+export interface Table2RowSpec {
+  /** Key in `activeDisclosure`, e.g. `regulations`. */
+  readonly key: string
+  /** Row labels as printed; the first is the official one. */
+  readonly labels: readonly string[]
+  /** Its column keys, in the official order. */
+  readonly columns: readonly string[]
+}
+
+/** A row of table 三: a data row (`path` set) or a group label over data rows. */
+export interface Table3RowSpec {
+  /** Path inside one applicant column, e.g. `results.denied.stateSecret`; absent for a group label. */
+  readonly path?: string
+  /** Labels as printed; the first is the official one. */
+  readonly labels: readonly string[]
+}
+
+/** Everything that differs between the editions. */
+export interface EditionCatalogue {
+  /** The edition. */
+  readonly edition: Edition
+  /** Texts whose presence marks a report of this edition (FORMATS.md, Format detection). */
+  readonly markers: readonly string[]
+  /** Columns of table 二. */
+  readonly table2Columns: readonly ColumnSpec[]
+  /** Data rows of table 二, in the official order. */
+  readonly table2Rows: readonly Table2RowSpec[]
+  /** Rows of table 三, in the official order, groups included. */
+  readonly table3Rows: readonly Table3RowSpec[]
+}
+
+/** The applicant columns of table 三, official order. */
+export const APPLICANT_COLUMNS: readonly { readonly key: Applicant; readonly labels: readonly string[] }[] = [
+  { key: 'naturalPerson', labels: ['自然人'] },
+  { key: 'commercial', labels: ['商业企业'] },
+  { key: 'research', labels: ['科研机构'] },
+  { key: 'nonProfit', labels: ['社会公益组织'] },
+  { key: 'legalService', labels: ['法律服务机构'] },
+  { key: 'otherOrganization', labels: ['其他'] },
+  { key: 'total', labels: ['总计'] }
+]
+
+/** The applicant keys in official column order. */
+export const APPLICANTS: readonly Applicant[] = APPLICANT_COLUMNS.map((column) => column.key)
+
+/** The applicant columns that 法人或其他组织 spans. */
+export const ORGANIZATION_APPLICANTS: readonly Applicant[] = [
+  'commercial',
+  'research',
+  'nonProfit',
+  'legalService',
+  'otherOrganization'
+]
+
+/** Header texts of table 三 that are not columns. */
+export const TABLE3_HEADER_LABELS = {
+  /** The spanning header over the five organisation columns. */
+  organizations: ['法人或其他组织'],
+  /** The header over all applicant columns. */
+  applicants: ['申请人情况'],
+  /** A fragment of the balance note in the top-left cell. */
+  noteFragment: '勾稽关系'
+} as const
+
+/** The groups of table 四, official order. */
+export const TABLE4_GROUPS = [
+  { key: 'review', labels: ['行政复议'] },
+  { key: 'litigationDirect', labels: ['未经复议直接起诉'] },
+  { key: 'litigationAfterReview', labels: ['复议后起诉'] }
+] as const
+
+/** The spanning header over the two litigation groups of table 四. */
+export const TABLE4_LITIGATION_LABELS: readonly string[] = ['行政诉讼']
+
+/** The five outcome columns of each group of table 四, official order. */
+export const TABLE4_OUTCOMES = [
+  { key: 'upheld', labels: ['结果维持'] },
+  { key: 'corrected', labels: ['结果纠正'] },
+  { key: 'other', labels: ['其他结果'] },
+  { key: 'pending', labels: ['尚未审结'] },
+  { key: 'total', labels: ['总计'] }
+] as const
+
+/** Table 二 texts that are neither rows nor columns. */
+export const TABLE2_HEADER_LABELS = {
+  /** The first header cell of each block. */
+  content: ['信息内容'],
+  /** Prefix of the block captions `第二十条第（一）项`. */
+  captionPrefix: '第二十条'
+} as const
+
+/** Local additions to the format, kept in `extras` without an `unknown_label` note. A fragment each. */
+export const KNOWN_EXTRAS: readonly string[] = [
+  '政府信息公开发布总数量', // Jilin: 2020年本行政区域（或本部门）政府信息公开发布总数量（非新闻类、消息类）：60
+  '其他主动公开文件' // Hubei: an extra row in table 二 block （一）
+]
+
+const TABLE3_COMMON_HEAD: readonly Table3RowSpec[] = [
+  { path: 'newReceived', labels: ['一、本年新收政府信息公开申请数量'] },
+  { path: 'carriedOver', labels: ['二、上年结转政府信息公开申请数量'] },
+  { labels: ['三、本年度办理结果'] },
+  { path: 'results.granted', labels: ['（一）予以公开'] },
+  {
+    path: 'results.partiallyGranted',
+    labels: ['（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '（二）部分公开']
+  },
+  { labels: ['（三）不予公开'] },
+  { path: 'results.denied.stateSecret', labels: ['1.属于国家秘密'] },
+  { path: 'results.denied.prohibitedByLaw', labels: ['2.其他法律行政法规禁止公开', '2.其他法律法规禁止公开'] },
+  { path: 'results.denied.endangersSafety', labels: ['3.危及“三安全一稳定”'] },
+  { path: 'results.denied.thirdPartyRights', labels: ['4.保护第三方合法权益'] },
+  { path: 'results.denied.internalAffairs', labels: ['5.属于三类内部事务信息'] },
+  { path: 'results.denied.processInformation', labels: ['6.属于四类过程性信息'] },
+  { path: 'results.denied.enforcementFiles', labels: ['7.属于行政执法案卷'] },
+  { path: 'results.denied.administrativeQuery', labels: ['8.属于行政查询事项'] },
+  { labels: ['（四）无法提供'] },
+  { path: 'results.unavailable.notHeld', labels: ['1.本机关不掌握相关政府信息'] },
+  { path: 'results.unavailable.needsCreation', labels: ['2.没有现成信息需要另行制作'] },
+  { path: 'results.unavailable.unclearAfterCorrection', labels: ['3.补正后申请内容仍不明确'] },
+  { labels: ['（五）不予处理'] },
+  { path: 'results.notProcessed.complaint', labels: ['1.信访举报投诉类申请'] },
+  { path: 'results.notProcessed.duplicate', labels: ['2.重复申请'] },
+  { path: 'results.notProcessed.publication', labels: ['3.要求提供公开出版物'] },
+  { path: 'results.notProcessed.excessive', labels: ['4.无正当理由大量反复申请'] },
+  { path: 'results.notProcessed.confirmation', labels: ['5.要求行政机关确认或重新出具已获取信息'] }
+]
+
+const TABLE3_COMMON_TAIL: readonly Table3RowSpec[] = [
+  { path: 'results.total', labels: ['（七）总计'] },
+  { path: 'carriedForward', labels: ['四、结转下年度继续办理'] }
+]
+
+/** The 2019 format (国办公开办函〔2019〕60号). */
+export const CATALOGUE_2019: EditionCatalogue = {
+  edition: '2019',
+  markers: ['本年新制作数量', '本年新公开数量', '上一年项目数量', '本年增/减', '第二十条第（九）项', '政府集中采购'],
+  table2Columns: [
+    { key: 'made', labels: ['本年新制作数量'] },
+    { key: 'published', labels: ['本年新公开数量'] },
+    { key: 'total', labels: ['对外公开总数量'] },
+    { key: 'previousItems', labels: ['上一年项目数量'] },
+    { key: 'change', labels: ['本年增/减', '本年增减'], signed: true },
+    { key: 'decisions', labels: ['处理决定数量'] },
+    { key: 'projects', labels: ['采购项目数量'] },
+    { key: 'amount', labels: ['采购总金额'], money: true }
+  ],
+  table2Rows: [
+    { key: 'regulations', labels: ['规章'], columns: ['made', 'published', 'total'] },
+    { key: 'normativeDocuments', labels: ['规范性文件', '行政规范性文件'], columns: ['made', 'published', 'total'] },
+    { key: 'licensing', labels: ['行政许可'], columns: ['previousItems', 'change', 'decisions'] },
+    { key: 'otherServices', labels: ['其他对外管理服务事项'], columns: ['previousItems', 'change', 'decisions'] },
+    { key: 'punishment', labels: ['行政处罚'], columns: ['previousItems', 'change', 'decisions'] },
+    { key: 'coercion', labels: ['行政强制'], columns: ['previousItems', 'change', 'decisions'] },
+    { key: 'fees', labels: ['行政事业性收费'], columns: ['previousItems', 'change'] },
+    { key: 'procurement', labels: ['政府集中采购'], columns: ['projects', 'amount'] }
+  ],
+  table3Rows: [...TABLE3_COMMON_HEAD, { path: 'results.other', labels: ['（六）其他处理'] }, ...TABLE3_COMMON_TAIL]
+}
+
+/** The 2021 format (国办公开办函〔2021〕30号). */
+export const CATALOGUE_2021: EditionCatalogue = {
+  edition: '2021',
+  markers: ['本年制发件数', '本年废止件数', '现行有效件数', '本年处理决定数量', '本年收费金额', '逾期不补正', '收费通知'],
+  table2Columns: [
+    { key: 'issued', labels: ['本年制发件数'] },
+    { key: 'repealed', labels: ['本年废止件数'] },
+    { key: 'inForce', labels: ['现行有效件数'] },
+    { key: 'decisions', labels: ['本年处理决定数量', '处理决定数量'] },
+    { key: 'amount', labels: ['本年收费金额'], money: true }
+  ],
+  table2Rows: [
+    { key: 'regulations', labels: ['规章'], columns: ['issued', 'repealed', 'inForce'] },
+    { key: 'normativeDocuments', labels: ['行政规范性文件', '规范性文件'], columns: ['issued', 'repealed', 'inForce'] },
+    { key: 'licensing', labels: ['行政许可'], columns: ['decisions'] },
+    { key: 'punishment', labels: ['行政处罚'], columns: ['decisions'] },
+    { key: 'coercion', labels: ['行政强制'], columns: ['decisions'] },
+    { key: 'fees', labels: ['行政事业性收费'], columns: ['amount'] }
+  ],
+  table3Rows: [
+    ...TABLE3_COMMON_HEAD,
+    { labels: ['（六）其他处理'] },
+    {
+      path: 'results.other.overdueCorrection',
+      labels: ['1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请']
+    },
+    {
+      path: 'results.other.overdueFee',
+      labels: ['2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请']
+    },
+    { path: 'results.other.other', labels: ['3.其他'] },
+    ...TABLE3_COMMON_TAIL
+  ]
+}
+
+/** The catalogue of each edition. */
+export const CATALOGUES: Readonly<Record<Edition, EditionCatalogue>> = {
+  '2019': CATALOGUE_2019,
+  '2021': CATALOGUE_2021
+}
+
+/** The leaf paths of table 三 per edition, official order (the rows that carry numbers). */
+export function table3Paths(edition: Edition): string[] {
+  return CATALOGUES[edition].table3Rows.flatMap((row) => (row.path === undefined ? [] : [row.path]))
+}
+
+/** The six sections of a report. */
+export type SectionId = 'overview' | 'activeDisclosure' | 'applications' | 'reviewAndLitigation' | 'problems' | 'other'
+
+/**
+ * Section headings: for each section, fragments of its heading as printed in
+ * real reports (FORMATS.md, Sections). A heading is a short line with numbering
+ * (`一、`, `1、`, `##`) holding one of these.
+ */
+export const SECTION_HEADINGS: readonly { readonly id: SectionId; readonly fragments: readonly string[] }[] = [
+  { id: 'overview', fragments: ['总体情况'] },
+  { id: 'activeDisclosure', fragments: ['主动公开政府信息情况', '主动公开情况'] },
+  { id: 'applications', fragments: ['收到和处理政府信息公开申请情况', '收到和处理政府信息公开申请'] },
+  {
+    id: 'reviewAndLitigation',
+    fragments: ['行政复议、行政诉讼情况', '行政复议和行政诉讼情况', '行政复议、提起行政诉讼', '行政法复议', '行政复议,行政诉讼']
+  },
+  { id: 'problems', fragments: ['存在的主要问题及改进情况', '存在的主要问题和改进情况', '存在的主要问题'] },
+  { id: 'other', fragments: ['其他需要报告的事项', '其他需要报告事项'] }
+]
