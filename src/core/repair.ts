@@ -193,7 +193,7 @@ function propagate(equations: readonly Equation[], values: Assignment, unknown: 
       const signs = new Set(open.map(([, sign]) => sign))
       if (open.length === 1) {
         const [path, sign] = open[0] as [string, number]
-        const value = -balance / sign
+        const value = -balance / sign + 0 // + 0 turns -0 into 0
         if (value < 0 || !Number.isInteger(value)) return false
         values.set(path, value)
         changed = true
