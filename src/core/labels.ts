@@ -36,10 +36,15 @@ export class LabelIndex {
   private readonly exact = new Map<string, LabelMeaning[]>()
   /** Table 二 columns, for prefix matching of broken or annotated headers. */
   readonly columns: readonly ColumnSpec[]
+  private readonly prefixes: { column: ColumnSpec; keys: string[] }[]
 
   /** @param catalogue - The edition's catalogue. */
   constructor(readonly catalogue: EditionCatalogue) {
     this.columns = catalogue.table2Columns
+    this.prefixes = catalogue.table2Columns.map((column) => ({
+      column,
+      keys: column.labels.map((label) => labelCore(normalizeLabel(label)))
+    }))
     for (const column of catalogue.table2Columns) this.addAll(column.labels, { table: 2, role: 'column', column })
     for (const row of catalogue.table2Rows) this.addAll(row.labels, { table: 2, role: 'row', key: row.key })
     this.addAll(TABLE2_HEADER_LABELS.content, { table: 2, role: 'content' })
@@ -85,13 +90,9 @@ export class LabelIndex {
   /** Table 二 headers that are annotated (`上一年项目数量(指2019年事项数)`) or cut short (`本年新`). */
   private columnPrefix(core: string): LabelMeaning[] {
     const meanings: LabelMeaning[] = []
-    for (const column of this.columns) {
-      for (const label of column.labels) {
-        const key = labelCore(normalizeLabel(label))
-        if (core.startsWith(key) || (core.length >= 3 && key.startsWith(core))) {
-          meanings.push({ table: 2, role: 'column', column })
-          break
-        }
+    for (const { column, keys } of this.prefixes) {
+      if (keys.some((key) => core.startsWith(key) || (core.length >= 3 && key.startsWith(core)))) {
+        meanings.push({ table: 2, role: 'column', column })
       }
     }
     return meanings
@@ -120,5 +121,7 @@ export function labelIndex(edition: Edition): LabelIndex {
  * @param normalized - Output of `normalizeLabel`.
  */
 export function isKnownExtra(normalized: string): boolean {
-  return KNOWN_EXTRAS.some((fragment) => normalized.includes(normalizeLabel(fragment)))
+  return KNOWN_FRAGMENTS.some((fragment) => normalized.includes(fragment))
 }
+
+const KNOWN_FRAGMENTS = KNOWN_EXTRAS.map((fragment) => normalizeLabel(fragment))

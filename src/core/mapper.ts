@@ -10,6 +10,7 @@ import { cellPaths } from '../model/empty.js'
 import type { Cell, Diagnostic, Edition, Extra, Position } from '../model/types.js'
 import { makeDiagnostic } from './diagnostics.js'
 import { isKnownExtra, labelIndex, type LabelIndex, type LabelMeaning } from './labels.js'
+import { normalizeLabel } from './normalize.js'
 import { headerUnit, toWanyuan, type CellValue } from './number.js'
 import { sectionOf } from './sections.js'
 import type { ParagraphToken, TextToken, Token, ValueToken } from './tokens.js'
@@ -275,7 +276,7 @@ class Mapper {
     paths: string[],
     money: { column: ColumnSpec; unit: string | undefined }[]
   ): void {
-    const label = row.label?.text ?? TABLE_NAME[table]
+    const label = row.label?.text ?? `${TABLE_NAME[table]} (numbers)`
     const position = row.label?.position ?? row.tokens[0]?.position
     if (this.seenRows.has(rowId)) {
       this.addExtra(row.label ?? { text: label, normalized: label }, row.tokens)
@@ -290,7 +291,7 @@ class Mapper {
       this.damaged.push({ table, label, paths, printed: printed.map(tokenNumber), ...(position ? { position } : {}) })
       this.diagnostics.push(
         makeDiagnostic('row_length_mismatch', {
-          message: `Row “${label}” of table ${TABLE_NAME[table]} prints ${printed.length} values for ${paths.length} columns.`,
+          message: `${row.label === undefined ? 'The row of numbers' : `Row “${label}”`} of table ${TABLE_NAME[table]} prints ${printed.length} values for ${paths.length} columns.`,
           path: table === 2 ? rowId : TABLE_PATH[table],
           position
         })
@@ -355,7 +356,7 @@ class Mapper {
     if (label.position !== undefined) extra.position = label.position
     if (values.length > 1) extra.values = values.map(tokenNumber)
     this.extras.push(extra)
-    if (!isKnownExtra(label.normalized)) {
+    if (!isKnownExtra(label.normalized === '' ? normalizeLabel(label.text) : label.normalized)) {
       this.diagnostics.push(
         makeDiagnostic('unknown_label', {
           message: `“${name}” is not a label of the format; it is kept in extras.`,

@@ -7,7 +7,8 @@
 import type { SectionId } from '../model/catalogue.js'
 import type { Sections } from '../model/types.js'
 import type { SourceDocument, SourceText } from './document.js'
-import { normalizeLabel, tidyProse } from './normalize.js'
+import { tidyProse } from './normalize.js'
+import { headOf } from './tokens.js'
 import { sectionOf } from './sections.js'
 
 /** What the text blocks say about the report. */
@@ -58,7 +59,7 @@ function findHeadings(document: SourceDocument): Heading[] {
   const headings: Heading[] = []
   document.blocks.forEach((block, index) => {
     if (block.type === 'table') return
-    const id = sectionOf(normalizeLabel(block.text), block.type === 'heading')
+    const id = sectionOf(headOf(block.text), block.type === 'heading')
     if (id !== undefined) headings.push({ id, block: index })
   })
   return headings

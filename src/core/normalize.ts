@@ -5,12 +5,35 @@
  */
 
 const WHITESPACE = /[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]+/gu
-const QUOTES = /["'“”‘’「」『』〝〞＂＇`]/gu
-const OPEN_BRACKETS = /[【〔［\[｛{〖]/gu
-const CLOSE_BRACKETS = /[】〕］\]｝}〗]/gu
-const LIST_SEPARATORS = /[、，,､]/gu
-const EMPHASIS = /\*+|_{2,}/gu
 const ENUMERATOR = /^(?:[一二三四五六七八九十]+[,.:]|\([一二三四五六七八九十\d]+\)|\d+[.,:)]|[一二三四五六七八九十]+\)|第[一二三四五六七八九十]+部分[,.:]?)/u
+
+/** What each character becomes after NFKC: '' to drop it, another character to replace it. */
+const FOLD = new Map<string, string>()
+for (const ch of '"\'“”‘’「」『』〝〞`*') FOLD.set(ch, '')
+for (const ch of '【〔[｛{〖') FOLD.set(ch, '(')
+for (const ch of '】〕]｝}〗') FOLD.set(ch, ')')
+for (const ch of '、，,､') FOLD.set(ch, ',')
+for (const ch of '−－–') FOLD.set(ch, '-')
+/** Whitespace of every kind (what `\s` matches, plus zero-width spaces), by code unit. */
+function isSpace(code: number): boolean {
+  return (
+    code <= 0x20 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200d) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x2060 ||
+    code === 0x3000 ||
+    code === 0xfeff
+  )
+}
+
+const CACHE_LIMIT = 20000
+const CACHEABLE_LENGTH = 64
+const cache = new Map<string, string>()
 
 /**
  * Normalise a label for matching: NFKC (full-width to half-width), every kind of
@@ -21,15 +44,26 @@ const ENUMERATOR = /^(?:[一二三四五六七八九十]+[,.:]|\([一二三四�
  * @returns The normalised label.
  */
 export function normalizeLabel(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(WHITESPACE, '')
-    .replace(EMPHASIS, '')
-    .replace(QUOTES, '')
-    .replace(OPEN_BRACKETS, '(')
-    .replace(CLOSE_BRACKETS, ')')
-    .replace(LIST_SEPARATORS, ',')
-    .replace(/[−－–]/gu, '-')
+  const short = text.length <= CACHEABLE_LENGTH
+  if (short) {
+    const hit = cache.get(text)
+    if (hit !== undefined) return hit
+  }
+  const folded = text.normalize('NFKC')
+  let out = ''
+  for (let i = 0; i < folded.length; i++) {
+    const code = folded.charCodeAt(i)
+    if (isSpace(code)) continue
+    const ch = folded[i] as string
+    const mapped = FOLD.get(ch)
+    out += mapped ?? ch
+  }
+  out = out.replace(/_{2,}/gu, '')
+  if (short) {
+    if (cache.size >= CACHE_LIMIT) cache.clear()
+    cache.set(text, out)
+  }
+  return out
 }
 
 /**

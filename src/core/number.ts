@@ -13,7 +13,8 @@ export type CellValue =
   | { kind: 'blank'; marker: string }
   | { kind: 'number'; value: number; digits: string; unit?: MoneyUnit }
 
-const BLANK_MARKERS = new Set(['/', '-', '—', '——', '–', '无', '\\', '//', '/', '－', '―', '─'])
+const PLAIN_DIGITS = /^[ \t]*\d{1,15}[ \t]*$/u
+const BLANK_MARKERS = new Set(['/', '-', '—', '——', '–', '无', '\\', '//', '－', '―', '─'])
 const NUMBER =
   /^(?<sign>[+-]|增加|减少|增|减)?(?<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?<frac>\d+))?(?<unit>万元|亿元|元|件|个|项|条|人次|次|家|份|宗)?$/u
 
@@ -24,6 +25,10 @@ const NUMBER =
  * @returns The value, or `undefined` when the text is not a value (a label or prose).
  */
 export function readCell(text: string): CellValue | undefined {
+  if (PLAIN_DIGITS.test(text)) {
+    const digits = text.trim()
+    return { kind: 'number', value: Number(digits), digits: digits.replace(/^0+(?=\d)/u, '') }
+  }
   const t = text
     .normalize('NFKC')
     .replace(/[\s\u00a0\u3000\u200b-\u200d\ufeff*]+/gu, '')

@@ -5,8 +5,8 @@
  */
 
 import { textAdapter } from '../adapters/text/index.js'
-import { createEmptyReport, setPath } from '../model/empty.js'
-import type { Diagnostic, ParseResult, Position, Report } from '../model/types.js'
+import { buildReport, setPath } from '../model/empty.js'
+import type { Cell, Diagnostic, ParseResult, Position, Report } from '../model/types.js'
 import { allEquations } from '../validate/equations.js'
 import { validateReport } from '../validate/index.js'
 import { decodeBytes } from './decode.js'
@@ -117,13 +117,14 @@ function parseDocument(document: SourceDocument, format: string, doRepair: boole
     })
     return { report: null, diagnostics: [diagnostic], format, ok: false }
   }
-  const report = createEmptyReport(guess.edition)
+  const values = new Map<string, Cell>()
+  for (const [path, cell] of mapped.cells) values.set(path, cell.value)
+  const report = buildReport(guess.edition, (path) => values.get(path) ?? null)
   report.title = meta.title
   report.organization = meta.organization
   report.year = meta.year
   report.sections = meta.sections
   report.extras = mapped.extras
-  for (const [path, cell] of mapped.cells) setPath(report, path, cell.value)
 
   const diagnostics: Diagnostic[] = [...mapped.diagnostics]
   if (guess.conflict) {
@@ -133,15 +134,15 @@ function parseDocument(document: SourceDocument, format: string, doRepair: boole
       })
     )
   }
-  if (doRepair) diagnostics.push(...repairReport(report, mapped))
+  if (doRepair) diagnostics.push(...repairReport(report, mapped, values))
   const where = (path: string): Position | undefined => mapped.cells.get(path)?.position
-  diagnostics.push(...validateReport(report, where))
+  diagnostics.push(...validateReport(report, where, (path) => values.get(path)))
   const ordered = inDocumentOrder(diagnostics)
   return { report, diagnostics: ordered, format, ok: !ordered.some((diagnostic) => diagnostic.severity === 'error') }
 }
 
 /** Run repair over tables 三 and 四 and write what it fills, with its diagnostics. */
-function repairReport(report: Report, mapped: MapResult): Diagnostic[] {
+function repairReport(report: Report, mapped: MapResult, values: Map<string, Cell>): Diagnostic[] {
   const known = new Map<string, number>()
   const unknown = new Set<string>()
   for (const [path, cell] of mapped.cells) {
@@ -157,6 +158,7 @@ function repairReport(report: Report, mapped: MapResult): Diagnostic[] {
   const rowOf = new Map(rows.flatMap((row) => row.paths.map((path) => [path, row] as const)))
   for (const [path, value] of outcome.filled) {
     setPath(report, path, value)
+    values.set(path, value)
     const row = rowOf.get(path)
     const how = row === undefined ? 'was blank or missing' : `stands in row “${row.label}”, which printed ${row.printed.length} values for ${row.paths.length} columns`
     diagnostics.push(

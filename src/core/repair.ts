@@ -52,7 +52,7 @@ export function repair(
 ): RepairOutcome {
   const rowPaths = new Set(rows.flatMap((row) => row.paths))
   const targets = new Set([...unknown, ...rowPaths])
-  const relevant = equations.filter((equation) => [...equation.left, ...equation.right].some((path) => targets.has(path)))
+  const relevant = equations.filter((equation) => equation.terms.some((path) => targets.has(path)))
   const readings = rows.map((row) => rowReadings(row, equations))
   const results: Assignment[] = []
   let combinations = 0
@@ -106,7 +106,7 @@ function rowReadings(row: RepairRow, equations: readonly Equation[]): Assignment
   const width = row.paths.length
   const count = row.printed.length
   const inside = new Set(row.paths)
-  const local = equations.filter((equation) => [...equation.left, ...equation.right].every((path) => inside.has(path)))
+  const local = equations.filter((equation) => equation.terms.every((path) => inside.has(path)))
   const readings = new Map<string, Assignment>()
   let tried = 0
   for (const placement of placements(count, width)) {
@@ -144,21 +144,18 @@ function* placements(count: number, width: number): Generator<(number | undefine
   }
 }
 
-/** The increasing k-subsets of 0..n-1. */
+/** The increasing k-subsets of 0..n-1, in lexicographic order. */
 function* combinations(n: number, k: number): Generator<number[]> {
-  const chosen: number[] = []
-  function* walk(start: number): Generator<number[]> {
-    if (chosen.length === k) {
-      yield [...chosen]
-      return
-    }
-    for (let i = start; i <= n - (k - chosen.length); i++) {
-      chosen.push(i)
-      yield* walk(i + 1)
-      chosen.pop()
-    }
+  if (k > n) return
+  const chosen = Array.from({ length: k }, (_, i) => i)
+  for (;;) {
+    yield [...chosen]
+    let i = k - 1
+    while (i >= 0 && (chosen[i] as number) === n - k + i) i--
+    if (i < 0) return
+    chosen[i] = (chosen[i] as number) + 1
+    for (let j = i + 1; j < k; j++) chosen[j] = (chosen[j - 1] as number) + 1
   }
-  yield* walk(0)
 }
 
 /**
@@ -169,39 +166,55 @@ function* combinations(n: number, k: number): Generator<number[]> {
  * @returns `false` when the equations cannot all hold.
  */
 function propagate(equations: readonly Equation[], values: Assignment, unknown: ReadonlySet<string>): boolean {
+  const settled = new Uint8Array(equations.length)
   let changed = true
   while (changed) {
     changed = false
-    for (const equation of equations) {
+    for (let e = 0; e < equations.length; e++) {
+      if (settled[e] === 1) continue
+      const equation = equations[e] as Equation
       let balance = 0
-      const open: [string, number][] = []
-      const add = (path: string, sign: number): boolean => {
-        const value = values.get(path)
-        if (value !== undefined) balance += sign * value
-        else if (unknown.has(path)) open.push([path, sign])
-        else return false
-        return true
-      }
       let assessable = true
-      for (const path of equation.left) assessable = add(path, 1) && assessable
-      for (const path of equation.right) assessable = add(path, -1) && assessable
-      if (!assessable) continue
-      if (open.length === 0) {
-        if (Math.abs(balance) > 1e-9) return false
+      let openCount = 0
+      let openSign = 0
+      let mixed = false
+      let openPath = ''
+      for (let side = 0; side < 2 && assessable; side++) {
+        const paths = side === 0 ? equation.left : equation.right
+        const sign = side === 0 ? 1 : -1
+        for (const path of paths) {
+          const value = values.get(path)
+          if (value !== undefined) balance += sign * value
+          else if (unknown.has(path)) {
+            if (openCount > 0 && openSign !== sign) mixed = true
+            openSign = sign
+            openPath = path
+            openCount++
+          } else {
+            assessable = false
+            break
+          }
+        }
+      }
+      if (!assessable) {
+        settled[e] = 1
         continue
       }
-      const signs = new Set(open.map(([, sign]) => sign))
-      if (open.length === 1) {
-        const [path, sign] = open[0] as [string, number]
-        const value = -balance / sign + 0 // + 0 turns -0 into 0
+      if (openCount === 0) {
+        if (Math.abs(balance) > 1e-9) return false
+        settled[e] = 1
+      } else if (openCount === 1) {
+        const value = -balance / openSign + 0 // + 0 turns -0 into 0
         if (value < 0 || !Number.isInteger(value)) return false
-        values.set(path, value)
+        values.set(openPath, value)
+        settled[e] = 1
         changed = true
-      } else if (signs.size === 1) {
-        const sum = -balance / (open[0] as [string, number])[1]
+      } else if (!mixed) {
+        const sum = -balance / openSign
         if (sum < 0) return false
         if (sum === 0) {
-          for (const [path] of open) values.set(path, 0)
+          for (const path of equation.terms) if (!values.has(path) && unknown.has(path)) values.set(path, 0)
+          settled[e] = 1
           changed = true
         }
       }

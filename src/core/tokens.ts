@@ -72,7 +72,7 @@ export function tokenize(document: SourceDocument): Token[] {
       const paragraph: ParagraphToken = {
         kind: 'paragraph',
         text: block.text,
-        normalized: normalizeLabel(block.text),
+        normalized: headOf(block.text),
         block: index,
         heading: block.type === 'heading'
       }
@@ -98,4 +98,12 @@ export function tokenize(document: SourceDocument): Token[] {
 function withPosition<T extends ValueToken | TextToken | ParagraphToken>(token: T, position: Position | undefined): T {
   if (position !== undefined) token.position = position
   return token
+}
+
+/** Longer than this, a paragraph is prose: never a heading or a label. */
+export const MAX_LABEL_TEXT = 96
+
+/** The normalised text of a heading or label; `''` for a longer paragraph, which is prose. */
+export function headOf(text: string): string {
+  return text.length > MAX_LABEL_TEXT ? '' : normalizeLabel(text)
 }

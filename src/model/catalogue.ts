@@ -225,9 +225,14 @@ export const CATALOGUES: Readonly<Record<Edition, EditionCatalogue>> = {
   '2021': CATALOGUE_2021
 }
 
-/** The leaf paths of table 三 per edition, official order (the rows that carry numbers). */
-export function table3Paths(edition: Edition): string[] {
-  return CATALOGUES[edition].table3Rows.flatMap((row) => (row.path === undefined ? [] : [row.path]))
+const TABLE3_PATHS: Readonly<Record<Edition, readonly string[]>> = {
+  '2019': Object.freeze(CATALOGUE_2019.table3Rows.flatMap((row) => (row.path === undefined ? [] : [row.path]))),
+  '2021': Object.freeze(CATALOGUE_2021.table3Rows.flatMap((row) => (row.path === undefined ? [] : [row.path])))
+}
+
+/** The paths of table 三's data rows inside one applicant column, official order. */
+export function table3Paths(edition: Edition): readonly string[] {
+  return TABLE3_PATHS[edition]
 }
 
 /** The six sections of a report. */

@@ -15,23 +15,77 @@ export function createEmptyReport(edition: '2019'): Report2019
 export function createEmptyReport(edition: '2021'): Report2021
 export function createEmptyReport(edition: Edition): Report
 export function createEmptyReport(edition: Edition): Report {
-  const report: Record<string, unknown> = {
+  return buildReport(edition, () => null)
+}
+
+/** A tree of the report's tables whose leaves are their cell paths, built once per edition. */
+type PathTree = { [key: string]: PathTree | string }
+const TREES = new Map<Edition, PathTree>()
+
+function pathTree(edition: Edition): PathTree {
+  let tree = TREES.get(edition)
+  if (tree === undefined) {
+    tree = {}
+    for (const path of cellPaths(edition)) setPath(tree, path, path)
+    TREES.set(edition, tree)
+  }
+  return tree
+}
+
+function fill(tree: PathTree, valueOf: (path: string) => Cell): Record<string, unknown> {
+  const node: Record<string, unknown> = {}
+  for (const key in tree) {
+    const child = tree[key] as PathTree | string
+    node[key] = typeof child === 'string' ? valueOf(child) : fill(child, valueOf)
+  }
+  return node
+}
+
+/**
+ * A report of `edition` whose cells come from `valueOf(path)`, with `null` texts and no extras.
+ *
+ * @param edition - The edition.
+ * @param valueOf - The value of each cell path.
+ */
+export function buildReport(edition: Edition, valueOf: (path: string) => Cell): Report {
+  const tables = fill(pathTree(edition), valueOf)
+  return {
     edition,
     title: null,
     organization: null,
     year: null,
     sections: { overview: null, problems: null, other: null },
-    activeDisclosure: {},
-    applications: {},
-    reviewAndLitigation: {},
+    activeDisclosure: tables.activeDisclosure,
+    applications: tables.applications,
+    reviewAndLitigation: tables.reviewAndLitigation,
     extras: []
+  } as Report
+}
+
+const CELL_PATHS = new Map<Edition, readonly string[]>()
+const KEYS = new Map<string, readonly string[]>()
+
+/** The keys of a dot path, split once. */
+function keysOf(path: string): readonly string[] {
+  let keys = KEYS.get(path)
+  if (keys === undefined) {
+    keys = path.split('.')
+    KEYS.set(path, keys)
   }
-  for (const path of cellPaths(edition)) setPath(report, path, null)
-  return report as unknown as Report
+  return keys
 }
 
 /** The dot path of every cell of an edition, table by table in official order. */
-export function cellPaths(edition: Edition): string[] {
+export function cellPaths(edition: Edition): readonly string[] {
+  let paths = CELL_PATHS.get(edition)
+  if (paths === undefined) {
+    paths = Object.freeze(buildCellPaths(edition))
+    CELL_PATHS.set(edition, paths)
+  }
+  return paths
+}
+
+function buildCellPaths(edition: Edition): string[] {
   const catalogue = CATALOGUES[edition]
   const paths: string[] = []
   for (const row of catalogue.table2Rows) {
@@ -49,7 +103,7 @@ export function cellPaths(edition: Edition): string[] {
 /** Read the cell at a dot path; `undefined` when the path names no cell. */
 export function getCell(report: Report, path: string): Cell | undefined {
   let node: unknown = report
-  for (const key of path.split('.')) {
+  for (const key of keysOf(path)) {
     if (node === null || typeof node !== 'object') return undefined
     node = (node as Record<string, unknown>)[key]
   }
@@ -58,7 +112,7 @@ export function getCell(report: Report, path: string): Cell | undefined {
 
 /** Write a value at a dot path, creating objects on the way. */
 export function setPath(target: object, path: string, value: unknown): void {
-  const keys = path.split('.')
+  const keys = keysOf(path)
   let node = target as Record<string, unknown>
   for (const key of keys.slice(0, -1)) {
     const next = node[key]

@@ -23,6 +23,12 @@ export interface Equation {
   right: readonly string[]
   /** Human words for the message. */
   label: string
+  /** `left` and `right` together. */
+  terms: readonly string[]
+}
+
+function equation(fields: Omit<Equation, 'terms'>): Equation {
+  return { ...fields, terms: [...fields.left, ...fields.right] }
 }
 
 const cache = new Map<string, Equation[]>()
@@ -44,13 +50,13 @@ export function equationsI1(): Equation[] {
   return memo('I-1', () =>
     APPLICANTS.map((applicant) => {
       const column = `applications.${applicant}`
-      return {
+      return equation({
         rule: 'I-1',
         path: column,
         left: [`${column}.results.total`, `${column}.carriedForward`],
         right: [`${column}.newReceived`, `${column}.carriedOver`],
         label: '三、（七）总计 + 四、结转下年度 against 一、本年新收 + 二、上年结转'
-      }
+      })
     })
   )
 }
@@ -59,26 +65,30 @@ export function equationsI1(): Equation[] {
 export function equationsI3(edition: Edition): Equation[] {
   return memo(`I-3:${edition}`, () => {
     const leaves = table3Paths(edition).filter((path) => path.startsWith('results.') && path !== 'results.total')
-    return APPLICANTS.map((applicant) => ({
-      rule: 'I-3',
+    return APPLICANTS.map((applicant) =>
+      equation({
+        rule: 'I-3',
       path: `applications.${applicant}.results.total`,
       left: [`applications.${applicant}.results.total`],
       right: leaves.map((leaf) => `applications.${applicant}.${leaf}`),
-      label: '（七）总计 against the sum of the result rows'
-    }))
+        label: '（七）总计 against the sum of the result rows'
+      })
+    )
   })
 }
 
 /** I-4, per table 三 row: 总计 = 自然人 + the five organisation columns. */
 export function equationsI4(edition: Edition): Equation[] {
   return memo(`I-4:${edition}`, () =>
-    table3Paths(edition).map((row) => ({
-      rule: 'I-4',
+    table3Paths(edition).map((row) =>
+      equation({
+        rule: 'I-4',
       path: `applications.total.${row}`,
       left: [`applications.total.${row}`],
       right: APPLICANTS.filter((applicant) => applicant !== 'total').map((applicant) => `applications.${applicant}.${row}`),
-      label: '总计 against the sum of the six applicant columns'
-    }))
+        label: '总计 against the sum of the six applicant columns'
+      })
+    )
   )
 }
 
@@ -87,13 +97,13 @@ export function equationsI5(): Equation[] {
   return memo('I-5', () =>
     TABLE4_GROUPS.map((group) => {
       const prefix = `reviewAndLitigation.${group.key}`
-      return {
+      return equation({
         rule: 'I-5',
         path: `${prefix}.total`,
         left: [`${prefix}.total`],
         right: ['upheld', 'corrected', 'other', 'pending'].map((key) => `${prefix}.${key}`),
         label: '总计 against 结果维持 + 结果纠正 + 其他结果 + 尚未审结'
-      }
+      })
     })
   )
 }

@@ -91,12 +91,14 @@ function splitLines(input: string): Line[] {
 }
 
 function classify(text: string): LineKind {
-  const cleaned = text.replace(/\[bookmark:[^\]]*\]/gu, '')
+  const cleaned = text.includes('[bookmark:') ? text.replace(/\[bookmark:[^\]]*\]/gu, '') : text
   if (/^[\s\u00a0\u3000\ufeff]*$/u.test(cleaned)) return 'blank'
+  if (cleaned.includes('\t')) return /^[\s\-–—=_|:+]*$/u.test(cleaned) && /[-–—=_]{3}/u.test(cleaned) ? 'separator' : 'tab'
   if (/^[\s\-–—=_|:+]*$/u.test(cleaned) && /[-–—=_]{3}/u.test(cleaned)) return 'separator'
-  if (cleaned.includes('\t')) return 'tab'
   if (/\|[ \u00a0\u3000]*$/u.test(cleaned)) return 'pipe'
-  if (NUMBERS_LINE.test(cleaned) || (LABEL_NUMBERS_LINE.test(cleaned) && !SECTION_LIKE.test(cleaned))) return 'numbers'
+  if (cleaned.length <= 200 && /\d[ \u00a0\u3000]*$/u.test(cleaned)) {
+    if (NUMBERS_LINE.test(cleaned) || (LABEL_NUMBERS_LINE.test(cleaned) && !SECTION_LIKE.test(cleaned))) return 'numbers'
+  }
   return 'text'
 }
 

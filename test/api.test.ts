@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import * as api from '../src/index.js'
+
+describe('public API', () => {
+  it('exports exactly these runtime names', () => {
+    expect(Object.keys(api).sort()).toEqual([
+      'DIAGNOSTIC_CODES',
+      'DIAGNOSTIC_INFO',
+      'cellPaths',
+      'createEmptyReport',
+      'getCell',
+      'parseReport',
+      'textAdapter',
+      'validateReport'
+    ])
+  })
+
+  it('documents every diagnostic code', () => {
+    const reference = readFileSync(join(import.meta.dirname, '..', 'docs', 'diagnostics.md'), 'utf8')
+    for (const code of api.DIAGNOSTIC_CODES) {
+      expect(reference).toContain(`\`${code}\``)
+      expect(api.DIAGNOSTIC_INFO[code].summary.length).toBeGreaterThan(10)
+    }
+  })
+
+  it('throws TypeError only for a wrong argument type or an unknown format', () => {
+    expect(() => api.parseReport(42 as unknown as string)).toThrow(TypeError)
+    expect(() => api.parseReport('', { format: 'docx' })).toThrow(TypeError)
+    expect(() => api.parseReport('', { format: 'text' })).not.toThrow()
+  })
+
+  it('tries custom adapters first and reports their name', () => {
+    const adapter: api.Adapter = {
+      name: 'rows',
+      detect: (input) => (input.startsWith('ROWS') ? 1 : 0),
+      read: (input) => ({
+        blocks: [{ type: 'table', grid: true, rows: input.split('\n').slice(1).map((line) => ({ cells: line.split(';').map((text) => ({ text })) })) }]
+      })
+    }
+    const result = api.parseReport('ROWS\n行政许可;5\n行政处罚;7', { adapters: [adapter] })
+    expect(result.format).toBe('rows')
+    expect(result.report?.activeDisclosure.licensing.decisions).toBe(5)
+    expect(result.report?.activeDisclosure.punishment.decisions).toBe(7)
+  })
+
+  it('reports an adapter that throws instead of throwing', () => {
+    const broken: api.Adapter = { name: 'broken', detect: () => 1, read: () => { throw new Error('boom') } }
+    const result = api.parseReport('x', { adapters: [broken] })
+    expect(result).toMatchObject({ report: null, ok: false, format: 'broken' })
+    expect(result.diagnostics[0]?.code).toBe('not_a_report')
+  })
+})

@@ -1,0 +1,71 @@
+/**
+ * Properties: whatever the input, parseReport returns a well-formed result and never throws.
+ */
+import { fc, it as prop } from '@fast-check/vitest'
+import { describe, expect, it } from 'vitest'
+import { CATALOGUE_2019, CATALOGUE_2021, APPLICANT_COLUMNS, TABLE4_OUTCOMES } from '../src/model/catalogue.js'
+import { DIAGNOSTIC_CODES, parseReport, type ParseResult } from '../src/index.js'
+
+const SEED = 20261121
+const settings = { seed: SEED, numRuns: 300 }
+
+function wellFormed(result: ParseResult): void {
+  expect(typeof result.format).toBe('string')
+  expect(result.ok).toBe(!result.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))
+  for (const diagnostic of result.diagnostics) expect(DIAGNOSTIC_CODES).toContain(diagnostic.code)
+  if (result.report === null) expect(result.diagnostics.map((diagnostic) => diagnostic.code)).toContain('not_a_report')
+}
+
+const labels = [
+  ...CATALOGUE_2019.table2Rows.flatMap((row) => row.labels),
+  ...CATALOGUE_2021.table2Rows.flatMap((row) => row.labels),
+  ...CATALOGUE_2021.table2Columns.flatMap((column) => column.labels),
+  ...CATALOGUE_2019.table2Columns.flatMap((column) => column.labels),
+  ...CATALOGUE_2021.table3Rows.flatMap((row) => row.labels),
+  ...CATALOGUE_2019.table3Rows.flatMap((row) => row.labels),
+  ...APPLICANT_COLUMNS.flatMap((column) => column.labels),
+  ...TABLE4_OUTCOMES.flatMap((outcome) => outcome.labels),
+  '行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', '信息内容', '第二十条第（一）项', '法人或其他组织',
+  '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况'
+]
+
+const cell = fc.oneof(
+  fc.constantFrom(...labels),
+  fc.integer({ min: -99999, max: 99999 }).map(String),
+  fc.double({ min: 0, max: 1e7, noNaN: true }).map((value) => value.toFixed(4)),
+  fc.constantFrom('', '/', '-', '—', '无', '\u00a0', '\u3000', '|', '||', '251000元', '117万元', '减少3', '１２'),
+  fc.string({ maxLength: 6 })
+)
+const separator = fc.constantFrom('\t', ' ', ' | ', '\n', '\n\t', '\t\t')
+const tableLike = fc
+  .array(fc.tuple(cell, separator), { maxLength: 400 })
+  .map((parts) => parts.map(([text, sep]) => text + sep).join(''))
+
+describe('parseReport never throws', () => {
+  prop.prop([fc.string({ maxLength: 2000 })], settings)('any string', (input) => {
+    wellFormed(parseReport(input))
+  })
+
+  prop.prop([fc.string({ unit: 'binary', maxLength: 2000 })], settings)('any Unicode, control characters and lone surrogates included', (input) => {
+    wellFormed(parseReport(input))
+  })
+
+  prop.prop([fc.uint8Array({ maxLength: 4000 })], settings)('any bytes', (input) => {
+    wellFormed(parseReport(input))
+  })
+
+  prop.prop([tableLike, fc.boolean()], settings)('random table-like lines, with and without repair', (input, repair) => {
+    wellFormed(parseReport(input, { repair }))
+  })
+
+  it('1 MB of random CJK', () => {
+    const random = fc.sample(fc.integer({ min: 0x4e00, max: 0x9fff }), { numRuns: 1 << 20, seed: SEED })
+    const input = String.fromCharCode(...random.slice(0, 60000)) + random.slice(60000).map((code) => String.fromCharCode(code)).join('')
+    expect(input.length).toBe(1 << 20)
+    wellFormed(parseReport(input))
+  })
+
+  it('empty, whitespace and control characters', () => {
+    for (const input of ['', ' ', '\n\n\n', '\u0000\u0001\u0002', '\t\t\t', '|||', '\ufeff', '\r\r\n']) wellFormed(parseReport(input))
+  })
+})
