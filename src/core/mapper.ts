@@ -304,7 +304,7 @@ class Mapper {
   private setCell(path: string, token: RowToken, unit: string | undefined): void {
     const position = token.position
     if (token.kind === 'text') {
-      this.cells.set(path, { value: null, state: 'invalid', ...(position ? { position } : {}) })
+      this.cells.set(path, record(null, 'invalid', position))
       this.diagnostics.push(
         makeDiagnostic('invalid_number', { message: `Cell ${path} holds “${token.text}”, which is not a number.`, path, position })
       )
@@ -312,7 +312,7 @@ class Mapper {
     }
     const value: CellValue = token.value
     if (value.kind !== 'number') {
-      this.cells.set(path, { value: null, state: 'blank', ...(position ? { position } : {}) })
+      this.cells.set(path, record(null, 'blank', position))
       const shown = value.kind === 'blank' ? `“${value.marker}”` : 'blank'
       this.diagnostics.push(makeDiagnostic('blank_cell', { message: `Cell ${path} is printed ${shown}.`, path, position }))
       return
@@ -332,7 +332,7 @@ class Mapper {
         })
       )
     }
-    this.cells.set(path, { value: number, state: 'printed', ...(position ? { position } : {}) })
+    this.cells.set(path, record(number, 'printed', position))
   }
 
   private addExtra(label: { text: string; normalized: string; position?: Position }, tokens: RowToken[]): void {
@@ -405,6 +405,12 @@ class Mapper {
       }
     }
   }
+}
+
+function record(value: Cell, state: CellRecord['state'], position: Position | undefined): CellRecord {
+  const cell: CellRecord = { value, state }
+  if (position !== undefined) cell.position = position
+  return cell
 }
 
 function isMoney(path: string, edition: Edition): boolean {

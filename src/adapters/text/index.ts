@@ -153,7 +153,10 @@ function cellAt(text: string, offset: number, index: LineIndex): SourceCell {
 }
 
 function tidyCell(text: string): string {
-  return text.replace(/\[bookmark:[^\]]*\]/gu, '').replace(/\*\*/gu, '').trim()
+  let tidy = text
+  if (tidy.includes('[bookmark:')) tidy = tidy.replace(/\[bookmark:[^\]]*\]/gu, '')
+  if (tidy.includes('**')) tidy = tidy.replace(/\*\*/gu, '')
+  return tidy.trim()
 }
 
 function splitCells(line: Line, separator: string, index: LineIndex): SourceCell[] {
