@@ -29,7 +29,7 @@ export interface CellRecord {
 export interface DamagedRow {
   /** Table 二, 三 or 四. */
   table: 2 | 3 | 4
-  /** Its label as printed. */
+  /** How messages name it: `row “（一）予以公开”`, or `the row of numbers of table 四`. */
   label: string
   /** The model paths of its columns, in order. */
   paths: string[]
@@ -276,10 +276,10 @@ class Mapper {
     paths: string[],
     money: { column: ColumnSpec; unit: string | undefined }[]
   ): void {
-    const label = row.label?.text ?? `${TABLE_NAME[table]} (numbers)`
+    const label = row.label === undefined ? `the row of numbers of table ${TABLE_NAME[table]}` : `row “${row.label.text}”`
     const position = row.label?.position ?? row.tokens[0]?.position
     if (this.seenRows.has(rowId)) {
-      this.addExtra(row.label ?? { text: label, normalized: label }, row.tokens)
+      this.addExtra(row.label ?? { text: TABLE_NAME[table], normalized: TABLE_NAME[table] }, row.tokens)
       return
     }
     this.seenRows.add(rowId)
@@ -291,7 +291,7 @@ class Mapper {
       this.damaged.push({ table, label, paths, printed: printed.map(tokenNumber), ...(position ? { position } : {}) })
       this.diagnostics.push(
         makeDiagnostic('row_length_mismatch', {
-          message: `${row.label === undefined ? 'The row of numbers' : `Row “${label}”`} of table ${TABLE_NAME[table]} prints ${printed.length} values for ${paths.length} columns.`,
+          message: `In table ${TABLE_NAME[table]}, ${label} prints ${printed.length} values for ${paths.length} columns.`,
           path: table === 2 ? rowId : TABLE_PATH[table],
           position
         })

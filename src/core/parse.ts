@@ -160,7 +160,7 @@ function repairReport(report: Report, mapped: MapResult, values: Map<string, Cel
     setPath(report, path, value)
     values.set(path, value)
     const row = rowOf.get(path)
-    const how = row === undefined ? 'was blank or missing' : `stands in row “${row.label}”, which printed ${row.printed.length} values for ${row.paths.length} columns`
+    const how = row === undefined ? 'was blank or missing' : `stands in ${row.label}, which printed ${row.printed.length} values for ${row.paths.length} columns`
     diagnostics.push(
       makeDiagnostic('value_inferred', {
         message: `Cell ${path} ${how}; the totals invariants admit only ${value}.`,
@@ -177,8 +177,8 @@ function repairReport(report: Report, mapped: MapResult, values: Map<string, Cel
       makeDiagnostic('ambiguous_value', {
         message:
           state === 'inconsistent'
-            ? `Row “${row.label}” printed ${row.printed.length} values for ${row.paths.length} columns and no placement keeps the totals; its cells are left null.`
-            : `Row “${row.label}” printed ${row.printed.length} values for ${row.paths.length} columns and more than one placement keeps the totals; its cells are left null.`,
+            ? `In table ${row.table === 3 ? '三' : '四'}, ${row.label} printed ${row.printed.length} values for ${row.paths.length} columns and no placement keeps the totals; its cells are left null.`
+            : `In table ${row.table === 3 ? '三' : '四'}, ${row.label} printed ${row.printed.length} values for ${row.paths.length} columns and more than one placement keeps the totals; its cells are left null.`,
         path: row.table === 3 ? 'applications' : 'reviewAndLitigation',
         position: row.position
       })
