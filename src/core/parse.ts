@@ -5,8 +5,8 @@
  */
 
 import { textAdapter } from '../adapters/text/index.js'
-import { buildReport, setPath } from '../model/empty.js'
-import type { Cell, Diagnostic, ParseResult, Position, Report } from '../model/types.js'
+import { buildReport } from '../model/empty.js'
+import type { Cell, Diagnostic, Edition, ParseResult, Position } from '../model/types.js'
 import { allEquations } from '../validate/equations.js'
 import { validateReport } from '../validate/index.js'
 import { decodeBytes } from './decode.js'
@@ -119,6 +119,8 @@ function parseDocument(document: SourceDocument, format: string, doRepair: boole
   }
   const values = new Map<string, Cell>()
   for (const [path, cell] of mapped.cells) values.set(path, cell.value)
+  const diagnostics: Diagnostic[] = [...mapped.diagnostics]
+  if (doRepair) diagnostics.push(...repairCells(guess.edition, mapped, values))
   const report = buildReport(guess.edition, (path) => values.get(path) ?? null)
   report.title = meta.title
   report.organization = meta.organization
@@ -126,7 +128,6 @@ function parseDocument(document: SourceDocument, format: string, doRepair: boole
   report.sections = meta.sections
   report.extras = mapped.extras
 
-  const diagnostics: Diagnostic[] = [...mapped.diagnostics]
   if (guess.conflict) {
     diagnostics.push(
       makeDiagnostic('edition_conflict', {
@@ -134,15 +135,14 @@ function parseDocument(document: SourceDocument, format: string, doRepair: boole
       })
     )
   }
-  if (doRepair) diagnostics.push(...repairReport(report, mapped, values))
   const where = (path: string): Position | undefined => mapped.cells.get(path)?.position
   diagnostics.push(...validateReport(report, where, (path) => values.get(path)))
   const ordered = inDocumentOrder(diagnostics)
   return { report, diagnostics: ordered, format, ok: !ordered.some((diagnostic) => diagnostic.severity === 'error') }
 }
 
-/** Run repair over tables 三 and 四 and write what it fills, with its diagnostics. */
-function repairReport(report: Report, mapped: MapResult, values: Map<string, Cell>): Diagnostic[] {
+/** Run repair over tables 三 and 四, write what it fills into `values`, and say so in diagnostics. */
+function repairCells(edition: Edition, mapped: MapResult, values: Map<string, Cell>): Diagnostic[] {
   const known = new Map<string, number>()
   const unknown = new Set<string>()
   for (const [path, cell] of mapped.cells) {
@@ -153,11 +153,10 @@ function repairReport(report: Report, mapped: MapResult, values: Map<string, Cel
   }
   const rows = mapped.damaged.filter((row) => row.table !== 2)
   if (unknown.size === 0 && rows.length === 0) return []
-  const outcome = repair(known, unknown, rows, allEquations(report.edition))
+  const outcome = repair(known, unknown, rows, allEquations(edition))
   const diagnostics: Diagnostic[] = []
   const rowOf = new Map(rows.flatMap((row) => row.paths.map((path) => [path, row] as const)))
   for (const [path, value] of outcome.filled) {
-    setPath(report, path, value)
     values.set(path, value)
     const row = rowOf.get(path)
     const how = row === undefined ? 'was blank or missing' : `stands in ${row.label}, which printed ${row.printed.length} values for ${row.paths.length} columns`

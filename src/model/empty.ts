@@ -65,12 +65,15 @@ export function buildReport(edition: Edition, valueOf: (path: string) => Cell): 
 const CELL_PATHS = new Map<Edition, readonly string[]>()
 const KEYS = new Map<string, readonly string[]>()
 
-/** The keys of a dot path, split once. */
+/** Beyond the ~500 cell paths of both editions, paths are split each time rather than kept. */
+const KEYS_LIMIT = 2048
+
+/** The keys of a dot path, split once for the paths the library itself uses. */
 function keysOf(path: string): readonly string[] {
   let keys = KEYS.get(path)
   if (keys === undefined) {
     keys = path.split('.')
-    KEYS.set(path, keys)
+    if (KEYS.size < KEYS_LIMIT) KEYS.set(path, keys)
   }
   return keys
 }
