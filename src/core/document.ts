@@ -38,6 +38,13 @@ export interface SourceTable {
   type: 'table'
   /** Whether cell positions are real columns. */
   grid: boolean
+  /**
+   * How many columns a grid table has (default: its first row's cell count, the
+   * header of a GFM table). In tables 三 and 四 a row of exactly this many cells
+   * is read by position, its values in the last columns; any other row only by
+   * the order of its non-empty cells, since its columns cannot be known.
+   */
+  columns?: number
   /** Its rows, top to bottom. */
   rows: SourceRow[]
   /** Where the table starts in the input. */
@@ -56,8 +63,25 @@ export interface SourceText {
   position?: Position
 }
 
+/**
+ * A part of the input in another format, such as a raw HTML `<table>` inside
+ * Markdown. The core reads it with the adapter named by `format` and puts that
+ * adapter's blocks in its place, their positions shifted into the input; when no
+ * such adapter is available it says so with `unsupported_content`.
+ */
+export interface SourceEmbedded {
+  /** Discriminant. */
+  type: 'embedded'
+  /** The name of the adapter that reads it (`'html'`). */
+  format: string
+  /** Its text, as printed. */
+  text: string
+  /** Where it starts in the input. */
+  position?: Position
+}
+
 /** A block of the neutral document. */
-export type SourceBlock = SourceTable | SourceText
+export type SourceBlock = SourceTable | SourceText | SourceEmbedded
 
 /** What an adapter returns: the blocks of the input in document order. */
 export interface SourceDocument {

@@ -69,6 +69,8 @@ interface HeaderCell {
   candidates: ColumnSpec[]
 }
 
+/** Roles of table texts that may stand in a paragraph of their own, outside the table. */
+const PARAGRAPH_ROLES: ReadonlySet<LabelMeaning['role']> = new Set(['caption', 'note'])
 const TABLE_PATH = { 2: 'activeDisclosure', 3: 'applications', 4: 'reviewAndLitigation' } as const
 const TABLE_NAME = { 2: '二', 3: '三', 4: '四' } as const
 const TABLE4_PATHS = TABLE4_GROUPS.flatMap((group) =>
@@ -213,7 +215,22 @@ class Mapper {
     else if (section === 'applications') this.state = 3
     else if (section === 'reviewAndLitigation') this.state = 4
     else if (section !== undefined) this.state = 0
-    else if (this.state !== 0) this.addExtra(token, [])
+    else if (!this.onHeaderParagraph(token) && this.state !== 0) this.addExtra(token, [])
+  }
+
+  /**
+   * A paragraph that is a table's own text printed outside it: table 二's block
+   * caption (`**第二十条第（一）项**` above each block) or table 三's balance note.
+   */
+  private onHeaderParagraph(token: ParagraphToken): boolean {
+    const meaning = this.index.lookup(token.normalized).find((candidate) => PARAGRAPH_ROLES.has(candidate.role))
+    if (meaning === undefined) return false
+    this.state = meaning.table
+    if (meaning.table === 2) {
+      this.header = []
+      this.headerOpen = true
+    }
+    return true
   }
 
   /** Settle the open row. */
@@ -284,7 +301,7 @@ class Mapper {
     }
     this.seenRows.add(rowId)
     this.found[table] = true
-    const values = alignTokens(row.tokens, paths.length, row.grid)
+    const values = alignTokens(row.tokens, paths.length, row.grid, table !== 2)
     if (values === undefined) {
       const printed = trimEmpties(row.tokens)
       for (const path of paths) this.cells.set(path, { value: null, state: 'unaligned' })
@@ -436,14 +453,24 @@ export function trimEmpties(tokens: readonly RowToken[]): RowToken[] {
 }
 
 /**
- * The row's value cells by position, or `undefined` when they do not fit its columns.
+ * The row's value cells, or `undefined` when they do not fit its columns.
  *
- * In a grid, empty cells count where they stand; only surplus empties at either
- * end are dropped. In text, empties at either end are layout and always dropped.
+ * - A grid row as wide as its table, in tables 三 and 四 (`byPosition`): the
+ *   values are its last `width` cells, where they stand; the cells before them
+ *   (label columns) must hold no value.
+ * - Another grid row (table 二, whose blocks are narrower than the table):
+ *   empty cells count where they stand; only surplus empties at either end are dropped.
+ * - A row of text, or a grid row of tables 三 and 四 that is shorter or longer than
+ *   its table (its columns cannot be known): empties at either end are layout and dropped.
  */
-export function alignTokens(tokens: readonly RowToken[], width: number, grid: boolean): RowToken[] | undefined {
+export function alignTokens(tokens: readonly RowToken[], width: number, grid: boolean, byPosition: boolean): RowToken[] | undefined {
   let list: RowToken[]
-  if (grid) {
+  if (grid && byPosition && tokens.length > 0 && tokens.every((token) => token.fromEnd !== undefined)) {
+    list = tokens.filter((token) => (token.fromEnd as number) <= width)
+    const labelArea = tokens.filter((token) => (token.fromEnd as number) > width)
+    return list.length === width && labelArea.every(isEmpty) ? list : undefined
+  }
+  if (grid && !byPosition) {
     list = [...tokens]
     while (list.length > width && isEmpty(list[list.length - 1])) list.pop()
     while (list.length > width && isEmpty(list[0])) list.shift()

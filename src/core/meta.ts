@@ -58,7 +58,7 @@ export function readMeta(document: SourceDocument): ReportMeta {
 function findHeadings(document: SourceDocument): Heading[] {
   const headings: Heading[] = []
   document.blocks.forEach((block, index) => {
-    if (block.type === 'table') return
+    if (block.type === 'table' || block.type === 'embedded') return
     const id = sectionOf(headOf(block.text), block.type === 'heading')
     if (id !== undefined) headings.push({ id, block: index })
   })
@@ -69,12 +69,12 @@ function findHeadings(document: SourceDocument): Heading[] {
 function findTitle(document: SourceDocument, end: number): string | null {
   for (let i = 0; i < end; i++) {
     const block = document.blocks[i]
-    if (block === undefined || block.type === 'table') continue
+    if (block === undefined || block.type === 'table' || block.type === 'embedded') continue
     const text = compact(block.text)
     if (!TITLE.test(text) || text.length > 80 || /[。；]/u.test(text)) continue
     if (!TITLE_PARTS.test(text) || /^(?:19|20)\d{2}/u.test(text)) {
       const previous = document.blocks[i - 1]
-      if (previous !== undefined && previous.type !== 'table') {
+      if (previous !== undefined && previous.type !== 'table' && previous.type !== 'embedded') {
         const head = compact(previous.text)
         if (head.length <= MAX_TITLE_PART && !/[。；，,:：]/u.test(head)) return head + text
       }
@@ -101,6 +101,7 @@ function sectionText(document: SourceDocument, headings: Heading[], id: SectionI
   for (let i = start.block + 1; i < document.blocks.length; i++) {
     const block = document.blocks[i] as SourceDocument['blocks'][number]
     if (block.type === 'table' || headings.some((heading) => heading.block === i)) break
+    if (block.type === 'embedded') continue
     const line = tidyProse((block as SourceText).text)
     if (line !== '') lines.push(line)
   }

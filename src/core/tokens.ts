@@ -5,7 +5,7 @@
  */
 
 import type { Position } from '../model/types.js'
-import type { SourceDocument } from './document.js'
+import type { SourceCell, SourceDocument } from './document.js'
 import { normalizeLabel } from './normalize.js'
 import { readCell, type CellValue } from './number.js'
 
@@ -18,6 +18,8 @@ export interface ValueToken {
   value: CellValue
   /** Whether its table is a grid (positions are real columns). */
   grid: boolean
+  /** In a grid row as wide as its table, how far its column is from the right edge (1 for the last column). */
+  fromEnd: number | undefined
   /** Where it is. */
   position?: Position
 }
@@ -31,6 +33,8 @@ export interface TextToken {
   normalized: string
   /** Whether its table is a grid (positions are real columns). */
   grid: boolean
+  /** In a grid row as wide as its table, how far its column is from the right edge (1 for the last column). */
+  fromEnd: number | undefined
   /** Where it is. */
   position?: Position
 }
@@ -68,6 +72,7 @@ export type Token = ValueToken | TextToken | ParagraphToken | BoundaryToken
 export function tokenize(document: SourceDocument): Token[] {
   const tokens: Token[] = []
   document.blocks.forEach((block, index) => {
+    if (block.type === 'embedded') return
     if (block.type !== 'table') {
       const paragraph: ParagraphToken = {
         kind: 'paragraph',
@@ -79,13 +84,17 @@ export function tokenize(document: SourceDocument): Token[] {
       tokens.push(withPosition(paragraph, block.position))
       return
     }
+    const width = block.grid ? (block.columns ?? block.rows[0]?.cells.length ?? 0) : -1
     for (const row of block.rows) {
-      for (const cell of row.cells) {
+      const cells = row.cells
+      const full = cells.length === width
+      for (let i = 0; i < cells.length; i++) {
+        const cell = cells[i] as SourceCell
         const value = readCell(cell.text)
         const token: TextToken | ValueToken =
           value === undefined
-            ? { kind: 'text', text: cell.text, normalized: normalizeLabel(cell.text), grid: block.grid }
-            : { kind: 'value', text: cell.text, value, grid: block.grid }
+            ? { kind: 'text', text: cell.text, normalized: normalizeLabel(cell.text), grid: block.grid, fromEnd: full ? width - i : undefined }
+            : { kind: 'value', text: cell.text, value, grid: block.grid, fromEnd: full ? width - i : undefined }
         tokens.push(withPosition(token, cell.position))
       }
       if (block.grid) tokens.push({ kind: 'rowEnd' })

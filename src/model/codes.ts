@@ -21,7 +21,8 @@ export const DIAGNOSTIC_CODES = [
   'negative_value',
   'non_integer_count',
   'edition_conflict',
-  'unit_converted'
+  'unit_converted',
+  'unsupported_content'
 ] as const
 
 /** A stable diagnostic code: one of {@link DIAGNOSTIC_CODES}. */
@@ -51,5 +52,9 @@ export const DIAGNOSTIC_INFO: Readonly<Record<DiagnosticCode, { severity: Severi
   negative_value: { severity: 'warning', summary: 'A count that must be ≥ 0 is negative.' },
   non_integer_count: { severity: 'warning', summary: 'A count that must be a whole number has decimals.' },
   edition_conflict: { severity: 'warning', summary: 'Markers of both the 2019 and the 2021 format are present.' },
-  unit_converted: { severity: 'info', summary: 'A money cell was converted to 万元.' }
+  unit_converted: { severity: 'info', summary: 'A money cell was converted to 万元.' },
+  unsupported_content: {
+    severity: 'warning',
+    summary: 'A part of the input in another format (a raw HTML table in Markdown) could not be read; what it holds is not in the report.'
+  }
 }
