@@ -1,6 +1,16 @@
 export { parseReport, type ParseOptions } from './core/parse.js'
-export type { Adapter, SourceBlock, SourceCell, SourceDocument, SourceRow, SourceTable, SourceText } from './core/document.js'
+export type {
+  Adapter,
+  SourceBlock,
+  SourceCell,
+  SourceDocument,
+  SourceEmbedded,
+  SourceRow,
+  SourceTable,
+  SourceText
+} from './core/document.js'
 export { textAdapter } from './adapters/text/index.js'
+export { markdownAdapter } from './adapters/markdown/index.js'
 export { validateReport } from './validate/index.js'
 export { createEmptyReport, cellPaths, getCell } from './model/empty.js'
 export { DIAGNOSTIC_CODES, DIAGNOSTIC_INFO, type DiagnosticCode } from './model/codes.js'

@@ -37,6 +37,14 @@ const cell = fc.oneof(
   fc.string({ maxLength: 6 })
 )
 const separator = fc.constantFrom('\t', ' ', ' | ', '\n', '\n\t', '\t\t')
+/** Markdown syntax that changes how the rest of a line or block is read. */
+const markdownToken = fc.constantFrom(
+  '\n|---|---|\n', '| ', ' |', '\\|', '｜', '\n## ', '\n# ', '**', '*', '`', '\n```\n', '\n> ', '\n- ', '\n1. ',
+  '\n\n', '<table><tr><td>', '</td><td>', '</td></tr></table>', '<br>', '&nbsp;', '[', '](', '\n    ', '\n===\n'
+)
+const markdownLike = fc
+  .array(fc.oneof(cell, markdownToken), { maxLength: 400 })
+  .map((parts) => parts.join(' '))
 const tableLike = fc
   .array(fc.tuple(cell, separator), { maxLength: 400 })
   .map((parts) => parts.map(([text, sep]) => text + sep).join(''))
@@ -55,6 +63,13 @@ describe('parseReport never throws', () => {
   })
 
   prop.prop([tableLike, fc.boolean()], settings)('random table-like lines, with and without repair', (input, repair) => {
+    wellFormed(parseReport(input, { repair }))
+  })
+
+  prop.prop([markdownLike, fc.boolean()], settings)('random Markdown-like text, read as Markdown and with no hint', (input, repair) => {
+    const markdown = parseReport(input, { format: 'markdown', repair })
+    wellFormed(markdown)
+    expect(markdown.format).toBe('markdown')
     wellFormed(parseReport(input, { repair }))
   })
 

@@ -4,6 +4,7 @@
  * @module
  */
 
+import { markdownAdapter } from '../adapters/markdown/index.js'
 import { textAdapter } from '../adapters/text/index.js'
 import { buildReport } from '../model/empty.js'
 import type { Cell, Diagnostic, Edition, ParseResult, Position } from '../model/types.js'
@@ -12,6 +13,7 @@ import { validateReport } from '../validate/index.js'
 import { decodeBytes } from './decode.js'
 import { inDocumentOrder, makeDiagnostic } from './diagnostics.js'
 import type { Adapter, SourceDocument } from './document.js'
+import { resolveEmbedded } from './embedded.js'
 import { detectEdition } from './edition.js'
 import { mapTables, type MapResult } from './mapper.js'
 import { readMeta } from './meta.js'
@@ -21,7 +23,7 @@ import { tokenize } from './tokens.js'
 /** Options of {@link parseReport}. */
 export interface ParseOptions {
   /**
-   * The input format: `'text'`, or the name of an adapter in `adapters`
+   * The input format: `'text'`, `'markdown'`, or the name of an adapter in `adapters`
    * (default: detected from the input, each adapter's `detect()` scoring it).
    */
   format?: string | null | undefined
@@ -36,7 +38,7 @@ export interface ParseOptions {
 }
 
 /** The built-in adapters, in the order they are tried. */
-export const builtinAdapters: readonly Adapter[] = [textAdapter]
+export const builtinAdapters: readonly Adapter[] = [markdownAdapter, textAdapter]
 
 /**
  * Parse one report.
@@ -77,7 +79,8 @@ export function parseReport(input: string | Uint8Array, options?: ParseOptions |
     const diagnostic = makeDiagnostic('not_a_report', { message: `The ${adapter.name} adapter failed: ${reason}` })
     return { report: null, diagnostics: [diagnostic], format: adapter.name, ok: false }
   }
-  return parseDocument(document, adapter.name, options?.repair ?? true)
+  const resolved = resolveEmbedded(document, adapters)
+  return parseDocument(resolved.document, adapter.name, options?.repair ?? true, resolved.diagnostics)
 }
 
 function pickAdapter(adapters: readonly Adapter[], text: string): Adapter {
@@ -104,8 +107,9 @@ function pickAdapter(adapters: readonly Adapter[], text: string): Adapter {
  * @param document - An adapter's output.
  * @param format - The adapter's name.
  * @param doRepair - Whether to repair.
+ * @param early - Diagnostics found before (embedded parts that could not be read).
  */
-function parseDocument(document: SourceDocument, format: string, doRepair: boolean): ParseResult {
+function parseDocument(document: SourceDocument, format: string, doRepair: boolean, early: Diagnostic[]): ParseResult {
   const tokens = tokenize(document)
   const meta = readMeta(document)
   const tableText = tokens.map((token) => (token.kind === 'text' ? token.normalized : '')).join('|')
@@ -115,11 +119,11 @@ function parseDocument(document: SourceDocument, format: string, doRepair: boole
     const diagnostic = makeDiagnostic('not_a_report', {
       message: 'No table of the 2019 or 2021 format was found (tables 二, 三 and 四 are all absent).'
     })
-    return { report: null, diagnostics: [diagnostic], format, ok: false }
+    return { report: null, diagnostics: inDocumentOrder([...early, diagnostic]), format, ok: false }
   }
   const values = new Map<string, Cell>()
   for (const [path, cell] of mapped.cells) values.set(path, cell.value)
-  const diagnostics: Diagnostic[] = [...mapped.diagnostics]
+  const diagnostics: Diagnostic[] = [...early, ...mapped.diagnostics]
   if (doRepair) diagnostics.push(...repairCells(guess.edition, mapped, values))
   const report = buildReport(guess.edition, (path) => values.get(path) ?? null)
   report.title = meta.title
