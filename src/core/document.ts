@@ -83,6 +83,15 @@ export interface SourceEmbedded {
 /** A block of the neutral document. */
 export type SourceBlock = SourceTable | SourceText | SourceEmbedded
 
+/** A block the core reads: a table, a heading or a paragraph (embedded parts resolved). */
+export type ResolvedBlock = SourceTable | SourceText
+
+/** A document whose embedded parts were read by their adapters: what the core works on. */
+export interface ResolvedDocument {
+  /** Blocks in document order. */
+  blocks: ResolvedBlock[]
+}
+
 /** What an adapter returns: the blocks of the input in document order. */
 export interface SourceDocument {
   /** Blocks in document order. */

@@ -7,7 +7,7 @@
 
 import type { Diagnostic, Position } from '../model/types.js'
 import { makeDiagnostic } from './diagnostics.js'
-import type { Adapter, SourceBlock, SourceDocument } from './document.js'
+import type { Adapter, ResolvedBlock, ResolvedDocument, SourceBlock, SourceDocument } from './document.js'
 
 /** How deep embedded parts may nest (an HTML table in Markdown in …). */
 const MAX_DEPTH = 4
@@ -15,7 +15,7 @@ const MAX_DEPTH = 4
 /** A document with no embedded blocks left, and what could not be read. */
 export interface Resolved {
   /** The blocks, embedded parts replaced by what their adapters read. */
-  document: SourceDocument
+  document: ResolvedDocument
   /** `unsupported_content` for each part no adapter could read. */
   diagnostics: Diagnostic[]
 }
@@ -27,9 +27,9 @@ export interface Resolved {
  * @param adapters - The adapters available, by name.
  */
 export function resolveEmbedded(document: SourceDocument, adapters: readonly Adapter[]): Resolved {
-  if (!document.blocks.some((block) => block.type === 'embedded')) return { document, diagnostics: [] }
+  if (isResolved(document)) return { document, diagnostics: [] }
   const diagnostics: Diagnostic[] = []
-  const blocks: SourceBlock[] = []
+  const blocks: ResolvedBlock[] = []
   expand(document.blocks, adapters, 0, undefined, blocks, diagnostics)
   return { document: { blocks }, diagnostics }
 }
@@ -39,7 +39,7 @@ function expand(
   adapters: readonly Adapter[],
   depth: number,
   base: Position | undefined,
-  into: SourceBlock[],
+  into: ResolvedBlock[],
   diagnostics: Diagnostic[]
 ): void {
   for (const block of source) {
@@ -85,7 +85,11 @@ export function shift(inner: Position, base: Position): Position {
   }
 }
 
-function shiftBlock(block: SourceBlock, base: Position): SourceBlock {
+function isResolved(document: SourceDocument): document is ResolvedDocument {
+  return !document.blocks.some((block) => block.type === 'embedded')
+}
+
+function shiftBlock(block: ResolvedBlock, base: Position): ResolvedBlock {
   const moved = { ...block }
   if (block.position !== undefined) moved.position = shift(block.position, base)
   if (block.type === 'table' && moved.type === 'table') {

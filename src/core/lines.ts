@@ -18,7 +18,7 @@
  */
 
 import type { SourceBlock, SourceCell, SourceRow } from './document.js'
-import { tidyProse } from './normalize.js'
+import { tidyCell, tidyProse } from './normalize.js'
 import type { LineIndex } from './position.js'
 
 type LineKind = 'blank' | 'separator' | 'tab' | 'pipe' | 'numbers' | 'text'
@@ -164,12 +164,6 @@ function cellAt(text: string, offset: number, index: LineIndex): SourceCell {
   return { text: tidyCell(text), position: index.at(offset + lead) }
 }
 
-function tidyCell(text: string): string {
-  let tidy = text
-  if (tidy.includes('[bookmark:')) tidy = tidy.replace(/\[bookmark:[^\]]*\]/gu, '')
-  if (tidy.includes('**')) tidy = tidy.replace(/\*\*/gu, '')
-  return tidy.trim()
-}
 
 function splitCells(line: Line, separator: string, index: LineIndex): SourceCell[] {
   const cells: SourceCell[] = []

@@ -6,7 +6,7 @@
 
 import type { SectionId } from '../model/catalogue.js'
 import type { Sections } from '../model/types.js'
-import type { SourceDocument, SourceText } from './document.js'
+import type { ResolvedDocument } from './document.js'
 import { tidyProse } from './normalize.js'
 import { headOf } from './tokens.js'
 import { sectionOf } from './sections.js'
@@ -37,7 +37,7 @@ const MAX_TITLE_PART = 48
  *
  * @param document - The neutral document.
  */
-export function readMeta(document: SourceDocument): ReportMeta {
+export function readMeta(document: ResolvedDocument): ReportMeta {
   const headings = findHeadings(document)
   const firstTable = document.blocks.findIndex((block) => block.type === 'table')
   const title = findTitle(document, Math.min(...[headings[0]?.block, firstTable].filter((n): n is number => n !== undefined && n >= 0), document.blocks.length))
@@ -55,10 +55,10 @@ export function readMeta(document: SourceDocument): ReportMeta {
   }
 }
 
-function findHeadings(document: SourceDocument): Heading[] {
+function findHeadings(document: ResolvedDocument): Heading[] {
   const headings: Heading[] = []
   document.blocks.forEach((block, index) => {
-    if (block.type === 'table' || block.type === 'embedded') return
+    if (block.type === 'table') return
     const id = sectionOf(headOf(block.text), block.type === 'heading')
     if (id !== undefined) headings.push({ id, block: index })
   })
@@ -66,15 +66,15 @@ function findHeadings(document: SourceDocument): Heading[] {
 }
 
 /** The first title-like line before the body; a line before it is joined when the title was broken (`…办事处2020年` / `政府信息公开工作年度报告`). */
-function findTitle(document: SourceDocument, end: number): string | null {
+function findTitle(document: ResolvedDocument, end: number): string | null {
   for (let i = 0; i < end; i++) {
     const block = document.blocks[i]
-    if (block === undefined || block.type === 'table' || block.type === 'embedded') continue
+    if (block === undefined || block.type === 'table') continue
     const text = compact(block.text)
     if (!TITLE.test(text) || text.length > 80 || /[。；]/u.test(text)) continue
     if (!TITLE_PARTS.test(text) || /^(?:19|20)\d{2}/u.test(text)) {
       const previous = document.blocks[i - 1]
-      if (previous !== undefined && previous.type !== 'table' && previous.type !== 'embedded') {
+      if (previous !== undefined && previous.type !== 'table') {
         const head = compact(previous.text)
         if (head.length <= MAX_TITLE_PART && !/[。；，,:：]/u.test(head)) return head + text
       }
@@ -93,16 +93,15 @@ function compact(text: string): string {
  * joined by `\n`. The last heading of the section counts (a preamble may list
  * the headings first); for 一, the last before the first table.
  */
-function sectionText(document: SourceDocument, headings: Heading[], id: SectionId, before: number): string | null {
+function sectionText(document: ResolvedDocument, headings: Heading[], id: SectionId, before: number): string | null {
   const candidates = headings.filter((heading) => heading.id === id && (before < 0 || heading.block < before))
   const start = candidates[candidates.length - 1]
   if (start === undefined) return null
   const lines: string[] = []
   for (let i = start.block + 1; i < document.blocks.length; i++) {
-    const block = document.blocks[i] as SourceDocument['blocks'][number]
+    const block = document.blocks[i] as ResolvedDocument['blocks'][number]
     if (block.type === 'table' || headings.some((heading) => heading.block === i)) break
-    if (block.type === 'embedded') continue
-    const line = tidyProse((block as SourceText).text)
+    const line = tidyProse(block.text)
     if (line !== '') lines.push(line)
   }
   return lines.length === 0 ? null : lines.join('\n')

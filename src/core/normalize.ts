@@ -95,6 +95,20 @@ export function tidyProse(line: string): string {
 }
 
 /**
+ * Tidy a table cell as printed: remove Word bookmark debris and Markdown `**`
+ * (stray or paired), and surrounding whitespace.
+ *
+ * @param text - A cell's text.
+ * @returns The tidied text (possibly empty).
+ */
+export function tidyCell(text: string): string {
+  let tidy = text
+  if (tidy.includes('[bookmark:')) tidy = tidy.replace(/\[bookmark:[^\]]*\]/gu, '')
+  if (tidy.includes('**')) tidy = tidy.replace(/\*\*/gu, '')
+  return tidy.trim()
+}
+
+/**
  * Whether a normalised text is empty of content.
  *
  * @param text - Any text.

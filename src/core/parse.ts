@@ -12,7 +12,7 @@ import { allEquations } from '../validate/equations.js'
 import { validateReport } from '../validate/index.js'
 import { decodeBytes } from './decode.js'
 import { inDocumentOrder, makeDiagnostic } from './diagnostics.js'
-import type { Adapter, SourceDocument } from './document.js'
+import type { Adapter, ResolvedDocument, SourceDocument } from './document.js'
 import { resolveEmbedded } from './embedded.js'
 import { detectEdition } from './edition.js'
 import { mapTables, type MapResult } from './mapper.js'
@@ -104,12 +104,12 @@ function pickAdapter(adapters: readonly Adapter[], text: string): Adapter {
 /**
  * Turn a neutral document into a report.
  *
- * @param document - An adapter's output.
+ * @param document - An adapter's output, embedded parts resolved.
  * @param format - The adapter's name.
  * @param doRepair - Whether to repair.
  * @param early - Diagnostics found before (embedded parts that could not be read).
  */
-function parseDocument(document: SourceDocument, format: string, doRepair: boolean, early: Diagnostic[]): ParseResult {
+function parseDocument(document: ResolvedDocument, format: string, doRepair: boolean, early: Diagnostic[]): ParseResult {
   const tokens = tokenize(document)
   const meta = readMeta(document)
   const tableText = tokens.map((token) => (token.kind === 'text' ? token.normalized : '')).join('|')

@@ -5,7 +5,7 @@
  */
 
 import type { Position } from '../model/types.js'
-import type { SourceCell, SourceDocument } from './document.js'
+import type { ResolvedDocument, SourceCell } from './document.js'
 import { normalizeLabel } from './normalize.js'
 import { readCell, type CellValue } from './number.js'
 
@@ -67,12 +67,11 @@ export type Token = ValueToken | TextToken | ParagraphToken | BoundaryToken
  * heading and paragraph, and boundaries (`rowEnd` only for grid tables, whose
  * rows are real).
  *
- * @param document - An adapter's output.
+ * @param document - An adapter's output, embedded parts resolved.
  */
-export function tokenize(document: SourceDocument): Token[] {
+export function tokenize(document: ResolvedDocument): Token[] {
   const tokens: Token[] = []
   document.blocks.forEach((block, index) => {
-    if (block.type === 'embedded') return
     if (block.type !== 'table') {
       const paragraph: ParagraphToken = {
         kind: 'paragraph',

@@ -23,7 +23,7 @@ import { unified } from 'unified'
 import type { Position } from '../../model/types.js'
 import type { Adapter, SourceBlock, SourceCell, SourceDocument, SourceRow } from '../../core/document.js'
 import { hasTableLines, readLines } from '../../core/lines.js'
-import { tidyProse } from '../../core/normalize.js'
+import { tidyCell, tidyProse } from '../../core/normalize.js'
 import { LineIndex } from '../../core/position.js'
 
 const processor = unified().use(remarkParse).use(remarkGfm).freeze()
@@ -196,7 +196,7 @@ function table(node: Table, context: Context): SourceBlock {
   const rows: SourceRow[] = node.children.map((row) => {
     const cells = row.children.map((cell): SourceCell => {
       const at = cell.children[0]?.position?.start.offset ?? afterPipe(cell, context)
-      const text = inlineText(cell.children).replace(/\*\*/gu, '').trim()
+      const text = tidyCell(inlineText(cell.children))
       return at === undefined ? { text } : { text, position: context.index.at(at) }
     })
     return placed({ cells }, startOf(row, context))
