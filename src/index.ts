@@ -11,6 +11,7 @@ export type {
 } from './core/document.js'
 export { textAdapter } from './adapters/text/index.js'
 export { markdownAdapter } from './adapters/markdown/index.js'
+export { htmlAdapter } from './adapters/html/index.js'
 export { validateReport } from './validate/index.js'
 export { createEmptyReport, cellPaths, getCell } from './model/empty.js'
 export { DIAGNOSTIC_CODES, DIAGNOSTIC_INFO, type DiagnosticCode } from './model/codes.js'

@@ -11,6 +11,7 @@ describe('public API', () => {
       'cellPaths',
       'createEmptyReport',
       'getCell',
+      'htmlAdapter',
       'markdownAdapter',
       'parseReport',
       'textAdapter',

@@ -19,6 +19,8 @@ interface ExpectedDiagnostic {
 
 interface Expected {
   format: string
+  /** Parse the input file's bytes, not its UTF-8 text (a page in GBK). */
+  bytes?: boolean
   options?: { format?: string; repair?: boolean }
   report: Report | null
   diagnostics: ExpectedDiagnostic[]
@@ -29,10 +31,10 @@ const cases = readdirSync(CORPUS, { withFileTypes: true })
   .map((entry) => entry.name)
   .sort()
 
-function inputOf(dir: string): string {
+function inputOf(dir: string, bytes: boolean): string | Uint8Array {
   const name = readdirSync(dir).find((file) => file.startsWith('input.'))
   if (name === undefined) throw new Error(`no input.* in ${dir}`)
-  return readFileSync(join(dir, name), 'utf8')
+  return bytes ? new Uint8Array(readFileSync(join(dir, name))) : readFileSync(join(dir, name), 'utf8')
 }
 
 /** Extras are compared without their positions, which the diagnostics test covers. */
@@ -55,7 +57,7 @@ describe('golden corpus', () => {
     describe(name, () => {
       const dir = join(CORPUS, name)
       const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected
-      const result = parseReport(inputOf(dir), expected.options ?? {})
+      const result = parseReport(inputOf(dir, expected.bytes === true), expected.options ?? {})
 
       it('reads the format', () => {
         expect(result.format).toBe(expected.format)

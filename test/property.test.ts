@@ -42,6 +42,13 @@ const markdownToken = fc.constantFrom(
   '\n|---|---|\n', '| ', ' |', '\\|', '｜', '\n## ', '\n# ', '**', '*', '`', '\n```\n', '\n> ', '\n- ', '\n1. ',
   '\n\n', '<table><tr><td>', '</td><td>', '</td></tr></table>', '<br>', '&nbsp;', '[', '](', '\n    ', '\n===\n'
 )
+/** HTML that breaks every rule: unclosed tags, spans beyond the table, tables in cells, entities, chrome. */
+const htmlToken = fc.oneof(
+  fc.constantFrom('<table>', '</table>', '<tr>', '</tr>', '<td>', '</td>', '<th>', '<tbody>', '<p>', '</p>', '<br/>', '<o:p></o:p>',
+    '<div class="nav">', '</div>', '<script>', '</script>', '&nbsp;', '&#12288;', '<h2>', '</h2>', '<caption>', '<!--', '-->'),
+  fc.tuple(fc.constantFrom('rowspan', 'colspan'), fc.integer({ min: -2, max: 40 })).map(([name, n]) => `<td ${name}=${n}>`)
+)
+const htmlLike = fc.array(fc.oneof(cell, htmlToken), { maxLength: 400 }).map((parts) => parts.join(''))
 const markdownLike = fc
   .array(fc.oneof(cell, markdownToken), { maxLength: 400 })
   .map((parts) => parts.join(' '))
@@ -70,6 +77,13 @@ describe('parseReport never throws', () => {
     const markdown = parseReport(input, { format: 'markdown', repair })
     wellFormed(markdown)
     expect(markdown.format).toBe('markdown')
+    wellFormed(parseReport(input, { repair }))
+  })
+
+  prop.prop([htmlLike, fc.boolean()], settings)('random HTML-like markup, read as HTML and with no hint', (input, repair) => {
+    const html = parseReport(input, { format: 'html', repair })
+    wellFormed(html)
+    expect(html.format).toBe('html')
     wellFormed(parseReport(input, { repair }))
   })
 

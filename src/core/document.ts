@@ -21,6 +21,12 @@ export interface SourceCell {
 export interface SourceRow {
   /** Its cells, left to right. */
   cells: SourceCell[]
+  /**
+   * In a grid table, whether the row covers every column, so that no cell is
+   * missing (default: it has exactly `columns` cells). An HTML adapter that
+   * works out rowspan and colspan says so for rows whose cells span.
+   */
+  complete?: boolean
   /** Where the row starts in the input. */
   position?: Position
 }
@@ -40,9 +46,10 @@ export interface SourceTable {
   grid: boolean
   /**
    * How many columns a grid table has (default: its first row's cell count, the
-   * header of a GFM table). In tables 三 and 四 a row of exactly this many cells
-   * is read by position, its values in the last columns; any other row only by
-   * the order of its non-empty cells, since its columns cannot be known.
+   * header of a GFM table). In tables 三 and 四 a complete row (see
+   * `SourceRow.complete`) is read by position, its values in its last cells;
+   * any other row only by the order of its non-empty cells, since which of its
+   * cells are missing cannot be known.
    */
   columns?: number
   /** Its rows, top to bottom. */

@@ -455,13 +455,13 @@ export function trimEmpties(tokens: readonly RowToken[]): RowToken[] {
 /**
  * The row's value cells, or `undefined` when they do not fit its columns.
  *
- * - A grid row as wide as its table, in tables 三 and 四 (`byPosition`): the
- *   values are its last `width` cells, where they stand; the cells before them
- *   (label columns) must hold no value.
+ * - A complete grid row (no cell missing, see `SourceRow.complete`), in tables
+ *   三 and 四 (`byPosition`): the values are its last `width` cells, where they
+ *   stand; the cells before them (label columns) must hold no value.
  * - Another grid row (table 二, whose blocks are narrower than the table):
  *   empty cells count where they stand; only surplus empties at either end are dropped.
- * - A row of text, or a grid row of tables 三 and 四 that is shorter or longer than
- *   its table (its columns cannot be known): empties at either end are layout and dropped.
+ * - A row of text, or an incomplete grid row of tables 三 and 四 (which of its
+ *   cells are missing cannot be known): empties at either end are layout and dropped.
  */
 export function alignTokens(tokens: readonly RowToken[], width: number, grid: boolean, byPosition: boolean): RowToken[] | undefined {
   let list: RowToken[]

@@ -30,6 +30,8 @@ interface Heading {
 
 const TITLE = /(?:政府信息公开|政务公开).{0,12}报告/u
 const TITLE_PARTS = /^(?<organization>.*?)(?<year>(?:19|20)\d{2})\s*年度?/u
+/** A title that names the year first: `2019年上海市人民政府办公厅政府信息公开工作年度报告`. */
+const YEAR_FIRST = /^(?:19|20)\d{2}\s*年度?(?<organization>.+?)(?:政府信息公开|政务公开)/u
 const MAX_TITLE_PART = 48
 
 /**
@@ -39,14 +41,17 @@ const MAX_TITLE_PART = 48
  */
 export function readMeta(document: ResolvedDocument): ReportMeta {
   const headings = findHeadings(document)
-  const firstTable = document.blocks.findIndex((block) => block.type === 'table')
-  const title = findTitle(document, Math.min(...[headings[0]?.block, firstTable].filter((n): n is number => n !== undefined && n >= 0), document.blocks.length))
-  const parts = title === null ? null : TITLE_PARTS.exec(title)
-  const organization = parts?.groups?.organization?.replace(/^关于/u, '') ?? null
+  const firstHeading = headings[0]?.block ?? -1
+  /** The first table after the first section heading (a page may have a menu table above the report). */
+  const firstTable = document.blocks.findIndex((block, i) => block.type === 'table' && i > firstHeading)
+  const title = findTitle(document, firstHeading >= 0 ? firstHeading : firstTable >= 0 ? firstTable : document.blocks.length)
+  const parts = title === null ? null : (TITLE_PARTS.exec(title)?.groups ?? null)
+  const named = parts?.organization === '' && title !== null ? YEAR_FIRST.exec(title)?.groups : undefined
+  const organization = (named?.organization ?? parts?.organization)?.replace(/^关于/u, '') ?? null
   return {
     title,
     organization: organization === '' ? null : organization,
-    year: parts?.groups?.year === undefined ? null : Number(parts.groups.year),
+    year: parts?.year === undefined ? null : Number(parts.year),
     sections: {
       overview: sectionText(document, headings, 'overview', firstTable),
       problems: sectionText(document, headings, 'problems', -1),

@@ -18,7 +18,7 @@ export interface ValueToken {
   value: CellValue
   /** Whether its table is a grid (positions are real columns). */
   grid: boolean
-  /** In a grid row as wide as its table, how far its column is from the right edge (1 for the last column). */
+  /** In a complete grid row, how far the cell is from the row's end (1 for the last cell). */
   fromEnd: number | undefined
   /** Where it is. */
   position?: Position
@@ -33,7 +33,7 @@ export interface TextToken {
   normalized: string
   /** Whether its table is a grid (positions are real columns). */
   grid: boolean
-  /** In a grid row as wide as its table, how far its column is from the right edge (1 for the last column). */
+  /** In a complete grid row, how far the cell is from the row's end (1 for the last cell). */
   fromEnd: number | undefined
   /** Where it is. */
   position?: Position
@@ -86,14 +86,15 @@ export function tokenize(document: ResolvedDocument): Token[] {
     const width = block.grid ? (block.columns ?? block.rows[0]?.cells.length ?? 0) : -1
     for (const row of block.rows) {
       const cells = row.cells
-      const full = cells.length === width
+      const full = block.grid && (row.complete ?? cells.length === width)
       for (let i = 0; i < cells.length; i++) {
         const cell = cells[i] as SourceCell
         const value = readCell(cell.text)
+        const fromEnd = full ? cells.length - i : undefined
         const token: TextToken | ValueToken =
           value === undefined
-            ? { kind: 'text', text: cell.text, normalized: normalizeLabel(cell.text), grid: block.grid, fromEnd: full ? width - i : undefined }
-            : { kind: 'value', text: cell.text, value, grid: block.grid, fromEnd: full ? width - i : undefined }
+            ? { kind: 'text', text: cell.text, normalized: normalizeLabel(cell.text), grid: block.grid, fromEnd }
+            : { kind: 'value', text: cell.text, value, grid: block.grid, fromEnd }
         tokens.push(withPosition(token, cell.position))
       }
       if (block.grid) tokens.push({ kind: 'rowEnd' })
