@@ -2,6 +2,7 @@
 // in the same process, and the ratio is what to compare across machines.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import * as cheerio from 'cheerio'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { Bench } from 'tinybench'
@@ -22,6 +23,12 @@ const markdown = readdirSync(corpus)
 markdown.push(readFileSync(join(corpus, 'seed-001', 'input.txt'), 'utf8'))
 const markdownBytes = markdown.reduce((sum, text) => sum + Buffer.byteLength(text), 0)
 const remark = unified().use(remarkParse).use(remarkGfm)
+/** The HTML inputs: every corpus case whose input is a page or fragment (real-001, real-009, html-*), but the GBK copy of html-2021-page. */
+const html = readdirSync(corpus)
+  .filter((name) => readdirSync(join(corpus, name)).includes('input.html') && !name.endsWith('-gbk'))
+  .sort()
+  .map((name) => readFileSync(join(corpus, name, 'input.html'), 'utf8'))
+const htmlBytes = html.reduce((sum, text) => sum + Buffer.byteLength(text), 0)
 
 /** The baseline: what any reader of the text must at least do — split it into lines and scan each for numbers. */
 function baseline(text) {
@@ -87,6 +94,29 @@ const md = await compare(
     for (const input of markdown) sink += remark.parse(input).children.length
   }
 )
+const page = await compare(
+  'parseReport(html)',
+  () => {
+    for (const input of html) sink += parseReport(input).diagnostics.length
+  },
+  'cheerio.load(html)',
+  () => {
+    for (const input of html) sink += cheerio.load(input).root().children().length
+  }
+)
+
+/** The parser options the HTML adapter gives cheerio (htmlparser2 in HTML mode, with start offsets). */
+const HTMLPARSER2 = { xml: { xmlMode: false, withStartIndices: true, decodeEntities: true } }
+const own = await compare(
+  'parseReport(html)',
+  () => {
+    for (const input of html) sink += parseReport(input).diagnostics.length
+  },
+  'cheerio.load(html, htmlparser2 options of the adapter)',
+  () => {
+    for (const input of html) sink += cheerio.load(input, HTMLPARSER2).root().children().length
+  }
+)
 
 console.log(`node ${process.version}; each pair in ${ROUNDS} alternating rounds, medians shown`)
 console.log(`\ntext: ${seeds.length} seed reports, ${(bytes / 1024).toFixed(1)} KiB (UTF-8)`)
@@ -99,4 +129,10 @@ console.table([
   row('unified + remark-parse + remark-gfm parse', md.baseline, markdownBytes, markdown.length)
 ])
 console.log(`ratio parseReport(md) / remark parse (time): ${md.ratio.toFixed(2)}× (rounds: ${rounds(md.ratios)}; target ≤ 1.3: ${md.ratio <= 1.3 ? 'met' : 'NOT met'})`)
+console.log(`\nhtml: ${html.length} pages and fragments (corpus real-001, real-009, html-*), ${(htmlBytes / 1024).toFixed(1)} KiB (UTF-8)`)
+console.table([row('parseReport(html)', page.task, htmlBytes, html.length), row('cheerio.load(html)', page.baseline, htmlBytes, html.length)])
+console.log(`ratio parseReport(html) / cheerio.load (time): ${page.ratio.toFixed(2)}× (rounds: ${rounds(page.ratios)}; target ≤ 1.5: ${page.ratio <= 1.5 ? 'met' : 'NOT met'})`)
+console.log(
+  `ratio parseReport(html) / cheerio.load with the adapter's htmlparser2 options: ${own.ratio.toFixed(2)}× (rounds: ${rounds(own.ratios)}; ${(own.baseline * 1000 / html.length).toFixed(3)} ms per page to load)`
+)
 if (sink === 0) console.log('')
