@@ -78,6 +78,8 @@ describe('html adapter', () => {
     }
     expect(htmlAdapter.detect('  <!DOCTYPE html><html>')).toBe(0.95)
     expect(htmlAdapter.detect('规章\t0\t0')).toBe(0)
+    expect(htmlAdapter.detect('规章\t0\t0<br>\n'.repeat(20) + '<span>注</span>'.repeat(10))).toBe(0)
+    expect(htmlAdapter.detect('正文\n' + '<p>段落</p>'.repeat(10))).toBe(0.7)
     expect(parseReport(corpusInput('md-2021-embedded-html', 'input.md')).format).toBe('markdown')
   })
 

@@ -27,7 +27,8 @@ import { addText, BLOCKS, isSkipped, type Gathered } from './text.js'
 
 /** Input that starts as markup: a doctype, a comment or a tag, after any BOM and whitespace. */
 const STARTS_AS_HTML = /^[\s\ufeff]*<(?:!doctype|!--|[a-z][\w:-]*[\s/>])/iu
-const TAGS = /<\/?(?:p|div|span|table|tr|td|th|br|h[1-6]|strong|b|font|o:p)\b/giu
+/** Structural tags only: `<br>`, `<span>` or `<font>` debris in crawled text does not make it a page. */
+const TAGS = /<\/?(?:p|div|table|tr|td|th|h[1-6]|li|body)\b/giu
 /**
  * cheerio on htmlparser2 in HTML mode: lenient as browsers are with CMS and Word
  * markup (implied end tags, unknown `<o:p>` tags), with the start offset of every
