@@ -10,11 +10,15 @@ describe('public API', () => {
       'DIAGNOSTIC_INFO',
       'cellPaths',
       'createEmptyReport',
+      'formatReport',
       'getCell',
       'htmlAdapter',
+      'jsonAdapter',
       'markdownAdapter',
       'parseReport',
       'textAdapter',
+      'toCsv',
+      'toRows',
       'validateReport'
     ])
   })

@@ -4,7 +4,8 @@
 import { fc, it as prop } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
 import { CATALOGUE_2019, CATALOGUE_2021, APPLICANT_COLUMNS, TABLE4_OUTCOMES } from '../src/model/catalogue.js'
-import { DIAGNOSTIC_CODES, parseReport, type ParseResult } from '../src/index.js'
+import { cellPaths, DIAGNOSTIC_CODES, formatReport, getCell, parseReport, type ParseResult, type Report } from '../src/index.js'
+import { validReport } from './arbitraries.js'
 
 const SEED = 20261121
 const settings = { seed: SEED, numRuns: 300 }
@@ -97,4 +98,46 @@ describe('parseReport never throws', () => {
   it('empty, whitespace and control characters', () => {
     for (const input of ['', ' ', '\n\n\n', '\u0000\u0001\u0002', '\t\t\t', '|||', '\ufeff', '\r\r\n']) wellFormed(parseReport(input))
   })
+})
+
+/** Damage that removes what was printed but never changes a printed number: a cell cut out of a row, a value blanked, a line dropped. */
+const damage = fc.array(
+  fc.tuple(fc.constantFrom('cut', 'blank', 'drop'), fc.nat(), fc.nat()),
+  { minLength: 1, maxLength: 4 }
+)
+
+function damaged(text: string, steps: [string, number, number][]): string {
+  const lines = text.split('\n')
+  for (const [kind, lineIndex, cellIndex] of steps) {
+    const i = lineIndex % lines.length
+    const cells = (lines[i] as string).split('\t')
+    const numbers = cells.flatMap((cell, j) => (/^-?\d/u.test(cell) ? [j] : []))
+    if (kind === 'drop' || numbers.length === 0) {
+      lines.splice(i, 1)
+      continue
+    }
+    const j = numbers[cellIndex % numbers.length] as number
+    if (kind === 'cut') cells.splice(j, 1)
+    else cells[j] = ''
+    lines[i] = cells.join('\t')
+  }
+  return lines.join('\n')
+}
+
+describe('no wrong number goes undiagnosed', () => {
+  prop.prop([validReport(), damage, fc.boolean()], { seed: SEED, numRuns: 400 })(
+    'after damage to a generated report, every number that differs from the original has a diagnostic naming it',
+    (original, steps, repair) => {
+      const result = parseReport(damaged(formatReport(original, { format: 'text' }), steps), { repair })
+      wellFormed(result)
+      const report = result.report as Report | null
+      if (report === null || report.edition !== original.edition) return
+      for (const path of cellPaths(original.edition)) {
+        const value = getCell(report, path)
+        if (value === null || value === getCell(original, path)) continue
+        const named = result.diagnostics.some((diagnostic) => diagnostic.path !== undefined && (path === diagnostic.path || path.startsWith(`${diagnostic.path}.`)))
+        expect(named, `${path}: ${value} instead of ${getCell(original, path)}`).toBe(true)
+      }
+    }
+  )
 })

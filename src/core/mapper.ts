@@ -69,6 +69,8 @@ interface HeaderCell {
   candidates: ColumnSpec[]
 }
 
+/** Longer than this (normalised), or ending in 。, a paragraph is prose, never a caption or the note. */
+const MAX_HEADER_PARAGRAPH = 48
 /** Roles of table texts that may stand in a paragraph of their own, outside the table. */
 const PARAGRAPH_ROLES: ReadonlySet<LabelMeaning['role']> = new Set(['caption', 'note'])
 const TABLE_PATH = { 2: 'activeDisclosure', 3: 'applications', 4: 'reviewAndLitigation' } as const
@@ -114,6 +116,10 @@ class Mapper {
     switch (token.kind) {
       case 'tableEnd':
       case 'rowEnd':
+        if (this.open === undefined && this.state === 4 && this.table4Headers >= 2 && this.pendingEmpties.length >= TABLE4_PATHS.length) {
+          // A grid row of table 四 printed with every cell empty: a row of blanks, not a missing row.
+          this.open = { table: 4, tokens: this.pendingEmpties, grid: true }
+        }
         this.close()
         this.pendingEmpties = []
         return
@@ -223,6 +229,7 @@ class Mapper {
    * caption (`**第二十条第（一）项**` above each block) or table 三's balance note.
    */
   private onHeaderParagraph(token: ParagraphToken): boolean {
+    if (token.normalized.length > MAX_HEADER_PARAGRAPH || token.normalized.endsWith('。')) return false
     const meaning = this.index.lookup(token.normalized).find((candidate) => PARAGRAPH_ROLES.has(candidate.role))
     if (meaning === undefined) return false
     this.state = meaning.table

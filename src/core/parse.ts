@@ -5,6 +5,7 @@
  */
 
 import { htmlAdapter } from '../adapters/html/index.js'
+import { jsonAdapter } from '../adapters/json/index.js'
 import { markdownAdapter } from '../adapters/markdown/index.js'
 import { textAdapter } from '../adapters/text/index.js'
 import { buildReport } from '../model/empty.js'
@@ -24,7 +25,7 @@ import { tokenize } from './tokens.js'
 /** Options of {@link parseReport}. */
 export interface ParseOptions {
   /**
-   * The input format: `'text'`, `'markdown'`, `'html'`, or the name of an adapter in `adapters`
+   * The input format: `'text'`, `'markdown'`, `'html'`, `'json'`, or the name of an adapter in `adapters`
    * (default: detected from the input, each adapter's `detect()` scoring it).
    */
   format?: string | null | undefined
@@ -39,7 +40,7 @@ export interface ParseOptions {
 }
 
 /** The built-in adapters, in the order they are tried. */
-export const builtinAdapters: readonly Adapter[] = [htmlAdapter, markdownAdapter, textAdapter]
+export const builtinAdapters: readonly Adapter[] = [jsonAdapter, htmlAdapter, markdownAdapter, textAdapter]
 
 /**
  * Parse one report.

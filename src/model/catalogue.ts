@@ -54,6 +54,16 @@ export interface EditionCatalogue {
   readonly table2Rows: readonly Table2RowSpec[]
   /** Rows of table 三, in the official order, groups included. */
   readonly table3Rows: readonly Table3RowSpec[]
+  /** Table 二's blocks in the official layout: each 第二十条 caption and the rows under it. */
+  readonly table2Blocks: readonly Table2Block[]
+}
+
+/** A block of table 二 in the official layout. */
+export interface Table2Block {
+  /** Its caption, e.g. `第二十条第（一）项`. */
+  readonly caption: string
+  /** The keys of its rows, in order. */
+  readonly rows: readonly string[]
 }
 
 /** The applicant columns of table 三, official order. */
@@ -181,7 +191,14 @@ export const CATALOGUE_2019: EditionCatalogue = {
     { key: 'fees', labels: ['行政事业性收费'], columns: ['previousItems', 'change'] },
     { key: 'procurement', labels: ['政府集中采购'], columns: ['projects', 'amount'] }
   ],
-  table3Rows: [...TABLE3_COMMON_HEAD, { path: 'results.other', labels: ['（六）其他处理'] }, ...TABLE3_COMMON_TAIL]
+  table3Rows: [...TABLE3_COMMON_HEAD, { path: 'results.other', labels: ['（六）其他处理'] }, ...TABLE3_COMMON_TAIL],
+  table2Blocks: [
+    { caption: '第二十条第（一）项', rows: ['regulations', 'normativeDocuments'] },
+    { caption: '第二十条第（五）项', rows: ['licensing', 'otherServices'] },
+    { caption: '第二十条第（六）项', rows: ['punishment', 'coercion'] },
+    { caption: '第二十条第（八）项', rows: ['fees'] },
+    { caption: '第二十条第（九）项', rows: ['procurement'] }
+  ]
 }
 
 /** The 2021 format (国办公开办函〔2021〕30号). */
@@ -216,6 +233,12 @@ export const CATALOGUE_2021: EditionCatalogue = {
     },
     { path: 'results.other.other', labels: ['3.其他'] },
     ...TABLE3_COMMON_TAIL
+  ],
+  table2Blocks: [
+    { caption: '第二十条第（一）项', rows: ['regulations', 'normativeDocuments'] },
+    { caption: '第二十条第（五）项', rows: ['licensing'] },
+    { caption: '第二十条第（六）项', rows: ['punishment', 'coercion'] },
+    { caption: '第二十条第（八）项', rows: ['fees'] }
   ]
 }
 

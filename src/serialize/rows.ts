@@ -1,0 +1,144 @@
+/**
+ * The report as long-format rows, one per cell, and as CSV.
+ *
+ * @module
+ */
+
+import { layoutReport, printNumber, type LayoutCell } from '../model/layout.js'
+import type { Cell, Report } from '../model/types.js'
+
+/** One cell of a report in long format. */
+export interface ReportRow {
+  /** Where the report came from (a file name), when rows of several reports are put together. */
+  source?: string
+  /** The table: `'二'`, `'三'` or `'四'`. */
+  table: '二' | '三' | '四'
+  /** The cell's dot path in the model, e.g. `applications.total.results.granted`. */
+  path: string
+  /** The row's Chinese label, levels joined by ` / `, e.g. `三、本年度办理结果 / （一）予以公开`. */
+  row: string
+  /** The column's Chinese label, levels joined by ` / `, e.g. `申请人情况 / 法人或其他组织 / 商业企业`. */
+  column: string
+  /** The value, or `null` for a blank cell. */
+  value: Cell
+}
+
+const TABLE_NAMES = { 2: '二', 3: '三', 4: '四' } as const
+
+/**
+ * Every cell of a report as a row: table, path, row label, column label, value,
+ * in the order of the official layout.
+ *
+ * @param report - A report of either edition.
+ * @param source - A name for the report, put in each row's `source` (default: none).
+ */
+export function toRows(report: Report, source?: string | null): ReportRow[] {
+  const rows: ReportRow[] = []
+  for (const block of layoutReport(report)) {
+    if (block.type !== 'table' || block.table === 0) continue
+    const table = block.table
+    const labels = labelGrid(block.rows, block.columns)
+    block.rows.forEach((cells, r) => {
+      let c = 0
+      for (const cell of cells) {
+        while (labels.taken[r]?.[c] === true && labels.owner[r]?.[c] !== cell) c++
+        if (cell.path !== undefined) {
+          const row: ReportRow = {
+            table: TABLE_NAMES[table],
+            path: cell.path,
+            row: rowLabel(labels.text, r, c, table),
+            column: columnLabel(labels.text, r, c, table),
+            value: cell.value ?? null
+          }
+          rows.push(source === undefined || source === null ? row : { source, ...row })
+        }
+        c += cell.colspan ?? 1
+      }
+    })
+  }
+  return rows
+}
+
+interface LabelGrid {
+  /** The label text covering each position ('' for values and gaps). */
+  text: string[][]
+  /** Which layout cell covers each position. */
+  owner: (LayoutCell | undefined)[][]
+  /** Whether a position is covered. */
+  taken: boolean[][]
+}
+
+function labelGrid(rows: readonly LayoutCell[][], columns: number): LabelGrid {
+  const text = rows.map(() => Array.from({ length: columns }, () => ''))
+  const owner: (LayoutCell | undefined)[][] = rows.map(() => Array.from({ length: columns }, () => undefined))
+  const taken = rows.map(() => Array.from({ length: columns }, () => false))
+  rows.forEach((row, r) => {
+    let c = 0
+    for (const cell of row) {
+      while (taken[r]?.[c] === true) c++
+      for (let y = r; y < Math.min(rows.length, r + (cell.rowspan ?? 1)); y++) {
+        for (let x = c; x < Math.min(columns, c + (cell.colspan ?? 1)); x++) {
+          ;(taken[y] as boolean[])[x] = true
+          ;(owner[y] as (LayoutCell | undefined)[])[x] = cell
+          if (cell.path === undefined) (text[y] as string[])[x] = cell.text
+        }
+      }
+      c += cell.colspan ?? 1
+    }
+  })
+  return { text, owner, taken }
+}
+
+function unique(parts: string[]): string {
+  return parts.filter((part, i) => part !== '' && parts.indexOf(part) === i).join(' / ')
+}
+
+/** The labels to the left of a value: table 二's row label, table 三's three levels. */
+function rowLabel(text: string[][], r: number, c: number, table: 2 | 3 | 4): string {
+  if (table === 4) return '数量'
+  return unique((text[r] ?? []).slice(0, table === 2 ? 1 : c))
+}
+
+/** The labels above a value: its block's header in table 二, the header rows in tables 三 and 四. */
+function columnLabel(text: string[][], r: number, c: number, table: 2 | 3 | 4): string {
+  if (table === 2) {
+    for (let y = r - 1; y >= 0; y--) if (text[y]?.[0] === '信息内容') return text[y]?.[c] ?? ''
+    return ''
+  }
+  return unique([0, 1, 2].map((y) => text[y]?.[c] ?? ''))
+}
+
+/** Options of {@link toCsv}. */
+export interface CsvOptions {
+  /** Start with a UTF-8 byte order mark, so Excel opens the Chinese labels right (default: `false`). */
+  bom?: boolean | null | undefined
+}
+
+/**
+ * Rows as CSV (RFC 4180: comma-separated, fields with commas, quotes or line
+ * breaks quoted, CRLF line ends), with a header line. A `source` column comes
+ * first when any row has one.
+ *
+ * @param input - A report, or rows from {@link toRows} (of one report or many).
+ * @param options - Byte order mark.
+ *
+ * @example
+ * ```ts
+ * const csv = toCsv(reports.flatMap(({ file, report }) => toRows(report, file)), { bom: true })
+ * ```
+ */
+export function toCsv(input: Report | readonly ReportRow[], options?: CsvOptions | null): string {
+  const rows = Array.isArray(input) ? (input as readonly ReportRow[]) : toRows(input as Report)
+  const withSource = rows.some((row) => row.source !== undefined)
+  const header = [...(withSource ? ['source'] : []), 'table', 'path', 'row', 'column', 'value']
+  const lines = [header.join(',')]
+  for (const row of rows) {
+    const fields = [row.table, row.path, row.row, row.column, row.value === null ? '' : printNumber(row.value)]
+    lines.push((withSource ? [row.source ?? '', ...fields] : fields).map(csvField).join(','))
+  }
+  return `${options?.bom === true ? '\ufeff' : ''}${lines.join('\r\n')}\r\n`
+}
+
+function csvField(text: string): string {
+  return /[",\r\n]/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text
+}
