@@ -172,6 +172,41 @@ function table4(report: Report): LayoutCell[][] {
   ]
 }
 
+/** A cell of a laid-out table at the place it starts. */
+export interface PlacedCell {
+  /** The cell. */
+  cell: LayoutCell
+  /** Its first row. */
+  row: number
+  /** Its first column. */
+  column: number
+}
+
+/**
+ * Work out where each cell of a laid-out table stands, rowspans and colspans
+ * taken into account.
+ *
+ * @param rows - The table's rows.
+ * @param columns - Its width.
+ * @returns Each cell where it starts, and which cell covers each position.
+ */
+export function placeCells(rows: readonly LayoutCell[][], columns: number): { placed: PlacedCell[]; cover: (LayoutCell | undefined)[][] } {
+  const cover: (LayoutCell | undefined)[][] = rows.map(() => Array.from({ length: columns }, () => undefined))
+  const placed: PlacedCell[] = []
+  rows.forEach((row, r) => {
+    let c = 0
+    for (const cell of row) {
+      while (cover[r]?.[c] !== undefined) c++
+      for (let y = r; y < Math.min(rows.length, r + (cell.rowspan ?? 1)); y++) {
+        for (let x = c; x < Math.min(columns, c + (cell.colspan ?? 1)); x++) (cover[y] as (LayoutCell | undefined)[])[x] = cell
+      }
+      if (c < columns) placed.push({ cell, row: r, column: c })
+      c += cell.colspan ?? 1
+    }
+  })
+  return { placed, cover }
+}
+
 /**
  * A laid-out table as a rectangle: each spanning cell's text where it starts,
  * empty strings where it spans (what Markdown and text can print).
@@ -182,20 +217,9 @@ function table4(report: Report): LayoutCell[][] {
  */
 export function toGrid(rows: readonly LayoutCell[][], columns: number, print: (cell: LayoutCell) => string): string[][] {
   const grid: string[][] = rows.map(() => Array.from({ length: columns }, () => ''))
-  const taken: boolean[][] = rows.map(() => Array.from({ length: columns }, () => false))
-  rows.forEach((row, r) => {
-    let c = 0
-    for (const cell of row) {
-      while (taken[r]?.[c] === true) c++
-      const down = cell.rowspan ?? 1
-      const across = cell.colspan ?? 1
-      for (let y = r; y < Math.min(rows.length, r + down); y++) {
-        for (let x = c; x < Math.min(columns, c + across); x++) (taken[y] as boolean[])[x] = true
-      }
-      if (c < columns) (grid[r] as string[])[c] = cell.path === undefined ? cell.text : print(cell)
-      c += across
-    }
-  })
+  for (const { cell, row, column } of placeCells(rows, columns).placed) {
+    ;(grid[row] as string[])[column] = cell.path === undefined ? cell.text : print(cell)
+  }
   return grid
 }
 

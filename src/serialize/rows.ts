@@ -4,7 +4,7 @@
  * @module
  */
 
-import { layoutReport, printNumber, type LayoutCell } from '../model/layout.js'
+import { layoutReport, placeCells, printNumber } from '../model/layout.js'
 import type { Cell, Report } from '../model/types.js'
 
 /** One cell of a report in long format. */
@@ -37,56 +37,22 @@ export function toRows(report: Report, source?: string | null): ReportRow[] {
   for (const block of layoutReport(report)) {
     if (block.type !== 'table' || block.table === 0) continue
     const table = block.table
-    const labels = labelGrid(block.rows, block.columns)
-    block.rows.forEach((cells, r) => {
-      let c = 0
-      for (const cell of cells) {
-        while (labels.taken[r]?.[c] === true && labels.owner[r]?.[c] !== cell) c++
-        if (cell.path !== undefined) {
-          const row: ReportRow = {
-            table: TABLE_NAMES[table],
-            path: cell.path,
-            row: rowLabel(labels.text, r, c, table),
-            column: columnLabel(labels.text, r, c, table),
-            value: cell.value ?? null
-          }
-          rows.push(source === undefined || source === null ? row : { source, ...row })
-        }
-        c += cell.colspan ?? 1
+    const { placed, cover } = placeCells(block.rows, block.columns)
+    /** The label covering each position ('' under a value). */
+    const labels = cover.map((line) => line.map((cell) => (cell === undefined || cell.path !== undefined ? '' : cell.text)))
+    for (const { cell, row: r, column: c } of placed) {
+      if (cell.path === undefined) continue
+      const row: ReportRow = {
+        table: TABLE_NAMES[table],
+        path: cell.path,
+        row: rowLabel(labels, r, c, table),
+        column: columnLabel(labels, r, c, table),
+        value: cell.value ?? null
       }
-    })
+      rows.push(source === undefined || source === null ? row : { source, ...row })
+    }
   }
   return rows
-}
-
-interface LabelGrid {
-  /** The label text covering each position ('' for values and gaps). */
-  text: string[][]
-  /** Which layout cell covers each position. */
-  owner: (LayoutCell | undefined)[][]
-  /** Whether a position is covered. */
-  taken: boolean[][]
-}
-
-function labelGrid(rows: readonly LayoutCell[][], columns: number): LabelGrid {
-  const text = rows.map(() => Array.from({ length: columns }, () => ''))
-  const owner: (LayoutCell | undefined)[][] = rows.map(() => Array.from({ length: columns }, () => undefined))
-  const taken = rows.map(() => Array.from({ length: columns }, () => false))
-  rows.forEach((row, r) => {
-    let c = 0
-    for (const cell of row) {
-      while (taken[r]?.[c] === true) c++
-      for (let y = r; y < Math.min(rows.length, r + (cell.rowspan ?? 1)); y++) {
-        for (let x = c; x < Math.min(columns, c + (cell.colspan ?? 1)); x++) {
-          ;(taken[y] as boolean[])[x] = true
-          ;(owner[y] as (LayoutCell | undefined)[])[x] = cell
-          if (cell.path === undefined) (text[y] as string[])[x] = cell.text
-        }
-      }
-      c += cell.colspan ?? 1
-    }
-  })
-  return { text, owner, taken }
 }
 
 function unique(parts: string[]): string {
