@@ -15,9 +15,9 @@ export { htmlAdapter } from './adapters/html/index.js'
 export { jsonAdapter } from './adapters/json/index.js'
 export { formatReport, type FormatOptions, type OutputFormat } from './serialize/index.js'
 export { toCsv, toRows, type CsvOptions, type ReportRow } from './serialize/rows.js'
-export { validateReport } from './validate/index.js'
+export { validateReport, type CellReader, type PositionLookup } from './validate/index.js'
 export { createEmptyReport, cellPaths, getCell } from './model/empty.js'
-export { DIAGNOSTIC_CODES, DIAGNOSTIC_INFO, type DiagnosticCode } from './model/codes.js'
+export { DIAGNOSTIC_CODES, DIAGNOSTIC_INFO, type DiagnosticCode, type DiagnosticInfo } from './model/codes.js'
 export type {
   ActiveDisclosure2019,
   ActiveDisclosure2021,

@@ -27,6 +27,9 @@ describe('public API', () => {
     const reference = readFileSync(join(import.meta.dirname, '..', 'docs', 'diagnostics.md'), 'utf8')
     for (const code of api.DIAGNOSTIC_CODES) {
       expect(reference).toContain(`\`${code}\``)
+      const section = reference.split(`### \`${code}\``)[1]?.split('\n### ')[0] ?? ''
+      expect(section, code).toContain('Example')
+      expect(section, code).toContain('What to do')
       expect(api.DIAGNOSTIC_INFO[code].summary.length).toBeGreaterThan(10)
     }
   })

@@ -28,8 +28,16 @@ export const DIAGNOSTIC_CODES = [
 /** A stable diagnostic code: one of {@link DIAGNOSTIC_CODES}. */
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number]
 
+/** What every diagnostic of a code has in common. */
+export interface DiagnosticInfo {
+  /** The severity a diagnostic of this code always has. */
+  severity: Severity
+  /** One sentence on what it means. */
+  summary: string
+}
+
 /** Severity and one-line meaning of each code (the full text is docs/diagnostics.md). */
-export const DIAGNOSTIC_INFO: Readonly<Record<DiagnosticCode, { severity: Severity; summary: string }>> = {
+export const DIAGNOSTIC_INFO: Readonly<Record<DiagnosticCode, DiagnosticInfo>> = {
   not_a_report: { severity: 'error', summary: 'No table of the format could be found; `report` is `null`.' },
   table_missing: { severity: 'error', summary: 'One of tables 二, 三, 四 is absent; its cells are `null`.' },
   row_missing: { severity: 'warning', summary: 'A row of a table is absent; its cells are `null` unless repaired.' },

@@ -1,0 +1,90 @@
+// Package smoke test (run by `npm test` after the build): pack the tarball, install it into a
+// temporary project as a user would, then import it from ESM, require() it from CommonJS
+// (Node >= 20.19), run the bin, and type-check a consumer that narrows on `edition`.
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const seeds = join(root, 'corpus')
+const seed = join(seeds, 'seed-003', 'input.txt')
+const work = mkdtempSync(join(tmpdir(), 'zfxxgk-smoke-'))
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
+const run = (command, args, options = {}) => execFileSync(command, args, { cwd: work, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...options })
+
+function step(name, check) {
+  try {
+    check()
+    console.log(`smoke: ${name}: ok`)
+  } catch (error) {
+    console.error(`smoke: ${name}: FAILED\n${error.stdout ?? ''}${error.stderr ?? ''}${error.message}`)
+    process.exitCode = 1
+  }
+}
+
+try {
+  run(npm, ['pack', '--silent', '--pack-destination', work], { cwd: root })
+  const tarball = readdirSync(work).find((name) => name.endsWith('.tgz'))
+  writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'zfxxgk-smoke', private: true, type: 'commonjs' }))
+  run(npm, ['install', join(work, tarball), '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'])
+
+  step('import from ESM', () => {
+    writeFileSync(
+      join(work, 'esm.mjs'),
+      `import { readFileSync } from 'node:fs'
+import { parseReport, formatReport } from 'zfxxgk'
+const { report, ok } = parseReport(readFileSync(${JSON.stringify(seed)}))
+if (!ok || report?.edition !== '2019' || report.year !== 2020) throw new Error('unexpected result')
+if (!formatReport(report, { format: 'markdown' }).includes('## 三、收到和处理政府信息公开申请情况')) throw new Error('formatReport')
+`
+    )
+    run('node', ['esm.mjs'])
+  })
+
+  step('require() from CommonJS', () => {
+    writeFileSync(
+      join(work, 'cjs.cjs'),
+      `const { readFileSync } = require('node:fs')
+const { parseReport } = require('zfxxgk')
+const { report } = parseReport(readFileSync(${JSON.stringify(seed)}))
+if (report === null || report.organization !== '长春市九台区沐石河街道办事处') throw new Error('unexpected result: ' + JSON.stringify(report && report.organization))
+`
+    )
+    run('node', ['--no-warnings', 'cjs.cjs'])
+  })
+
+  step('run the bin', () => {
+    const csv = run(npm, ['exec', '--no', '--', 'zfxxgk', 'parse', seed, '--to', 'csv'])
+    if (csv.trim().split('\r\n').length !== 1 + 198) throw new Error(`expected 199 CSV lines, got ${csv.trim().split('\r\n').length}`)
+    run(npm, ['exec', '--no', '--', 'zfxxgk', 'check', seed])
+  })
+
+  step('type-check a consumer that narrows on edition', () => {
+    writeFileSync(
+      join(work, 'consumer.ts'),
+      `import { parseReport, type Report, type Report2021 } from 'zfxxgk'
+
+export function fees(input: string): number | null {
+  const { report } = parseReport(input)
+  if (report === null) return null
+  if (report.edition === '2021') {
+    const narrowed: Report2021 = report
+    return narrowed.activeDisclosure.fees.amount
+  }
+  return report.activeDisclosure.procurement.amount
+}
+
+export const granted = (report: Report): number | null => report.applications.total.results.granted
+`
+    )
+    writeFileSync(
+      join(work, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', noEmit: true, types: [], skipLibCheck: false } })
+    )
+    run('node', [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', work])
+  })
+} finally {
+  rmSync(work, { recursive: true, force: true })
+}

@@ -1,0 +1,13 @@
+/**
+ * A worker thread of the command: parses the files it is sent, one at a time.
+ *
+ * @module
+ */
+
+import { parentPort, workerData } from 'node:worker_threads'
+import { parseFile, type ParseJob } from './files.js'
+
+const job = workerData as ParseJob
+parentPort?.on('message', (message: { index: number; path: string }) => {
+  parentPort?.postMessage({ index: message.index, outcome: parseFile(message.path, job) })
+})
