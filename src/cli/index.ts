@@ -100,10 +100,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.stderr(`zfxxgk: ${error instanceof Error ? error.message : String(error)}\n`)
     return 2
   }
-  const byPath = new Map(parsedFiles.map((outcome, i) => [i, outcome]))
   let fileIndex = 0
   const outcomes: Outcome[] = inputs.map((input) => {
-    if (input.path !== '-') return byPath.get(fileIndex++) as Outcome
+    if (input.path !== '-') return parsedFiles[fileIndex++] as Outcome
     bar.tick()
     return readStdin(io, format)
   })
