@@ -22,7 +22,7 @@ import type { AnyNode, Element, ParentNode } from 'domhandler'
 import type { Adapter, SourceBlock, SourceDocument } from '../../core/document.js'
 import { tidyProse } from '../../core/normalize.js'
 import { LineIndex } from '../../core/position.js'
-import { readTable, tableRows } from './table.js'
+import { readTable, rowCells, tableRows } from './table.js'
 import { addText, BLOCKS, isSkipped, type Gathered } from './text.js'
 
 /** Input that starts as markup: a doctype, a comment or a tag, after any BOM and whitespace. */
@@ -113,8 +113,8 @@ class Walker {
       return
     }
     for (const row of tableRows(table)) {
-      for (const cell of row.children) {
-        if (cell.type !== 'tag' || (cell.name !== 'td' && cell.name !== 'th') || isSkipped(cell)) continue
+      for (const cell of rowCells(row)) {
+        if (isSkipped(cell)) continue
         this.flush()
         this.walk(cell)
         this.flush()

@@ -37,8 +37,12 @@ export function tableRows(table: Element): Element[] {
   return rows
 }
 
-/** The `<td>` and `<th>` children of a row. */
-function rowCells(row: Element): Element[] {
+/**
+ * The `<td>` and `<th>` children of a row.
+ *
+ * @param row - A `<tr>` element.
+ */
+export function rowCells(row: Element): Element[] {
   return row.children.filter((child): child is Element => child.type === 'tag' && (child.name === 'td' || child.name === 'th'))
 }
 
@@ -88,6 +92,6 @@ export function readTable(table: Element, index: LineIndex): SourceTable {
 }
 
 /** Where an element starts in the input. */
-export function locationOf(element: Element): number {
+function locationOf(element: Element): number {
   return element.startIndex ?? 0
 }
