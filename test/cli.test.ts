@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -7,10 +7,28 @@ import { main, type Io } from '../src/cli/index.js'
 import { WORKER_THRESHOLD } from '../src/cli/files.js'
 import { cellPaths, parseReport, toCsv, toRows, type Report } from '../src/index.js'
 
-const SHARED = join(import.meta.dirname, '..', '..', 'shared')
-const SEEDS = join(SHARED, 'seeds')
-const REAL = join(SHARED, 'corpus-real')
+const CORPUS = join(import.meta.dirname, '..', 'corpus')
 const BIN = join(import.meta.dirname, '..', 'dist', 'cli.js')
+
+/** A temporary folder holding corpus inputs under the given file names (case → file name). */
+function folderOf(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'zfxxgk-cli-'))
+  mkdirSync(dir, { recursive: true })
+  for (const [name, file] of Object.entries(files)) {
+    const input = readdirSync(join(CORPUS, name)).find((entry) => entry.startsWith('input.')) as string
+    cpSync(join(CORPUS, name, input), join(dir, file))
+  }
+  return dir
+}
+
+/** The five seed reports, as the folder of .txt files they were published as. */
+const SEEDS = folderOf(Object.fromEntries([0, 1, 2, 3, 4].map((i) => [`seed-00${i}`, `seed-00${i}.txt`])))
+/** Three real reports: a 2019 HTML page, a 2025 CMS page, and a 2018 report of neither format. */
+const REAL = folderOf({
+  'real-001-shanghai-2019': '001-shanghai-szfbgt-2019.html',
+  'real-009-pingtan-2025': '009-pingtan-2025-trs-editor.html',
+  'real-010-pingtan-2018': '010-pingtan-2018-pre2019.txt'
+})
 
 async function run(argv: string[], options: { stdin?: string; tty?: boolean } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = ''
@@ -92,15 +110,16 @@ describe('zfxxgk check', () => {
     const lines = stderr.trim().split('\n')
     const problems = lines.filter((line) => LINE.test(line))
     expect(problems.length).toBeGreaterThan(100)
-    expect(lines).toContain(`${join(REAL, '002-pingtan-2019.txt')}:1:1  error    No table of the 2019 or 2021 format was found (tables 二, 三 and 四 are all absent).  not_a_report`)
+    expect(lines).toContain(`${join(REAL, '010-pingtan-2018-pre2019.txt')}:1:1  error    No table of the 2019 or 2021 format was found (tables 二, 三 and 四 are all absent).  not_a_report`)
+    expect(lines).toContain(`${join(REAL, '009-pingtan-2025-trs-editor.html')}: no issues`)
     expect(problems.some((line) => line.startsWith(`${join(REAL, '001-shanghai-szfbgt-2019.html')}:`) && line.endsWith('  unit_converted'))).toBe(true)
-    expect(lines.at(-1)).toMatch(/^\d+ files: \d+ errors, \d+ warnings, \d+ infos$/u)
+    expect(lines.at(-1)).toBe('3 files: 1 error, 130 warnings, 136 infos')
   })
 
   it('exits 0 on the seeds without --frail, 1 with it; --quiet and --silent show less', async () => {
     const plain = await run(['check', SEEDS])
     expect(plain.code).toBe(0)
-    expect(plain.stderr).toContain('000_48664b001aa15d9c.txt: no issues')
+    expect(plain.stderr).toContain('seed-000.txt: no issues')
     expect(plain.stderr.trim().split('\n').at(-1)).toBe('5 files: 0 errors, 200 warnings, 0 infos')
     expect((await run(['check', '--frail', SEEDS])).code).toBe(1)
     const quiet = await run(['check', '-q', SEEDS])
