@@ -7,8 +7,16 @@ import { CATALOGUE_2019, CATALOGUE_2021, APPLICANT_COLUMNS, TABLE4_OUTCOMES } fr
 import { cellPaths, DIAGNOSTIC_CODES, formatReport, getCell, parseReport, type ParseResult, type Report } from '../src/index.js'
 import { validReport } from './arbitraries.js'
 
+/** Fixed seed: a failure names its seed and replays the same way. */
 const SEED = 20261121
+/** 300 runs of each "never throws" property; 400 of the damage property below. */
 const settings = { seed: SEED, numRuns: 300 }
+/**
+ * Explicit per-property timeout: each of these takes at most about 1 s on an idle 2-core machine
+ * (the damage property and the 1 MB input), a few seconds with two `npm test` at once; 60 s holds
+ * with a wide margin and still catches a hang.
+ */
+const TIMEOUT = 60_000
 
 function wellFormed(result: ParseResult): void {
   expect(typeof result.format).toBe('string')
@@ -60,40 +68,40 @@ const tableLike = fc
 describe('parseReport never throws', () => {
   prop.prop([fc.string({ maxLength: 2000 })], settings)('any string', (input) => {
     wellFormed(parseReport(input))
-  })
+  }, TIMEOUT)
 
   prop.prop([fc.string({ unit: 'binary', maxLength: 2000 })], settings)('any Unicode, control characters and lone surrogates included', (input) => {
     wellFormed(parseReport(input))
-  })
+  }, TIMEOUT)
 
   prop.prop([fc.uint8Array({ maxLength: 4000 })], settings)('any bytes', (input) => {
     wellFormed(parseReport(input))
-  })
+  }, TIMEOUT)
 
   prop.prop([tableLike, fc.boolean()], settings)('random table-like lines, with and without repair', (input, repair) => {
     wellFormed(parseReport(input, { repair }))
-  })
+  }, TIMEOUT)
 
   prop.prop([markdownLike, fc.boolean()], settings)('random Markdown-like text, read as Markdown and with no hint', (input, repair) => {
     const markdown = parseReport(input, { format: 'markdown', repair })
     wellFormed(markdown)
     expect(markdown.format).toBe('markdown')
     wellFormed(parseReport(input, { repair }))
-  })
+  }, TIMEOUT)
 
   prop.prop([htmlLike, fc.boolean()], settings)('random HTML-like markup, read as HTML and with no hint', (input, repair) => {
     const html = parseReport(input, { format: 'html', repair })
     wellFormed(html)
     expect(html.format).toBe('html')
     wellFormed(parseReport(input, { repair }))
-  })
+  }, TIMEOUT)
 
   it('1 MB of random CJK', () => {
     const random = fc.sample(fc.integer({ min: 0x4e00, max: 0x9fff }), { numRuns: 1 << 20, seed: SEED })
     const input = String.fromCharCode(...random.slice(0, 60000)) + random.slice(60000).map((code) => String.fromCharCode(code)).join('')
     expect(input.length).toBe(1 << 20)
     wellFormed(parseReport(input))
-  })
+  }, TIMEOUT)
 
   it('empty, whitespace and control characters', () => {
     for (const input of ['', ' ', '\n\n\n', '\u0000\u0001\u0002', '\t\t\t', '|||', '\ufeff', '\r\r\n']) wellFormed(parseReport(input))
@@ -138,6 +146,7 @@ describe('no wrong number goes undiagnosed', () => {
         const named = result.diagnostics.some((diagnostic) => diagnostic.path !== undefined && (path === diagnostic.path || path.startsWith(`${diagnostic.path}.`)))
         expect(named, `${path}: ${value} instead of ${getCell(original, path)}`).toBe(true)
       }
-    }
+    },
+    TIMEOUT
   )
 })
