@@ -110,12 +110,27 @@ export interface SourceDocument {
  *
  * @example
  * ```ts
+ * import { readFileSync } from 'node:fs'
+ * import { parseReport, type Adapter } from 'zfxxgk'
+ *
+ * // CSV without quoted fields: a line with commas is a table row, any other line is text.
+ * // docs/custom-adapter.md has a complete adapter.
  * const csv: Adapter = {
  *   name: 'csv',
- *   detect: (input) => (input.includes(',') ? 0.2 : 0),
- *   read: (input) => ({ blocks: [{ type: 'table', grid: true, rows: toRows(input) }] })
+ *   detect: () => 0, // never picked by detection: ask for it with `format: 'csv'`
+ *   read: (input) => ({
+ *     // One block per line: the core finds tables 二, 三 and 四 by their labels.
+ *     blocks: input
+ *       .split(/\r?\n/u)
+ *       .filter((line) => line.trim() !== '')
+ *       .map((line) =>
+ *         line.includes(',')
+ *           ? { type: 'table', grid: true, rows: [{ cells: line.split(',').map((text) => ({ text })) }] }
+ *           : { type: 'paragraph', text: line }
+ *       )
+ *   })
  * }
- * parseReport(text, { adapters: [csv] })
+ * const { report, diagnostics } = parseReport(readFileSync('report.csv'), { adapters: [csv], format: 'csv' })
  * ```
  */
 export interface Adapter {
