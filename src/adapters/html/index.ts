@@ -17,13 +17,17 @@
  * @module
  */
 
-import * as cheerio from 'cheerio'
+import type * as Cheerio from 'cheerio/slim'
 import type { AnyNode, Element, ParentNode } from 'domhandler'
 import type { Adapter, SourceBlock, SourceDocument } from '../../core/document.js'
 import { tidyProse } from '../../core/normalize.js'
 import { LineIndex } from '../../core/position.js'
+import { onFirstUse } from '../load.js'
 import { readTable, rowCells, tableRows } from './table.js'
 import { addText, BLOCKS, isSkipped, type Gathered } from './text.js'
+
+/** cheerio's htmlparser2-only build (no parse5, which this adapter never uses), loaded on first use. */
+const cheerio = onFirstUse((require) => require('cheerio/slim') as typeof Cheerio)
 
 /** Input that starts as markup: a doctype, a comment or a tag, after any BOM and whitespace. */
 const STARTS_AS_HTML = /^[\s\ufeff]*<(?:!doctype|!--|[a-z][\w:-]*[\s/>])/iu
@@ -63,7 +67,7 @@ function detectHtml(input: string): number {
  * @param input - A page or a fragment.
  */
 export function readHtml(input: string): SourceDocument {
-  const $ = cheerio.load(input, PARSER)
+  const $ = cheerio().load(input, PARSER)
   const walker = new Walker(new LineIndex(input))
   const root = $.root()[0]
   if (root !== undefined) walker.walk(root)

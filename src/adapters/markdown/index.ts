@@ -17,16 +17,23 @@
  */
 
 import type { Html, Node, Nodes, Parent, PhrasingContent, Root, RootContent, Table } from 'mdast'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import { unified } from 'unified'
+import type RemarkGfm from 'remark-gfm'
+import type RemarkParse from 'remark-parse'
+import type * as Unified from 'unified'
 import type { Position } from '../../model/types.js'
 import type { Adapter, SourceBlock, SourceCell, SourceDocument, SourceRow } from '../../core/document.js'
 import { hasTableLines, readLines } from '../../core/lines.js'
 import { tidyCell, tidyProse } from '../../core/normalize.js'
 import { LineIndex } from '../../core/position.js'
+import { onFirstUse } from '../load.js'
 
-const processor = unified().use(remarkParse).use(remarkGfm).freeze()
+/** unified + remark-parse + remark-gfm, loaded on first use. */
+const processor = onFirstUse((require) => {
+  const { unified } = require('unified') as typeof Unified
+  const remarkParse = (require('remark-parse') as { default: typeof RemarkParse }).default
+  const remarkGfm = (require('remark-gfm') as { default: typeof RemarkGfm }).default
+  return unified().use(remarkParse).use(remarkGfm).freeze()
+})
 
 /** A GFM delimiter row: at least two cells of dashes, apart by pipes. */
 const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*\|[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-*:?[ \t]*)*$/mu
@@ -64,7 +71,7 @@ interface Context {
  * @param input - The report as Markdown.
  */
 export function readMarkdown(input: string): SourceDocument {
-  const tree = processor.parse(flattenNesting(input)) as Root
+  const tree = processor().parse(flattenNesting(input)) as Root
   const context: Context = { input, index: new LineIndex(input), blocks: [], quoted: false }
   walk(tree.children, context)
   return { blocks: context.blocks }
