@@ -1,0 +1,64 @@
+/**
+ * Importing zfxxgk loads no heavy dependency: cheerio and unified/remark are loaded on first use
+ * by the adapter that needs them. Checked on the built package, in a fresh Node process.
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+const DIST = join(import.meta.dirname, '..', 'dist')
+const HEAVY = /^(?:cheerio|unified|remark-[\w-]+|mdast-[\w-]+|micromark[\w-]*|parse5|htmlparser2)(?:\/|$)/u
+
+/** Every module specifier a built file imports statically, following its relative imports. */
+function staticImports(entry: string): Set<string> {
+  const seen = new Set<string>()
+  const specifiers = new Set<string>()
+  const queue = [entry]
+  for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
+    if (seen.has(file)) continue
+    seen.add(file)
+    const code = readFileSync(file, 'utf8')
+    for (const match of code.matchAll(/^(?:import|export)\b[^'"]*?\bfrom\s*['"]([^'"]+)['"]|^import\s*['"]([^'"]+)['"]/gmu)) {
+      const specifier = (match[1] ?? match[2]) as string
+      if (specifier.startsWith('.')) queue.push(join(dirname(file), specifier))
+      else specifiers.add(specifier)
+    }
+  }
+  return specifiers
+}
+
+/** Runs a script as an ES module in a fresh Node process and returns what it prints. */
+const node = (script: string): string => execFileSync('node', ['--input-type=module', '-e', script], { cwd: DIST, encoding: 'utf8' })
+
+describe('importing zfxxgk', () => {
+  it('has a built package to check (npm test builds before vitest runs)', () => {
+    expect(existsSync(join(DIST, 'index.js')), 'run `npm run build` first').toBe(true)
+  })
+
+  it.runIf(existsSync(join(DIST, 'index.js')))('imports no heavy dependency statically', () => {
+    const imports = [...staticImports(join(DIST, 'index.js'))]
+    expect(imports.filter((specifier) => HEAVY.test(specifier))).toEqual([])
+    expect(imports.filter((specifier) => /^(?:node:)?module$/u.test(specifier)), 'the scan sees the loader import').toHaveLength(1)
+  })
+
+  it.runIf(existsSync(join(DIST, 'index.js')))(
+    'loads cheerio only when an HTML input arrives, and remark only for Markdown',
+    () => {
+      const loaded = `Object.keys(createRequire(import.meta.url).cache).filter((f) => /node_modules[\\\\/](cheerio|remark-parse|unified)[\\\\/]/.test(f)).map((f) => f.match(/node_modules[\\\\/]([^\\\\/]+)/)[1])`
+      const script = `import { createRequire } from 'node:module'
+const z = await import('./index.js')
+const names = () => [...new Set(${loaded})].sort().join(',')
+const atImport = names()
+z.parseReport('纯文本')
+const afterText = names()
+z.parseReport('<table><tr><td>规章</td><td>1</td></tr></table>', { format: 'html' })
+const afterHtml = names()
+z.parseReport('# 标题\\n\\n| 规章 | 1 |\\n|---|---|\\n', { format: 'markdown' })
+const afterMarkdown = names()
+console.log(JSON.stringify({ atImport, afterText, afterHtml, afterMarkdown }))`
+      expect(JSON.parse(node(script))).toEqual({ atImport: '', afterText: '', afterHtml: 'cheerio', afterMarkdown: 'cheerio,remark-parse,unified' })
+    },
+    30_000
+  )
+})
