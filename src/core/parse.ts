@@ -54,8 +54,12 @@ export const builtinAdapters: readonly Adapter[] = [jsonAdapter, htmlAdapter, ma
  *
  * @example
  * ```ts
- * const { report, diagnostics } = parseReport(text)
+ * import { readFileSync } from 'node:fs'
+ * import { parseReport } from 'zfxxgk'
+ *
+ * const { report, diagnostics } = parseReport(readFileSync('report.html'))
  * if (report?.edition === '2021') console.log(report.activeDisclosure.fees.amount)
+ * for (const d of diagnostics) console.log(d.severity, d.code, d.message)
  * ```
  */
 export function parseReport(input: string | Uint8Array, options?: ParseOptions | null): ParseResult {

@@ -36,7 +36,10 @@ export interface FormatOptions {
  *
  * @example
  * ```ts
- * const { report } = parseReport(input)
+ * import { readFileSync, writeFileSync } from 'node:fs'
+ * import { formatReport, parseReport } from 'zfxxgk'
+ *
+ * const { report } = parseReport(readFileSync('report.html'))
  * if (report) writeFileSync('report.md', formatReport(report, { format: 'markdown' }))
  * ```
  */

@@ -90,7 +90,15 @@ export interface CsvOptions {
  *
  * @example
  * ```ts
- * const csv = toCsv(reports.flatMap(({ file, report }) => toRows(report, file)), { bom: true })
+ * import { readFileSync, writeFileSync } from 'node:fs'
+ * import { parseReport, toCsv, toRows } from 'zfxxgk'
+ *
+ * const files = ['a.html', 'b.txt']
+ * const rows = files.flatMap((file) => {
+ *   const { report } = parseReport(readFileSync(file))
+ *   return report === null ? [] : toRows(report, file)
+ * })
+ * writeFileSync('all.csv', toCsv(rows, { bom: true }))
  * ```
  */
 export function toCsv(input: Report | readonly ReportRow[], options?: CsvOptions | null): string {
