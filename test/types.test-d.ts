@@ -1,6 +1,36 @@
 import { describe, expectTypeOf, it } from 'vitest'
-import type { Cell, Diagnostic, DiagnosticCode, ParseResult, Report, Report2019, Report2021 } from '../src/index.js'
-import { parseReport } from '../src/index.js'
+import type {
+  ActiveDisclosure2019,
+  ActiveDisclosure2021,
+  Applicant,
+  ApplicationColumn,
+  Applications,
+  Cell,
+  Decisions,
+  Denied,
+  Diagnostic,
+  DiagnosticCode,
+  DiagnosticInfo,
+  FeeAmount,
+  IssuedRepealedInForce,
+  ItemsChange,
+  ItemsChangeDecisions,
+  MadePublishedTotal,
+  NotProcessed,
+  Other2019,
+  Other2021,
+  Outcomes,
+  ParseResult,
+  Procurement,
+  Report,
+  Report2019,
+  Report2021,
+  Results,
+  ReviewAndLitigation,
+  Unavailable
+} from '../src/index.js'
+import { DIAGNOSTIC_CODES, DIAGNOSTIC_INFO, parseReport } from '../src/index.js'
+import type { DiagnosticCodeMap } from '../src/model/codes.js'
 
 describe('narrowing on edition', () => {
   it('gives fees.amount only on 2021 and procurement only on 2019', () => {
@@ -29,5 +59,69 @@ describe('narrowing on edition', () => {
     expectTypeOf<Diagnostic['code']>().toEqualTypeOf<DiagnosticCode>()
     expectTypeOf<'sum_mismatch'>().toExtend<DiagnosticCode>()
     expectTypeOf<'made_up_code'>().not.toExtend<DiagnosticCode>()
+  })
+})
+
+describe('the documented keys', () => {
+  it('has exactly the seven applicant columns of table 三, and Applicant is derived from them', () => {
+    type Seven = 'naturalPerson' | 'commercial' | 'research' | 'nonProfit' | 'legalService' | 'otherOrganization' | 'total'
+    expectTypeOf<keyof Applications<Other2019>>().toEqualTypeOf<Seven>()
+    expectTypeOf<keyof Applications<Other2021>>().toEqualTypeOf<Seven>()
+    expectTypeOf<Applicant>().toEqualTypeOf<Seven>()
+    expectTypeOf<Applications<Other2021>['commercial']>().toEqualTypeOf<ApplicationColumn<Other2021>>()
+    expectTypeOf<Report2019['applications'][Applicant]>().toEqualTypeOf<ApplicationColumn<Other2019>>()
+    expectTypeOf<Applications<Cell>>().toExtend<Record<Applicant, ApplicationColumn<Cell>>>()
+    expectTypeOf<Record<Applicant, ApplicationColumn<Cell>>>().toExtend<Applications<Cell>>()
+  })
+
+  it('has exactly the rows of table 三', () => {
+    expectTypeOf<keyof ApplicationColumn<Cell>>().toEqualTypeOf<'newReceived' | 'carriedOver' | 'results' | 'carriedForward'>()
+    expectTypeOf<keyof Results<Cell>>().toEqualTypeOf<
+      'granted' | 'partiallyGranted' | 'denied' | 'unavailable' | 'notProcessed' | 'other' | 'total'
+    >()
+    expectTypeOf<keyof Denied>().toEqualTypeOf<
+      | 'stateSecret'
+      | 'prohibitedByLaw'
+      | 'endangersSafety'
+      | 'thirdPartyRights'
+      | 'internalAffairs'
+      | 'processInformation'
+      | 'enforcementFiles'
+      | 'administrativeQuery'
+    >()
+    expectTypeOf<keyof Unavailable>().toEqualTypeOf<'notHeld' | 'needsCreation' | 'unclearAfterCorrection'>()
+    expectTypeOf<keyof NotProcessed>().toEqualTypeOf<'complaint' | 'duplicate' | 'publication' | 'excessive' | 'confirmation'>()
+    expectTypeOf<Other2019>().toEqualTypeOf<Cell>()
+    expectTypeOf<keyof Other2021>().toEqualTypeOf<'overdueCorrection' | 'overdueFee' | 'other'>()
+  })
+
+  it('has exactly the groups and columns of table 四', () => {
+    expectTypeOf<keyof ReviewAndLitigation>().toEqualTypeOf<'review' | 'litigationDirect' | 'litigationAfterReview'>()
+    expectTypeOf<keyof Outcomes>().toEqualTypeOf<'upheld' | 'corrected' | 'other' | 'pending' | 'total'>()
+  })
+
+  it('has exactly the rows and columns of table 二 in each edition', () => {
+    expectTypeOf<keyof ActiveDisclosure2019>().toEqualTypeOf<
+      'regulations' | 'normativeDocuments' | 'licensing' | 'otherServices' | 'punishment' | 'coercion' | 'fees' | 'procurement'
+    >()
+    expectTypeOf<keyof ActiveDisclosure2021>().toEqualTypeOf<
+      'regulations' | 'normativeDocuments' | 'licensing' | 'punishment' | 'coercion' | 'fees'
+    >()
+    expectTypeOf<keyof MadePublishedTotal>().toEqualTypeOf<'made' | 'published' | 'total'>()
+    expectTypeOf<keyof ItemsChange>().toEqualTypeOf<'previousItems' | 'change'>()
+    expectTypeOf<keyof ItemsChangeDecisions>().toEqualTypeOf<'previousItems' | 'change' | 'decisions'>()
+    expectTypeOf<keyof Procurement>().toEqualTypeOf<'projects' | 'amount'>()
+    expectTypeOf<keyof IssuedRepealedInForce>().toEqualTypeOf<'issued' | 'repealed' | 'inForce'>()
+    expectTypeOf<keyof Decisions>().toEqualTypeOf<'decisions'>()
+    expectTypeOf<keyof FeeAmount>().toEqualTypeOf<'amount'>()
+  })
+
+  it('documents exactly the diagnostic codes, and DIAGNOSTIC_INFO keeps its shape', () => {
+    expectTypeOf<keyof DiagnosticCodeMap>().toEqualTypeOf<DiagnosticCode>()
+    expectTypeOf<keyof DiagnosticCodeMap>().toEqualTypeOf<(typeof DIAGNOSTIC_CODES)[number]>()
+    expectTypeOf<keyof typeof DIAGNOSTIC_INFO>().toEqualTypeOf<DiagnosticCode>()
+    expectTypeOf(DIAGNOSTIC_INFO).toExtend<Readonly<Record<DiagnosticCode, DiagnosticInfo>>>()
+    expectTypeOf<Readonly<Record<DiagnosticCode, DiagnosticInfo>>>().toExtend<typeof DIAGNOSTIC_INFO>()
+    expectTypeOf<Diagnostic['code']>().toEqualTypeOf<keyof DiagnosticCodeMap>()
   })
 })

@@ -36,8 +36,103 @@ export interface DiagnosticInfo {
   summary: string
 }
 
-/** Severity and one-line meaning of each code (the full text is docs/diagnostics.md). */
-export const DIAGNOSTIC_INFO: Readonly<Record<DiagnosticCode, DiagnosticInfo>> = {
+/**
+ * Every diagnostic code as a documented key: the code's Chinese name, its severity, and what it
+ * means. Hover a key (or `DIAGNOSTIC_INFO.blank_cell`, or a completion after `DIAGNOSTIC_INFO.`)
+ * to read it in an editor; docs/diagnostics.md has an example and what to do for each.
+ *
+ * The keys are exactly {@link DiagnosticCode} (checked at compile time below);
+ * {@link DIAGNOSTIC_CODES} is the runtime list. An editor cannot show docs on a string-literal
+ * completion such as `d.code === '…'`, so the documentation lives on these keys.
+ */
+export interface DiagnosticCodeMap {
+  /**
+   * 不是年度报告 · **error** — no table of the 2019 or 2021 format could be found; `report` is `null`.
+   * A report from before 2019 (an unrelated 统计表) or a crawl that ran every cell into one line gives this.
+   */
+  not_a_report: DiagnosticInfo
+  /**
+   * 缺少表格 · **error** — one of tables 二, 三, 四 is absent; its cells are `null` and nothing stands in for them.
+   */
+  table_missing: DiagnosticInfo
+  /**
+   * 缺少行 · **warning** — a row of a table is absent; its cells are `null` unless `repair` can fill
+   * them from the totals (each then with `value_inferred`).
+   */
+  row_missing: DiagnosticInfo
+  /**
+   * 行内数值个数不符 · **warning** — a row prints more or fewer values than the table has columns; its
+   * cells are `null` unless exactly one placement keeps every invariant (then each gets `value_inferred`).
+   */
+  row_length_mismatch: DiagnosticInfo
+  /**
+   * 未知标签 · **info** — a row or line matched no label of the format; it is kept, values and all,
+   * in `extras` (`path` is `extras.N`).
+   */
+  unknown_label: DiagnosticInfo
+  /**
+   * 空白单元格 · **info** — a cell printed blank, `/`, `-`, `—` or `无`; it is `null` unless `repair`
+   * fills it from the totals. The library never assumes a blank means 0.
+   */
+  blank_cell: DiagnosticInfo
+  /**
+   * 推算填补 · **warning** — a missing or blank cell was filled from the totals invariants (`repair`);
+   * `expected` holds the value filled in. Parse with `repair: false` for printed values only.
+   */
+  value_inferred: DiagnosticInfo
+  /**
+   * 数值无法确定 · **error** — the input admits more than one reading of a row (or none that keeps the
+   * totals), e.g. digits run together; its cells stay `null`.
+   */
+  ambiguous_value: DiagnosticInfo
+  /**
+   * 非数字 · **warning** — a value cell holds text that is not a number (`约12`); the cell is `null`.
+   */
+  invalid_number: DiagnosticInfo
+  /**
+   * 勾稽关系不符 · **warning** — an invariant of the format (I-1, I-3, I-4, I-5) does not hold as printed;
+   * `expected` is what the parts add up to, `actual` what was printed. Printed values are never changed.
+   */
+  sum_mismatch: DiagnosticInfo
+  /**
+   * 负数 · **warning** — a count that must be ≥ 0 is negative (I-6); 本年增/减 may be negative and is not flagged.
+   */
+  negative_value: DiagnosticInfo
+  /**
+   * 计数非整数 · **warning** — a count that must be a whole number has decimals (I-7); money (万元) may have decimals.
+   */
+  non_integer_count: DiagnosticInfo
+  /**
+   * 格式版本冲突 · **warning** — markers of both the 2019 and the 2021 format are present; the edition
+   * with more markers is used (ties go by the report's year).
+   */
+  edition_conflict: DiagnosticInfo
+  /**
+   * 单位已换算 · **info** — a money cell was converted to 万元 (10,000 yuan), e.g. `251000元` → `25.1`;
+   * `actual` is the figure as printed, `expected` the value in 万元.
+   */
+  unit_converted: DiagnosticInfo
+  /**
+   * 无法读取的内容 · **warning** — a part of the input in another format (such as a raw HTML table in
+   * Markdown) could not be read by any adapter; what it holds is not in the report.
+   */
+  unsupported_content: DiagnosticInfo
+}
+
+/**
+ * Compile-time check: the keys of {@link DiagnosticCodeMap} are exactly the codes of
+ * {@link DIAGNOSTIC_CODES}. A code added to one and not the other fails to type-check here.
+ */
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+type Holds<T extends true> = T
+// Never used: it exists to fail type-checking when the keys and the codes differ.
+type CodeMapMatchesCodes = Holds<SameKeys<keyof DiagnosticCodeMap, DiagnosticCode>>
+
+/**
+ * Severity and one-line meaning of each code (the full text is docs/diagnostics.md). Each key is
+ * documented on {@link DiagnosticCodeMap}, so hovering `DIAGNOSTIC_INFO.blank_cell` shows it.
+ */
+export const DIAGNOSTIC_INFO: Readonly<DiagnosticCodeMap> = {
   not_a_report: { severity: 'error', summary: 'No table of the format could be found; `report` is `null`.' },
   table_missing: { severity: 'error', summary: 'One of tables 二, 三, 四 is absent; its cells are `null`.' },
   row_missing: { severity: 'warning', summary: 'A row of a table is absent; its cells are `null` unless repaired.' },
