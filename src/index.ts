@@ -17,7 +17,7 @@ export { formatReport, type FormatOptions, type OutputFormat } from './serialize
 export { toCsv, toRows, type CsvOptions, type ReportRow } from './serialize/rows.js'
 export { validateReport, type CellReader, type PositionLookup } from './validate/index.js'
 export { createEmptyReport, cellPaths, getCell } from './model/empty.js'
-export { DIAGNOSTIC_CODES, DIAGNOSTIC_INFO, type DiagnosticCode, type DiagnosticInfo } from './model/codes.js'
+export { DIAGNOSTIC_CODES, DIAGNOSTIC_INFO, type DiagnosticCode, type DiagnosticCodeMap, type DiagnosticInfo } from './model/codes.js'
 export type {
   ActiveDisclosure2019,
   ActiveDisclosure2021,
