@@ -1,5 +1,5 @@
 /**
- * The report model: the public contract of `../shared/SCHEMA.md`.
+ * The report model: the public contract of this package.
  *
  * Names here are public API. Add fields freely; never rename or drop one
  * without a CHANGELOG entry and a migration note.
@@ -65,11 +65,11 @@ export interface Diagnostic {
   expected?: number
   /** What was printed. */
   actual?: number
-  /** The invariant of FORMATS.md that failed or was used (`I-1` … `I-7`), where one applies. */
+  /** The invariant that failed or was used (`I-1` … `I-7`, listed in docs/diagnostics.md), where one applies. */
   rule?: InvariantId
 }
 
-/** Identifiers of the invariants (勾稽关系) of FORMATS.md. */
+/** Identifiers of the invariants (勾稽关系) of the format, listed in docs/diagnostics.md (there is no I-2). */
 export type InvariantId = 'I-1' | 'I-3' | 'I-4' | 'I-5' | 'I-6' | 'I-7'
 
 /**
