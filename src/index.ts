@@ -1,4 +1,4 @@
-export { parseReport, type ParseOptions } from './core/parse.js'
+export { parseReport, type ParseOptions } from './parse.js'
 export type {
   Adapter,
   SourceBlock,
@@ -8,7 +8,9 @@ export type {
   SourceRow,
   SourceTable,
   SourceText
-} from './core/document.js'
+} from './source/document.js'
+export { LineIndex } from './source/position.js'
+export { tidyCell, tidyProse } from './source/tidy.js'
 export { textAdapter } from './adapters/text/index.js'
 export { markdownAdapter } from './adapters/markdown/index.js'
 export { htmlAdapter } from './adapters/html/index.js'
@@ -17,7 +19,7 @@ export { formatReport, type FormatOptions, type OutputFormat } from './serialize
 export { toCsv, toRows, type CsvOptions, type ReportRow } from './serialize/rows.js'
 export { validateReport, type CellReader, type PositionLookup } from './validate/index.js'
 export { createEmptyReport, cellPaths, getCell } from './model/empty.js'
-export { DIAGNOSTIC_CODES, DIAGNOSTIC_INFO, type DiagnosticCode, type DiagnosticCodeMap, type DiagnosticInfo } from './model/codes.js'
+export { DIAGNOSTIC_CODES, DIAGNOSTIC_INFO, type DiagnosticCode, type DiagnosticCodeMap, type DiagnosticInfo } from './model/diagnostics.js'
 export type {
   ActiveDisclosure2019,
   ActiveDisclosure2021,

@@ -8,6 +8,7 @@ describe('public API', () => {
     expect(Object.keys(api).sort()).toEqual([
       'DIAGNOSTIC_CODES',
       'DIAGNOSTIC_INFO',
+      'LineIndex',
       'cellPaths',
       'createEmptyReport',
       'formatReport',
@@ -17,6 +18,8 @@ describe('public API', () => {
       'markdownAdapter',
       'parseReport',
       'textAdapter',
+      'tidyCell',
+      'tidyProse',
       'toCsv',
       'toRows',
       'validateReport'
@@ -59,5 +62,18 @@ describe('public API', () => {
     const result = api.parseReport('x', { adapters: [broken] })
     expect(result).toMatchObject({ report: null, ok: false, format: 'broken' })
     expect(result.diagnostics[0]?.code).toBe('not_a_report')
+  })
+})
+
+describe('helpers for custom adapters', () => {
+  it('LineIndex gives the line and column of an offset, as in its example', () => {
+    const index = new api.LineIndex('规章\t1\n行政许可\t2\n')
+    expect(index.at(10)).toEqual({ line: 2, column: 6, offset: 10 })
+    expect(index.at(0)).toEqual({ line: 1, column: 1, offset: 0 })
+  })
+
+  it('tidyCell and tidyProse drop Markdown emphasis, Word bookmarks and outer whitespace', () => {
+    expect(api.tidyCell(' **商业企业**[bookmark: _Toc1] ')).toBe('商业企业')
+    expect(api.tidyProse('## **一、总体情况**  ')).toBe('一、总体情况')
   })
 })

@@ -30,7 +30,7 @@ import type {
   Unavailable
 } from '../src/index.js'
 import { DIAGNOSTIC_CODES, DIAGNOSTIC_INFO, parseReport } from '../src/index.js'
-import type { DiagnosticCodeMap } from '../src/model/codes.js'
+import type { DiagnosticCodeMap } from '../src/model/diagnostics.js'
 
 describe('narrowing on edition', () => {
   it('gives fees.amount only on 2021 and procurement only on 2019', () => {

@@ -1,4 +1,4 @@
-import type { Adapter, SourceBlock, SourceRow } from 'zfxxgk'
+import { LineIndex, type Adapter, type SourceBlock, type SourceRow } from 'zfxxgk'
 
 /**
  * Reads a spreadsheet's CSV export of the three tables: one CSV row per table row,
@@ -18,11 +18,13 @@ export const csvAdapter: Adapter = {
       if (rows.length > 0) blocks.push({ type: 'table', grid: true, rows })
       rows = []
     }
+    // Positions let diagnostics point at the line and column of a cell.
+    const index = new LineIndex(input)
     let offset = 0
-    input.split('\n').forEach((raw, i) => {
+    input.split('\n').forEach((raw) => {
       const line = raw.replace(/\r$/u, '')
-      // Positions let diagnostics point at the line and column of a cell.
-      const at = (column: number) => ({ line: i + 1, column: column + 1, offset: offset + column })
+      const start = offset
+      const at = (column: number) => index.at(start + column)
       offset += raw.length + 1
       const cells = splitCsvLine(line)
       if (cells.every((cell) => cell.text.trim() === '')) {

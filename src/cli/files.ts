@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { extname, join } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import { parseReport } from '../core/parse.js'
+import { parseReport } from '../parse.js'
 import type { ParseResult } from '../model/types.js'
 
 /** File extensions a directory walk picks up. */

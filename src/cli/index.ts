@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename, extname, join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { parseReport } from '../core/parse.js'
+import { parseReport } from '../parse.js'
 import type { Diagnostic, ParseResult } from '../model/types.js'
 import { formatReport } from '../serialize/index.js'
 import { toCsv, toRows } from '../serialize/rows.js'

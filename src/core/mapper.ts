@@ -8,7 +8,7 @@
 import { APPLICANTS, TABLE4_GROUPS, TABLE4_OUTCOMES, type ColumnSpec } from '../model/catalogue.js'
 import { cellPaths } from '../model/empty.js'
 import type { Cell, Diagnostic, Edition, Extra, Position } from '../model/types.js'
-import { makeDiagnostic } from './diagnostics.js'
+import { makeDiagnostic } from '../model/diagnostics.js'
 import { isKnownExtra, labelIndex, type LabelIndex, type LabelMeaning } from './labels.js'
 import { normalizeLabel } from './normalize.js'
 import { headerUnit, toWanyuan, type CellValue } from './number.js'

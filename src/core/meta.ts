@@ -1,15 +1,17 @@
 /**
- * Title, organisation, year and the narrative sections, from the text blocks.
+ * Title, organisation, year and the narrative sections, from the paragraphs of the token stream.
  *
  * @module
  */
 
 import type { SectionId } from '../model/catalogue.js'
 import type { Sections } from '../model/types.js'
-import type { ResolvedDocument } from './document.js'
 import { tidyProse } from './normalize.js'
-import { headOf } from './tokens.js'
 import { sectionOf } from './sections.js'
+import type { ParagraphToken, Token } from './tokens.js'
+
+/** The document's blocks in order: a paragraph, or `null` for a table. */
+type Blocks = readonly (ParagraphToken | null)[]
 
 /** What the text blocks say about the report. */
 export interface ReportMeta {
@@ -35,16 +37,17 @@ const YEAR_FIRST = /^(?:19|20)\d{2}\s*年度?(?<organization>.+?)(?:政府信息
 const MAX_TITLE_PART = 48
 
 /**
- * Read title, organisation, year and sections from a document.
+ * Read title, organisation, year and sections from a document's tokens.
  *
- * @param document - The neutral document.
+ * @param tokens - The token stream of the document.
  */
-export function readMeta(document: ResolvedDocument): ReportMeta {
+export function readMeta(tokens: readonly Token[]): ReportMeta {
+  const document = blocksOf(tokens)
   const headings = findHeadings(document)
   const firstHeading = headings[0]?.block ?? -1
   /** The first table after the first section heading (a page may have a menu table above the report). */
-  const firstTable = document.blocks.findIndex((block, i) => block.type === 'table' && i > firstHeading)
-  const title = findTitle(document, firstHeading >= 0 ? firstHeading : firstTable >= 0 ? firstTable : document.blocks.length)
+  const firstTable = document.findIndex((block, i) => block === null && i > firstHeading)
+  const title = findTitle(document, firstHeading >= 0 ? firstHeading : firstTable >= 0 ? firstTable : document.length)
   const parts = title === null ? null : (TITLE_PARTS.exec(title)?.groups ?? null)
   const named = parts?.organization === '' && title !== null ? YEAR_FIRST.exec(title)?.groups : undefined
   const organization = (named?.organization ?? parts?.organization)?.replace(/^关于/u, '') ?? null
@@ -60,26 +63,36 @@ export function readMeta(document: ResolvedDocument): ReportMeta {
   }
 }
 
-function findHeadings(document: ResolvedDocument): Heading[] {
+/** Every block a paragraph or a table ends in: each block of the document, in order. */
+function blocksOf(tokens: readonly Token[]): Blocks {
+  const blocks: (ParagraphToken | null)[] = []
+  for (const token of tokens) {
+    if (token.kind === 'paragraph') blocks[token.block] = token
+    else if (token.kind === 'tableEnd') blocks[token.block] = null
+  }
+  return blocks
+}
+
+function findHeadings(document: Blocks): Heading[] {
   const headings: Heading[] = []
-  document.blocks.forEach((block, index) => {
-    if (block.type === 'table') return
-    const id = sectionOf(headOf(block.text), block.type === 'heading')
+  document.forEach((block, index) => {
+    if (block === null) return
+    const id = sectionOf(block.normalized, block.heading)
     if (id !== undefined) headings.push({ id, block: index })
   })
   return headings
 }
 
 /** The first title-like line before the body; a line before it is joined when the title was broken (`…办事处2020年` / `政府信息公开工作年度报告`). */
-function findTitle(document: ResolvedDocument, end: number): string | null {
+function findTitle(document: Blocks, end: number): string | null {
   for (let i = 0; i < end; i++) {
-    const block = document.blocks[i]
-    if (block === undefined || block.type === 'table') continue
+    const block = document[i]
+    if (block === undefined || block === null) continue
     const text = compact(block.text)
     if (!TITLE.test(text) || text.length > 80 || /[。；]/u.test(text)) continue
     if (!TITLE_PARTS.test(text) || /^(?:19|20)\d{2}/u.test(text)) {
-      const previous = document.blocks[i - 1]
-      if (previous !== undefined && previous.type !== 'table') {
+      const previous = document[i - 1]
+      if (previous !== undefined && previous !== null) {
         const head = compact(previous.text)
         if (head.length <= MAX_TITLE_PART && !/[。；，,:：]/u.test(head)) return head + text
       }
@@ -98,14 +111,14 @@ function compact(text: string): string {
  * joined by `\n`. The last heading of the section counts (a preamble may list
  * the headings first); for 一, the last before the first table.
  */
-function sectionText(document: ResolvedDocument, headings: Heading[], id: SectionId, before: number): string | null {
+function sectionText(document: Blocks, headings: Heading[], id: SectionId, before: number): string | null {
   const candidates = headings.filter((heading) => heading.id === id && (before < 0 || heading.block < before))
   const start = candidates[candidates.length - 1]
   if (start === undefined) return null
   const lines: string[] = []
-  for (let i = start.block + 1; i < document.blocks.length; i++) {
-    const block = document.blocks[i] as ResolvedDocument['blocks'][number]
-    if (block.type === 'table' || headings.some((heading) => heading.block === i)) break
+  for (let i = start.block + 1; i < document.length; i++) {
+    const block = document[i]
+    if (block === null || block === undefined || headings.some((heading) => heading.block === i)) break
     const line = tidyProse(block.text)
     if (line !== '') lines.push(line)
   }

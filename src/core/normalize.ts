@@ -4,7 +4,6 @@
  * @module
  */
 
-const WHITESPACE = /[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]+/gu
 const ENUMERATOR = /^(?:[一二三四五六七八九十]+[,.:]|\([一二三四五六七八九十\d]+\)|\d+[.,:)]|[一二三四五六七八九十]+\)|第[一二三四五六七八九十]+部分[,.:]?)/u
 
 /** What each character becomes after NFKC: '' to drop it, another character to replace it. */
@@ -92,27 +91,4 @@ export function tidyProse(line: string): string {
     .replace(/^[\s\u00a0\u3000]*[-*+][ \t]+/u, '')
     .replace(/\*\*/gu, '')
     .replace(/^[\s\u00a0\u3000\ufeff]+|[\s\u00a0\u3000]+$/gu, '')
-}
-
-/**
- * Tidy a table cell as printed: remove Word bookmark debris and Markdown `**`
- * (stray or paired), and surrounding whitespace.
- *
- * @param text - A cell's text.
- * @returns The tidied text (possibly empty).
- */
-export function tidyCell(text: string): string {
-  let tidy = text
-  if (tidy.includes('[bookmark:')) tidy = tidy.replace(/\[bookmark:[^\]]*\]/gu, '')
-  if (tidy.includes('**')) tidy = tidy.replace(/\*\*/gu, '')
-  return tidy.trim()
-}
-
-/**
- * Whether a normalised text is empty of content.
- *
- * @param text - Any text.
- */
-export function isBlankText(text: string): boolean {
-  return text.replace(WHITESPACE, '') === ''
 }

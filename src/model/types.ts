@@ -7,7 +7,9 @@
  * @module
  */
 
-import type { DIAGNOSTIC_CODES, DiagnosticCode, DiagnosticCodeMap } from './codes.js'
+import type { Diagnostic, Position } from './diagnostics.js'
+
+export type { Diagnostic, InvariantId, Position, Severity } from './diagnostics.js'
 
 /**
  * One number of a table as printed.
@@ -16,16 +18,6 @@ import type { DIAGNOSTIC_CODES, DiagnosticCode, DiagnosticCodeMap } from './code
  * be recovered; a diagnostic then says which.
  */
 export type Cell = number | null
-
-/** A place in the input: 1-based `line` and `column`, 0-based `offset` (UTF-16 code units). */
-export interface Position {
-  /** Line, 1-based. */
-  line: number
-  /** Column, 1-based, in UTF-16 code units. */
-  column: number
-  /** Offset from the start of the input, 0-based, in UTF-16 code units. */
-  offset: number
-}
 
 /**
  * The two official editions of the format:
@@ -36,41 +28,6 @@ export interface Position {
  *   (2021-09-26); used for reports on 2021 onward.
  */
 export type Edition = '2019' | '2021'
-
-/** Severity of a diagnostic. */
-export type Severity = 'error' | 'warning' | 'info'
-
-/**
- * A problem or note about the input, as data with a place.
- *
- * Every number in a report that is not exactly what the input printed in
- * that cell carries a diagnostic whose `path` names it (or a table prefix of it).
- */
-export interface Diagnostic {
-  /**
-   * Stable snake_case code: one of {@link DIAGNOSTIC_CODES}. Each code's severity and meaning is
-   * documented on its key of {@link DiagnosticCodeMap} (hover `DIAGNOSTIC_INFO.blank_cell` in an
-   * editor), and at length in docs/diagnostics.md.
-   */
-  code: DiagnosticCode
-  /** `error`, `warning` or `info`. */
-  severity: Severity
-  /** One sentence: what and where, in plain words. */
-  message: string
-  /** Dot path into the report, e.g. `applications.total.results.total`. */
-  path?: string
-  /** Where in the input. */
-  position?: Position
-  /** For sum rules: what the parts add up to; for `value_inferred`: the value filled in. */
-  expected?: number
-  /** What was printed. */
-  actual?: number
-  /** The invariant that failed or was used (`I-1` … `I-7`, listed in docs/diagnostics.md), where one applies. */
-  rule?: InvariantId
-}
-
-/** Identifiers of the invariants (勾稽关系) of the format, listed in docs/diagnostics.md (there is no I-2). */
-export type InvariantId = 'I-1' | 'I-3' | 'I-4' | 'I-5' | 'I-6' | 'I-7'
 
 /**
  * 二、主动公开政府信息情况 — information disclosed proactively, 2019 format: the five blocks

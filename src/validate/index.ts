@@ -7,7 +7,7 @@
 
 import { cellPaths, getCell } from '../model/empty.js'
 import type { Cell, Diagnostic, Position, Report } from '../model/types.js'
-import { makeDiagnostic } from '../core/diagnostics.js'
+import { makeDiagnostic } from '../model/diagnostics.js'
 import { equationsI1, equationsI3, equationsI4, equationsI5, type Equation } from './equations.js'
 
 /** Where each cell was printed, to place diagnostics. */

@@ -19,9 +19,9 @@
 
 import type * as Cheerio from 'cheerio/slim'
 import type { AnyNode, Element, ParentNode } from 'domhandler'
-import type { Adapter, SourceBlock, SourceDocument } from '../../core/document.js'
-import { tidyProse } from '../../core/normalize.js'
-import { LineIndex } from '../../core/position.js'
+import type { Adapter, SourceBlock, SourceDocument } from '../../source/document.js'
+import { tidyProse } from '../../source/tidy.js'
+import { LineIndex } from '../../source/position.js'
 import { onFirstUse } from '../load.js'
 import { readTable, rowCells, tableRows } from './table.js'
 import { addText, BLOCKS, isSkipped, type Gathered } from './text.js'

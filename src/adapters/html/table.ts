@@ -12,8 +12,8 @@
  */
 
 import type { Element } from 'domhandler'
-import type { SourceCell, SourceRow, SourceTable } from '../../core/document.js'
-import type { LineIndex } from '../../core/position.js'
+import type { SourceCell, SourceRow, SourceTable } from '../../source/document.js'
+import type { LineIndex } from '../../source/position.js'
 import { cellText } from './text.js'
 
 /** The largest span honoured; larger values (typos, attacks) count as this. */

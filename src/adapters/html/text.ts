@@ -6,9 +6,9 @@
  */
 
 import type { AnyNode, Element } from 'domhandler'
-import type { SourceCell } from '../../core/document.js'
-import { tidyCell } from '../../core/normalize.js'
-import type { LineIndex } from '../../core/position.js'
+import type { SourceCell } from '../../source/document.js'
+import { tidyCell } from '../../source/tidy.js'
+import type { LineIndex } from '../../source/position.js'
 
 /** Elements whose content is never report text. */
 export const SKIPPED: ReadonlySet<string> = new Set([

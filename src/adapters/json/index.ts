@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { Adapter, SourceBlock, SourceDocument } from '../../core/document.js'
+import type { Adapter, SourceBlock, SourceDocument } from '../../source/document.js'
 import { createEmptyReport } from '../../model/empty.js'
 import { layoutReport, printNumber, toGrid } from '../../model/layout.js'
 import type { Edition, Report } from '../../model/types.js'

@@ -9,9 +9,9 @@
  * @module
  */
 
-import type { Adapter, SourceBlock, SourceDocument } from '../../core/document.js'
-import { readLines } from '../../core/lines.js'
-import { LineIndex } from '../../core/position.js'
+import type { Adapter, SourceBlock, SourceDocument } from '../../source/document.js'
+import { readLines } from '../../source/lines.js'
+import { LineIndex } from '../../source/position.js'
 
 /** The plain-text adapter. Its `detect()` gives a low score: it is the fallback. */
 export const textAdapter: Adapter = {

@@ -1,10 +1,56 @@
 /**
- * The diagnostic codes: one const array, so the runtime list and the type cannot drift apart.
+ * Diagnostics in one place: the codes (one const array, so the runtime list and the type cannot
+ * drift apart), each code's severity and meaning, the `Diagnostic` type and its place in the
+ * input, and the functions that build and order diagnostics.
  *
  * @module
  */
 
-import type { Severity } from './types.js'
+/** A place in the input: 1-based `line` and `column`, 0-based `offset` (UTF-16 code units). */
+export interface Position {
+  /** Line, 1-based. */
+  line: number
+  /** Column, 1-based, in UTF-16 code units. */
+  column: number
+  /** Offset from the start of the input, 0-based, in UTF-16 code units. */
+  offset: number
+}
+
+/** Severity of a diagnostic. */
+export type Severity = 'error' | 'warning' | 'info'
+
+/**
+ * A problem or note about the input, as data with a place.
+ *
+ * Every number in a report that is not exactly what the input printed in
+ * that cell carries a diagnostic whose `path` names it (or a table prefix of it).
+ */
+export interface Diagnostic {
+  /**
+   * Stable snake_case code: one of {@link DIAGNOSTIC_CODES}. Each code's severity and meaning is
+   * documented on its key of {@link DiagnosticCodeMap} (hover `DIAGNOSTIC_INFO.blank_cell` in an
+   * editor), and at length in docs/diagnostics.md.
+   */
+  code: DiagnosticCode
+  /** `error`, `warning` or `info`. */
+  severity: Severity
+  /** One sentence: what and where, in plain words. */
+  message: string
+  /** Dot path into the report, e.g. `applications.total.results.total`. */
+  path?: string
+  /** Where in the input. */
+  position?: Position
+  /** For sum rules: what the parts add up to; for `value_inferred`: the value filled in. */
+  expected?: number
+  /** What was printed. */
+  actual?: number
+  /** The invariant that failed or was used (`I-1` … `I-7`, listed in docs/diagnostics.md), where one applies. */
+  rule?: InvariantId
+}
+
+/** Identifiers of the invariants (勾稽关系) of the format, listed in docs/diagnostics.md (there is no I-2). */
+export type InvariantId = 'I-1' | 'I-3' | 'I-4' | 'I-5' | 'I-6' | 'I-7'
+
 
 /** Every diagnostic code, in documentation order. */
 export const DIAGNOSTIC_CODES = [
@@ -160,4 +206,53 @@ export const DIAGNOSTIC_INFO: Readonly<DiagnosticCodeMap> = {
     severity: 'warning',
     summary: 'A part of the input in another format (a raw HTML table in Markdown) could not be read; what it holds is not in the report.'
   }
+}
+
+/** The parts of a diagnostic beside its code; absent ones are left out. */
+export interface DiagnosticFields {
+  /** One sentence. */
+  message: string
+  /** Dot path into the report. */
+  path?: string | undefined
+  /** Place in the input. */
+  position?: Position | undefined
+  /** Expected value. */
+  expected?: number | undefined
+  /** Printed value. */
+  actual?: number | undefined
+  /** The invariant concerned. */
+  rule?: InvariantId | undefined
+}
+
+/**
+ * A diagnostic with the severity its code always has.
+ *
+ * @param code - Its code.
+ * @param fields - Message and optional place.
+ */
+export function makeDiagnostic(code: DiagnosticCode, fields: DiagnosticFields): Diagnostic {
+  const diagnostic: Diagnostic = { code, severity: DIAGNOSTIC_INFO[code].severity, message: fields.message }
+  if (fields.path !== undefined) diagnostic.path = fields.path
+  if (fields.position !== undefined) diagnostic.position = fields.position
+  if (fields.expected !== undefined) diagnostic.expected = fields.expected
+  if (fields.actual !== undefined) diagnostic.actual = fields.actual
+  if (fields.rule !== undefined) diagnostic.rule = fields.rule
+  return diagnostic
+}
+
+/**
+ * Sort diagnostics into document order: by position, those without one after,
+ * each group keeping its order.
+ *
+ * @param diagnostics - Diagnostics in any order.
+ */
+export function inDocumentOrder(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics
+    .map((diagnostic, index) => ({ diagnostic, index }))
+    .sort((a, b) => {
+      const pa = a.diagnostic.position?.offset ?? Number.POSITIVE_INFINITY
+      const pb = b.diagnostic.position?.offset ?? Number.POSITIVE_INFINITY
+      return pa === pb ? a.index - b.index : pa - pb
+    })
+    .map((entry) => entry.diagnostic)
 }

@@ -6,7 +6,7 @@
  */
 
 import type { Diagnostic, Position } from '../model/types.js'
-import { makeDiagnostic } from './diagnostics.js'
+import { makeDiagnostic } from '../model/diagnostics.js'
 import type { Adapter, ResolvedBlock, ResolvedDocument, SourceBlock, SourceDocument } from './document.js'
 
 /** How deep embedded parts may nest (an HTML table in Markdown in …). */

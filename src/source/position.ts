@@ -6,8 +6,20 @@
 
 import type { Position } from '../model/types.js'
 
-/** Turns offsets of one input into 1-based line and column positions. */
+/**
+ * Turns offsets of one input into 1-based line and column positions: build it once per input,
+ * then ask `at(offset)` for each cell or block an adapter reads (a binary search, no scan).
+ *
+ * @example
+ * ```ts
+ * import { LineIndex } from 'zfxxgk'
+ *
+ * const index = new LineIndex('规章\t1\n行政许可\t2\n')
+ * console.log(index.at(10)) // { line: 2, column: 6, offset: 10 }: the 2 of 行政许可
+ * ```
+ */
 export class LineIndex {
+  /** The offset where each line starts. */
   private readonly starts: number[] = [0]
 
   /** @param input - The whole input. */

@@ -18,7 +18,7 @@
  */
 
 import type { SourceBlock, SourceCell, SourceRow } from './document.js'
-import { tidyCell, tidyProse } from './normalize.js'
+import { tidyCell, tidyProse } from './tidy.js'
 import type { LineIndex } from './position.js'
 
 type LineKind = 'blank' | 'separator' | 'tab' | 'pipe' | 'numbers' | 'text'
