@@ -117,7 +117,7 @@ export function validReport(edition?: Edition): fc.Arbitrary<Report> {
       })
       .map(({ t2, t3, t4, named, overview, problems, other }) => {
         const values = new Map<string, Cell>([...t2, ...t3, ...t4])
-        const report = buildReport(ed, (path) => values.get(path) ?? null)
+        const report = buildReport(ed, cellPaths(ed).map((path) => values.get(path) ?? null))
         report.title = named === null ? null : `${named[0]}${named[1]}年政府信息公开工作年度报告`
         report.organization = named?.[0] ?? null
         report.year = named?.[1] ?? null

@@ -5,8 +5,8 @@
  * @module
  */
 
-import { APPLICANTS, TABLE4_GROUPS, TABLE4_OUTCOMES, type ColumnSpec } from '../model/catalogue.js'
-import { cellPaths } from '../model/empty.js'
+import type { ColumnSpec } from '../model/catalogue.js'
+import { cellSchema, TABLES, type CellSchema } from '../model/schema.js'
 import type { Cell, Diagnostic, Edition, Extra, Position } from '../model/types.js'
 import { makeDiagnostic } from '../model/diagnostics.js'
 import { isKnownExtra, labelIndex, type LabelIndex, type LabelMeaning } from './labels.js'
@@ -15,15 +15,8 @@ import { headerUnit, toWanyuan, type CellValue } from './number.js'
 import { sectionOf } from './sections.js'
 import type { ParagraphToken, TextToken, Token, ValueToken } from './tokens.js'
 
-/** What the mapper knows of one cell. */
-export interface CellRecord {
-  /** The value, or `null`. */
-  value: Cell
-  /** How it came to be: printed, blank, invalid text, row missing, or row not aligned. */
-  state: 'printed' | 'blank' | 'invalid' | 'missing' | 'unaligned'
-  /** Where it was printed. */
-  position?: Position
-}
+/** How a cell came to be: its row missing, printed, blank, invalid text, or in a row not aligned. */
+export const CellState = { missing: 0, printed: 1, blank: 2, invalid: 3, unaligned: 4 } as const
 
 /** A row that printed more or fewer values than it has columns. */
 export interface DamagedRow {
@@ -31,8 +24,8 @@ export interface DamagedRow {
   table: 2 | 3 | 4
   /** How messages name it: `row “（一）予以公开”`, or `the row of numbers of table 四`. */
   label: string
-  /** The model paths of its columns, in order. */
-  paths: string[]
+  /** Its columns' cells (indices into the edition's cell schema), in order. */
+  cells: readonly number[]
   /** What it printed, in order: numbers, `null` for blanks and text. */
   printed: Cell[]
   /** Where the row starts. */
@@ -43,8 +36,14 @@ export interface DamagedRow {
 export interface MapResult {
   /** Which tables were found. */
   found: Record<2 | 3 | 4, boolean>
-  /** Every cell path of the edition. */
-  cells: Map<string, CellRecord>
+  /** The edition's cell schema. */
+  schema: CellSchema
+  /** Each cell's value, by index into the schema. */
+  values: Cell[]
+  /** Each cell's {@link CellState}, by index. */
+  states: Uint8Array
+  /** Where each cell was printed, by index. */
+  positions: (Position | undefined)[]
   /** Rows whose values could not be placed by position. */
   damaged: DamagedRow[]
   /** Rows and lines outside the format. */
@@ -73,11 +72,6 @@ interface HeaderCell {
 const MAX_HEADER_PARAGRAPH = 48
 /** Roles of table texts that may stand in a paragraph of their own, outside the table. */
 const PARAGRAPH_ROLES: ReadonlySet<LabelMeaning['role']> = new Set(['caption', 'note'])
-const TABLE_PATH = { 2: 'activeDisclosure', 3: 'applications', 4: 'reviewAndLitigation' } as const
-const TABLE_NAME = { 2: '二', 3: '三', 4: '四' } as const
-const TABLE4_PATHS = TABLE4_GROUPS.flatMap((group) =>
-  TABLE4_OUTCOMES.map((outcome) => `reviewAndLitigation.${group.key}.${outcome.key}`)
-)
 
 /**
  * Map a token stream onto the cells of an edition.
@@ -93,7 +87,10 @@ export function mapTables(tokens: readonly Token[], edition: Edition): MapResult
 
 class Mapper {
   private readonly index: LabelIndex
-  private readonly cells = new Map<string, CellRecord>()
+  private readonly schema: CellSchema
+  private readonly values: Cell[]
+  private readonly states: Uint8Array
+  private readonly positions: (Position | undefined)[]
   private readonly seenRows = new Set<string>()
   private readonly damaged: DamagedRow[] = []
   private readonly extras: Extra[] = []
@@ -109,14 +106,18 @@ class Mapper {
 
   constructor(private readonly edition: Edition) {
     this.index = labelIndex(edition)
-    for (const path of cellPaths(edition)) this.cells.set(path, { value: null, state: 'missing' })
+    this.schema = cellSchema(edition)
+    const count = this.schema.cells.length
+    this.values = new Array<Cell>(count).fill(null)
+    this.states = new Uint8Array(count)
+    this.positions = new Array<Position | undefined>(count)
   }
 
   push(token: Token): void {
     switch (token.kind) {
       case 'tableEnd':
       case 'rowEnd':
-        if (this.open === undefined && this.state === 4 && this.table4Headers >= 2 && this.pendingEmpties.length >= TABLE4_PATHS.length) {
+        if (this.open === undefined && this.state === 4 && this.table4Headers >= 2 && this.pendingEmpties.length >= this.schema.table4.length) {
           // A grid row of table 四 printed with every cell empty: a row of blanks, not a missing row.
           this.open = { table: 4, tokens: this.pendingEmpties, grid: true }
         }
@@ -252,15 +253,14 @@ class Mapper {
       return
     }
     if (row.table === 2) this.closeRow2(row)
-    else if (row.table === 3) {
-      const paths = APPLICANTS.map((applicant) => `applications.${applicant}.${row.key ?? ''}`)
-      this.placeRow(row, 3, `applications:${row.key ?? ''}`, paths, [])
-    } else this.placeRow(row, 4, 'reviewAndLitigation', TABLE4_PATHS, [])
+    else if (row.table === 3) this.placeRow(row, 3, `applications:${row.key ?? ''}`, this.schema.table3.get(row.key ?? '') ?? [], [])
+    else this.placeRow(row, 4, TABLES[4].key, this.schema.table4, [])
   }
 
   private closeRow2(row: OpenRow): void {
     const spec = this.index.catalogue.table2Rows.find((candidate) => candidate.key === row.key)
-    if (spec === undefined) return
+    const official = this.schema.table2.get(row.key ?? '')
+    if (spec === undefined || official === undefined) return
     const columns = this.blockColumns(spec.columns)
     const units = columns.map((column) => {
       const cell = this.header.find((headerCell) => headerCell.candidates.includes(column))
@@ -269,8 +269,8 @@ class Mapper {
     this.placeRow(
       row,
       2,
-      `activeDisclosure.${spec.key}`,
-      columns.map((column) => `activeDisclosure.${spec.key}.${column.key}`),
+      `${TABLES[2].key}.${spec.key}`,
+      columns.map((column) => official[spec.columns.indexOf(column.key)] as number),
       columns.map((column, i) => ({ column, unit: units[i] }))
     )
   }
@@ -297,38 +297,45 @@ class Mapper {
     row: OpenRow,
     table: 2 | 3 | 4,
     rowId: string,
-    paths: string[],
+    cells: readonly number[],
     money: { column: ColumnSpec; unit: string | undefined }[]
   ): void {
-    const label = row.label === undefined ? `the row of numbers of table ${TABLE_NAME[table]}` : `row “${row.label.text}”`
+    const label = row.label === undefined ? `the row of numbers of table ${TABLES[table].name}` : `row “${row.label.text}”`
     const position = row.label?.position ?? row.tokens[0]?.position
     if (this.seenRows.has(rowId)) {
-      this.addExtra(row.label ?? { text: TABLE_NAME[table], normalized: TABLE_NAME[table] }, row.tokens)
+      this.addExtra(row.label ?? { text: TABLES[table].name, normalized: TABLES[table].name }, row.tokens)
       return
     }
     this.seenRows.add(rowId)
     this.found[table] = true
-    const values = alignTokens(row.tokens, paths.length, row.grid, table !== 2)
+    const values = alignTokens(row.tokens, cells.length, row.grid, table !== 2)
     if (values === undefined) {
       const printed = trimEmpties(row.tokens)
-      for (const path of paths) this.cells.set(path, { value: null, state: 'unaligned' })
-      this.damaged.push({ table, label, paths, printed: printed.map(tokenNumber), ...(position ? { position } : {}) })
+      for (const cell of cells) this.record(cell, null, CellState.unaligned, undefined)
+      this.damaged.push({ table, label, cells, printed: printed.map(tokenNumber), ...(position ? { position } : {}) })
       this.diagnostics.push(
         makeDiagnostic('row_length_mismatch', {
-          message: `In table ${TABLE_NAME[table]}, ${label} prints ${printed.length} values for ${paths.length} columns.`,
-          path: table === 2 ? rowId : TABLE_PATH[table],
+          message: `In table ${TABLES[table].name}, ${label} prints ${printed.length} values for ${cells.length} columns.`,
+          path: table === 2 ? rowId : TABLES[table].key,
           position
         })
       )
       return
     }
-    values.forEach((token, i) => this.setCell(paths[i] as string, token, money[i]?.unit))
+    values.forEach((token, i) => this.setCell(cells[i] as number, token, money[i]?.unit))
   }
 
-  private setCell(path: string, token: RowToken, unit: string | undefined): void {
+  private record(cell: number, value: Cell, state: number, position: Position | undefined): void {
+    this.values[cell] = value
+    this.states[cell] = state
+    this.positions[cell] = position
+  }
+
+  private setCell(cell: number, token: RowToken, unit: string | undefined): void {
     const position = token.position
+    const path = this.schema.paths[cell] as string
     if (token.kind === 'text') {
-      this.cells.set(path, record(null, 'invalid', position))
+      this.record(cell, null, CellState.invalid, position)
       this.diagnostics.push(
         makeDiagnostic('invalid_number', { message: `Cell ${path} holds “${token.text}”, which is not a number.`, path, position })
       )
@@ -336,7 +343,7 @@ class Mapper {
     }
     const value: CellValue = token.value
     if (value.kind !== 'number') {
-      this.cells.set(path, record(null, 'blank', position))
+      this.record(cell, null, CellState.blank, position)
       const shown = value.kind === 'blank' ? `“${value.marker}”` : 'blank'
       this.diagnostics.push(makeDiagnostic('blank_cell', { message: `Cell ${path} is printed ${shown}.`, path, position }))
       return
@@ -344,7 +351,7 @@ class Mapper {
     let number = value.value
     const cellUnit = value.unit
     const sourceUnit = cellUnit ?? (unit === '元' || unit === '亿元' ? unit : undefined)
-    if (isMoney(path, this.edition) && sourceUnit !== undefined && sourceUnit !== '万元') {
+    if (this.schema.cells[cell]?.money === true && sourceUnit !== undefined && sourceUnit !== '万元') {
       number = toWanyuan(value.digits, sourceUnit)
       this.diagnostics.push(
         makeDiagnostic('unit_converted', {
@@ -356,7 +363,7 @@ class Mapper {
         })
       )
     }
-    this.cells.set(path, record(number, 'printed', position))
+    this.record(cell, number, CellState.printed, position)
   }
 
   private addExtra(label: { text: string; normalized: string; position?: Position }, tokens: RowToken[]): void {
@@ -400,14 +407,15 @@ class Mapper {
       )
     }
     this.reportMissing()
-    return { found: this.found, cells: this.cells, damaged: this.damaged, extras: this.extras, diagnostics: this.diagnostics }
+    const { found, schema, values, states, positions, damaged, extras, diagnostics } = this
+    return { found, schema, values, states, positions, damaged, extras, diagnostics }
   }
 
   private reportMissing(): void {
     for (const table of [2, 3, 4] as const) {
       if (!this.found[table]) {
         this.diagnostics.push(
-          makeDiagnostic('table_missing', { message: `Table ${TABLE_NAME[table]} was not found.`, path: TABLE_PATH[table] })
+          makeDiagnostic('table_missing', { message: `Table ${TABLES[table].name} was not found.`, path: TABLES[table].key })
         )
       }
     }
@@ -431,15 +439,6 @@ class Mapper {
   }
 }
 
-function record(value: Cell, state: CellRecord['state'], position: Position | undefined): CellRecord {
-  const cell: CellRecord = { value, state }
-  if (position !== undefined) cell.position = position
-  return cell
-}
-
-function isMoney(path: string, edition: Edition): boolean {
-  return edition === '2019' ? path === 'activeDisclosure.procurement.amount' : path === 'activeDisclosure.fees.amount'
-}
 
 /** A text in a value position that looks like a damaged number (`约12`, `3（件）`), not a label. */
 function looksLikeValue(token: TextToken): boolean {

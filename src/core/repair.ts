@@ -16,16 +16,16 @@ import type { Equation } from '../validate/equations.js'
 
 /** A row whose printed values do not fit its columns. */
 export interface RepairRow {
-  /** Paths of its columns, in order. */
-  paths: readonly string[]
+  /** Its columns' cells (indices into the edition's cell schema), in order. */
+  cells: readonly number[]
   /** Printed values in order; `null` for a blank. */
   printed: readonly Cell[]
 }
 
 /** What repair decided. */
 export interface RepairOutcome {
-  /** Filled cells: blanks and the cells of placed rows. */
-  filled: Map<string, number>
+  /** Filled cells by index: blanks and the cells of placed rows. */
+  filled: Map<number, number>
   /** Per damaged row: placed, more than one reading, or no reading that keeps the totals. */
   rows: ('placed' | 'ambiguous' | 'inconsistent')[]
 }
@@ -34,24 +34,24 @@ export interface RepairOutcome {
 const MAX_READINGS = 5000
 const MAX_COMBINATIONS = 20000
 
-type Assignment = Map<string, number>
+type Assignment = Map<number, number>
 
 /**
  * Solve the equations for the unknown cells.
  *
- * @param known - Printed numbers by path.
- * @param unknown - Paths of null cells outside damaged rows.
+ * @param known - Printed numbers by cell index.
+ * @param unknown - Null cells outside damaged rows.
  * @param rows - Damaged rows.
  * @param equations - The sum invariants.
  */
 export function repair(
-  known: ReadonlyMap<string, number>,
-  unknown: ReadonlySet<string>,
+  known: ReadonlyMap<number, number>,
+  unknown: ReadonlySet<number>,
   rows: readonly RepairRow[],
   equations: readonly Equation[]
 ): RepairOutcome {
-  const rowPaths = new Set(rows.flatMap((row) => row.paths))
-  const targets = new Set([...unknown, ...rowPaths])
+  const rowCells = new Set(rows.flatMap((row) => row.cells))
+  const targets = new Set([...unknown, ...rowCells])
   const relevant = equations.filter((equation) => equation.terms.some((path) => targets.has(path)))
   const readings = rows.map((row) => rowReadings(row, equations))
   const results: Assignment[] = []
@@ -77,8 +77,8 @@ export function repair(
   }
   if (!exhausted) choose(0, new Map(known))
 
-  const filled = new Map<string, number>()
-  const agreed = (path: string): number | undefined => {
+  const filled = new Map<number, number>()
+  const agreed = (path: number): number | undefined => {
     if (exhausted || results.length === 0) return undefined
     const first = results[0]?.get(path)
     return first !== undefined && results.every((result) => result.get(path) === first) ? first : undefined
@@ -88,9 +88,9 @@ export function repair(
     if (value !== undefined) filled.set(path, value)
   }
   const outcome: RepairOutcome['rows'] = rows.map((row) => {
-    const values = row.paths.map(agreed)
+    const values = row.cells.map(agreed)
     if (values.every((value) => value !== undefined)) {
-      row.paths.forEach((path, i) => filled.set(path, values[i] as number))
+      row.cells.forEach((path, i) => filled.set(path, values[i] as number))
       return 'placed'
     }
     return !exhausted && results.length === 0 ? 'inconsistent' : 'ambiguous'
@@ -103,24 +103,24 @@ export function repair(
  * inside it; `undefined` when there are too many to try.
  */
 function rowReadings(row: RepairRow, equations: readonly Equation[]): Assignment[] | undefined {
-  const width = row.paths.length
+  const width = row.cells.length
   const count = row.printed.length
-  const inside = new Set(row.paths)
+  const inside = new Set(row.cells)
   const local = equations.filter((equation) => equation.terms.every((path) => inside.has(path)))
   const readings = new Map<string, Assignment>()
   let tried = 0
   for (const placement of placements(count, width)) {
     if (++tried > MAX_READINGS) return undefined
     const assignment: Assignment = new Map()
-    const open = new Set<string>()
-    row.paths.forEach((path, column) => {
+    const open = new Set<number>()
+    row.cells.forEach((path, column) => {
       const source = placement[column]
       const value = source === undefined ? null : (row.printed[source] ?? null)
       if (value === null) open.add(path)
       else assignment.set(path, value)
     })
     if (!propagate(local, assignment, open)) continue
-    const key = row.paths.map((path) => assignment.get(path) ?? '?').join(',')
+    const key = row.cells.map((path) => assignment.get(path) ?? '?').join(',')
     if (!readings.has(key)) readings.set(key, assignment)
   }
   return [...readings.values()]
@@ -165,7 +165,7 @@ function* combinations(n: number, k: number): Generator<number[]> {
  *
  * @returns `false` when the equations cannot all hold.
  */
-function propagate(equations: readonly Equation[], values: Assignment, unknown: ReadonlySet<string>): boolean {
+function propagate(equations: readonly Equation[], values: Assignment, unknown: ReadonlySet<number>): boolean {
   const settled = new Uint8Array(equations.length)
   let changed = true
   while (changed) {
@@ -178,7 +178,7 @@ function propagate(equations: readonly Equation[], values: Assignment, unknown: 
       let openCount = 0
       let openSign = 0
       let mixed = false
-      let openPath = ''
+      let openPath = -1
       for (let side = 0; side < 2 && assessable; side++) {
         const paths = side === 0 ? equation.left : equation.right
         const sign = side === 0 ? 1 : -1

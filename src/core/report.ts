@@ -6,11 +6,12 @@
 
 import { inDocumentOrder, makeDiagnostic } from '../model/diagnostics.js'
 import { buildReport } from '../model/empty.js'
-import type { Cell, Diagnostic, Edition, ParseResult, Position } from '../model/types.js'
-import { allEquations } from '../validate/equations.js'
-import { validateReport } from '../validate/index.js'
+import { TABLES } from '../model/schema.js'
+import type { Cell, Diagnostic, ParseResult } from '../model/types.js'
+import { equationsOf } from '../validate/equations.js'
+import { validateCells } from '../validate/index.js'
 import { detectEdition } from './edition.js'
-import { mapTables, type MapResult } from './mapper.js'
+import { CellState, mapTables, type MapResult } from './mapper.js'
 import { readMeta } from './meta.js'
 import { repair } from './repair.js'
 import type { Token } from './tokens.js'
@@ -34,11 +35,10 @@ export function readReport(tokens: readonly Token[], format: string, doRepair: b
     })
     return { report: null, diagnostics: inDocumentOrder([...early, diagnostic]), format, ok: false }
   }
-  const values = new Map<string, Cell>()
-  for (const [path, cell] of mapped.cells) values.set(path, cell.value)
+  const values = mapped.values
   const diagnostics: Diagnostic[] = [...early, ...mapped.diagnostics]
-  if (doRepair) diagnostics.push(...repairCells(guess.edition, mapped, values))
-  const report = buildReport(guess.edition, (path) => values.get(path) ?? null)
+  if (doRepair) diagnostics.push(...repairCells(mapped))
+  const report = buildReport(guess.edition, values)
   report.title = meta.title
   report.organization = meta.organization
   report.year = meta.year
@@ -52,36 +52,37 @@ export function readReport(tokens: readonly Token[], format: string, doRepair: b
       })
     )
   }
-  const where = (path: string): Position | undefined => mapped.cells.get(path)?.position
-  diagnostics.push(...validateReport(report, where, (path) => values.get(path)))
+  diagnostics.push(...validateCells({ schema: mapped.schema, values, where: (cell) => mapped.positions[cell] }))
   const ordered = inDocumentOrder(diagnostics)
   return { report, diagnostics: ordered, format, ok: !ordered.some((diagnostic) => diagnostic.severity === 'error') }
 }
 
-/** Run repair over tables 三 and 四, write what it fills into `values`, and say so in diagnostics. */
-function repairCells(edition: Edition, mapped: MapResult, values: Map<string, Cell>): Diagnostic[] {
-  const known = new Map<string, number>()
-  const unknown = new Set<string>()
-  for (const [path, cell] of mapped.cells) {
-    const table = path.startsWith('applications.') ? 3 : path.startsWith('reviewAndLitigation.') ? 4 : 2
-    if (table === 2 || !mapped.found[table]) continue
-    if (cell.value !== null) known.set(path, cell.value)
-    else if (cell.state !== 'unaligned') unknown.add(path)
+/** Run repair over tables 三 and 四, write what it fills into the mapped values, and say so in diagnostics. */
+function repairCells(mapped: MapResult): Diagnostic[] {
+  const { schema, values, states, positions } = mapped
+  const known = new Map<number, number>()
+  const unknown = new Set<number>()
+  for (const cell of schema.cells) {
+    if (cell.table === 2 || !mapped.found[cell.table]) continue
+    const value = values[cell.index] as Cell
+    if (value !== null) known.set(cell.index, value)
+    else if (states[cell.index] !== CellState.unaligned) unknown.add(cell.index)
   }
   const rows = mapped.damaged.filter((row) => row.table !== 2)
   if (unknown.size === 0 && rows.length === 0) return []
-  const outcome = repair(known, unknown, rows, allEquations(edition))
+  const outcome = repair(known, unknown, rows, equationsOf(schema.edition).all)
   const diagnostics: Diagnostic[] = []
-  const rowOf = new Map(rows.flatMap((row) => row.paths.map((path) => [path, row] as const)))
-  for (const [path, value] of outcome.filled) {
-    values.set(path, value)
-    const row = rowOf.get(path)
-    const how = row === undefined ? 'was blank or missing' : `stands in ${row.label}, which printed ${row.printed.length} values for ${row.paths.length} columns`
+  const rowOf = new Map(rows.flatMap((row) => row.cells.map((cell) => [cell, row] as const)))
+  for (const [cell, value] of outcome.filled) {
+    values[cell] = value
+    const path = schema.paths[cell] as string
+    const row = rowOf.get(cell)
+    const how = row === undefined ? 'was blank or missing' : `stands in ${row.label}, which printed ${row.printed.length} values for ${row.cells.length} columns`
     diagnostics.push(
       makeDiagnostic('value_inferred', {
         message: `Cell ${path} ${how}; the totals invariants admit only ${value}.`,
         path,
-        position: mapped.cells.get(path)?.position ?? row?.position,
+        position: positions[cell] ?? row?.position,
         expected: value
       })
     )
@@ -89,13 +90,14 @@ function repairCells(edition: Edition, mapped: MapResult, values: Map<string, Ce
   rows.forEach((row, i) => {
     const state = outcome.rows[i]
     if (state === 'placed') return
+    const table = TABLES[row.table]
     diagnostics.push(
       makeDiagnostic('ambiguous_value', {
         message:
           state === 'inconsistent'
-            ? `In table ${row.table === 3 ? '三' : '四'}, ${row.label} printed ${row.printed.length} values for ${row.paths.length} columns and no placement keeps the totals; its cells are left null.`
-            : `In table ${row.table === 3 ? '三' : '四'}, ${row.label} printed ${row.printed.length} values for ${row.paths.length} columns and more than one placement keeps the totals; its cells are left null.`,
-        path: row.table === 3 ? 'applications' : 'reviewAndLitigation',
+            ? `In table ${table.name}, ${row.label} printed ${row.printed.length} values for ${row.cells.length} columns and no placement keeps the totals; its cells are left null.`
+            : `In table ${table.name}, ${row.label} printed ${row.printed.length} values for ${row.cells.length} columns and more than one placement keeps the totals; its cells are left null.`,
+        path: table.key,
         position: row.position
       })
     )

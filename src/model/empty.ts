@@ -4,7 +4,7 @@
  * @module
  */
 
-import { APPLICANTS, CATALOGUES, TABLE4_GROUPS, TABLE4_OUTCOMES, table3Paths } from './catalogue.js'
+import { cellSchema } from './schema.js'
 import type { Cell, Edition, Report, Report2019, Report2021 } from './types.js'
 
 /**
@@ -15,40 +15,41 @@ export function createEmptyReport(edition: '2019'): Report2019
 export function createEmptyReport(edition: '2021'): Report2021
 export function createEmptyReport(edition: Edition): Report
 export function createEmptyReport(edition: Edition): Report {
-  return buildReport(edition, () => null)
+  return buildReport(edition, [])
 }
 
-/** A tree of the report's tables whose leaves are their cell paths, built once per edition. */
-type PathTree = { [key: string]: PathTree | string }
-const TREES = new Map<Edition, PathTree>()
+/** A tree of the report's tables whose leaves are cell indices, built once per edition. */
+type IndexTree = { [key: string]: IndexTree | number }
+const TREES = new Map<Edition, IndexTree>()
 
-function pathTree(edition: Edition): PathTree {
+function indexTree(edition: Edition): IndexTree {
   let tree = TREES.get(edition)
   if (tree === undefined) {
     tree = {}
-    for (const path of cellPaths(edition)) setPath(tree, path, path)
+    for (const cell of cellSchema(edition).cells) setPath(tree, cell.path, cell.index)
     TREES.set(edition, tree)
   }
   return tree
 }
 
-function fill(tree: PathTree, valueOf: (path: string) => Cell): Record<string, unknown> {
+function fill(tree: IndexTree, values: ArrayLike<Cell | undefined>): Record<string, unknown> {
   const node: Record<string, unknown> = {}
   for (const key in tree) {
-    const child = tree[key] as PathTree | string
-    node[key] = typeof child === 'string' ? valueOf(child) : fill(child, valueOf)
+    const child = tree[key] as IndexTree | number
+    node[key] = typeof child === 'number' ? (values[child] ?? null) : fill(child, values)
   }
   return node
 }
 
 /**
- * A report of `edition` whose cells come from `valueOf(path)`, with `null` texts and no extras.
+ * A report of `edition` whose cells come from `values`, by index into the edition's cell schema
+ * (`null` or `undefined` for none), with `null` texts and no extras.
  *
  * @param edition - The edition.
- * @param valueOf - The value of each cell path.
+ * @param values - Each cell's value by index.
  */
-export function buildReport(edition: Edition, valueOf: (path: string) => Cell): Report {
-  const tables = fill(pathTree(edition), valueOf)
+export function buildReport(edition: Edition, values: ArrayLike<Cell | undefined>): Report {
+  const tables = fill(indexTree(edition), values)
   return {
     edition,
     title: null,
@@ -62,7 +63,27 @@ export function buildReport(edition: Edition, valueOf: (path: string) => Cell): 
   } as Report
 }
 
-const CELL_PATHS = new Map<Edition, readonly string[]>()
+/**
+ * Every cell of a report by index into its edition's cell schema; `undefined` where the report
+ * lacks a cell (a hand-made object).
+ *
+ * @param report - A report.
+ */
+export function readCells(report: Report): (Cell | undefined)[] {
+  const values: (Cell | undefined)[] = []
+  readTree(indexTree(report.edition), report as unknown as Record<string, unknown>, values)
+  return values
+}
+
+function readTree(tree: IndexTree, node: Record<string, unknown> | undefined, values: (Cell | undefined)[]): void {
+  for (const key in tree) {
+    const child = tree[key] as IndexTree | number
+    const value = node?.[key]
+    if (typeof child === 'number') values[child] = typeof value === 'number' || value === null ? value : undefined
+    else readTree(child, value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : undefined, values)
+  }
+}
+
 const KEYS = new Map<string, readonly string[]>()
 
 /** Beyond the ~500 cell paths of both editions, paths are split each time rather than kept. */
@@ -80,27 +101,7 @@ function keysOf(path: string): readonly string[] {
 
 /** The dot path of every cell of an edition, table by table in official order. */
 export function cellPaths(edition: Edition): readonly string[] {
-  let paths = CELL_PATHS.get(edition)
-  if (paths === undefined) {
-    paths = Object.freeze(buildCellPaths(edition))
-    CELL_PATHS.set(edition, paths)
-  }
-  return paths
-}
-
-function buildCellPaths(edition: Edition): string[] {
-  const catalogue = CATALOGUES[edition]
-  const paths: string[] = []
-  for (const row of catalogue.table2Rows) {
-    for (const column of row.columns) paths.push(`activeDisclosure.${row.key}.${column}`)
-  }
-  for (const applicant of APPLICANTS) {
-    for (const rowPath of table3Paths(edition)) paths.push(`applications.${applicant}.${rowPath}`)
-  }
-  for (const group of TABLE4_GROUPS) {
-    for (const outcome of TABLE4_OUTCOMES) paths.push(`reviewAndLitigation.${group.key}.${outcome.key}`)
-  }
-  return paths
+  return cellSchema(edition).paths
 }
 
 /** Read the cell at a dot path; `undefined` when the path names no cell. */

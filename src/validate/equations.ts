@@ -1,114 +1,118 @@
 /**
- * The sum invariants of FORMATS.md as equations over cell paths, shared by
- * validation (check them as printed) and repair (solve them for blanks).
+ * The sum invariants as equations over cell indices of the schema, shared by validation (check
+ * them as printed) and repair (solve them for blanks).
  *
  * @module
  */
 
-import { APPLICANTS, TABLE4_GROUPS, table3Paths } from '../model/catalogue.js'
-import type { Edition, InvariantId } from '../model/types.js'
+import { APPLICANTS } from '../model/catalogue.js'
+import type { InvariantId } from '../model/diagnostics.js'
+import { cellSchema, type CellSchema } from '../model/schema.js'
+import type { Edition } from '../model/types.js'
 
 /**
- * One equation: the cells of `left` add up to the cells of `right`.
- * `actual` is the sum of `left` as printed, `expected` the sum of `right`.
+ * One equation: the cells of `left` add up to the cells of `right` (indices into the edition's
+ * cell schema). `actual` is the sum of `left` as printed, `expected` the sum of `right`.
  */
 export interface Equation {
   /** The invariant. */
-  rule: InvariantId
-  /** The path its diagnostic names. */
-  path: string
+  readonly rule: InvariantId
+  /** The path its diagnostic names: a cell, or a table 三 column for I-1. */
+  readonly path: string
+  /** The cell its diagnostic is placed at, or -1 (I-1 names a column, not a cell). */
+  readonly at: number
   /** The printed total side. */
-  left: readonly string[]
+  readonly left: readonly number[]
   /** The parts side. */
-  right: readonly string[]
+  readonly right: readonly number[]
   /** Human words for the message. */
-  label: string
+  readonly label: string
   /** `left` and `right` together. */
-  terms: readonly string[]
+  readonly terms: readonly number[]
 }
 
-function equation(fields: Omit<Equation, 'terms'>): Equation {
-  return { ...fields, terms: [...fields.left, ...fields.right] }
+/** The equations of an edition, by rule, built once. */
+export interface Equations {
+  /** I-1, per table 三 column: 一 + 二 = （七）总计 + 四. */
+  readonly i1: readonly Equation[]
+  /** I-3, per table 三 column: （七）总计 = the sum of every leaf result row. */
+  readonly i3: readonly Equation[]
+  /** I-4, per table 三 row: 总计 = 自然人 + the five organisation columns. */
+  readonly i4: readonly Equation[]
+  /** I-5, per group of table 四: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结. */
+  readonly i5: readonly Equation[]
+  /** All of them, in that order. */
+  readonly all: readonly Equation[]
 }
 
-const cache = new Map<string, Equation[]>()
+const EQUATIONS = new Map<Edition, Equations>()
 
-function memo(key: string, build: () => Equation[]): Equation[] {
-  let equations = cache.get(key)
+/**
+ * The sum equations of an edition.
+ *
+ * @param edition - The edition.
+ */
+export function equationsOf(edition: Edition): Equations {
+  let equations = EQUATIONS.get(edition)
   if (equations === undefined) {
-    equations = build()
-    cache.set(key, equations)
+    equations = build(cellSchema(edition))
+    EQUATIONS.set(edition, equations)
   }
   return equations
 }
 
-/**
- * I-1, per table 三 column: 一 + 二 = （七）总计 + 四 (the note printed in the table).
- * `expected` is 一 + 二, `actual` is （七） + 四; the path names the column.
- */
-export function equationsI1(): Equation[] {
-  return memo('I-1', () =>
-    APPLICANTS.map((applicant) => {
-      const column = `applications.${applicant}`
-      return equation({
-        rule: 'I-1',
-        path: column,
-        left: [`${column}.results.total`, `${column}.carriedForward`],
-        right: [`${column}.newReceived`, `${column}.carriedOver`],
-        label: '三、（七）总计 + 四、结转下年度 against 一、本年新收 + 二、上年结转'
-      })
-    })
-  )
+function equation(fields: Omit<Equation, 'terms'>): Equation {
+  return Object.freeze({ ...fields, terms: [...fields.left, ...fields.right] })
 }
 
-/** I-3, per table 三 column: （七）总计 = the sum of every leaf result row. */
-export function equationsI3(edition: Edition): Equation[] {
-  return memo(`I-3:${edition}`, () => {
-    const leaves = table3Paths(edition).filter((path) => path.startsWith('results.') && path !== 'results.total')
-    return APPLICANTS.map((applicant) =>
-      equation({
-        rule: 'I-3',
-      path: `applications.${applicant}.results.total`,
-      left: [`applications.${applicant}.results.total`],
-      right: leaves.map((leaf) => `applications.${applicant}.${leaf}`),
-        label: '（七）总计 against the sum of the result rows'
-      })
-    )
+function build(schema: CellSchema): Equations {
+  const table3 = schema.table3
+  const cell = (row: string, column: number): number => (table3.get(row) as readonly number[])[column] as number
+  const total = APPLICANTS.indexOf('total')
+  const leaves = [...table3.keys()].filter((row) => row.startsWith('results.') && row !== 'results.total')
+  const i1 = APPLICANTS.map((applicant, c) =>
+    equation({
+      rule: 'I-1',
+      path: `applications.${applicant}`,
+      at: -1,
+      left: [cell('results.total', c), cell('carriedForward', c)],
+      right: [cell('newReceived', c), cell('carriedOver', c)],
+      label: '三、（七）总计 + 四、结转下年度 against 一、本年新收 + 二、上年结转'
+    })
+  )
+  const i3 = APPLICANTS.map((_, c) => {
+    const at = cell('results.total', c)
+    return equation({
+      rule: 'I-3',
+      path: schema.paths[at] as string,
+      at,
+      left: [at],
+      right: leaves.map((row) => cell(row, c)),
+      label: '（七）总计 against the sum of the result rows'
+    })
   })
-}
-
-/** I-4, per table 三 row: 总计 = 自然人 + the five organisation columns. */
-export function equationsI4(edition: Edition): Equation[] {
-  return memo(`I-4:${edition}`, () =>
-    table3Paths(edition).map((row) =>
-      equation({
-        rule: 'I-4',
-      path: `applications.total.${row}`,
-      left: [`applications.total.${row}`],
-      right: APPLICANTS.filter((applicant) => applicant !== 'total').map((applicant) => `applications.${applicant}.${row}`),
-        label: '总计 against the sum of the six applicant columns'
-      })
-    )
-  )
-}
-
-/** I-5, per group of table 四: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结. */
-export function equationsI5(): Equation[] {
-  return memo('I-5', () =>
-    TABLE4_GROUPS.map((group) => {
-      const prefix = `reviewAndLitigation.${group.key}`
-      return equation({
-        rule: 'I-5',
-        path: `${prefix}.total`,
-        left: [`${prefix}.total`],
-        right: ['upheld', 'corrected', 'other', 'pending'].map((key) => `${prefix}.${key}`),
-        label: '总计 against 结果维持 + 结果纠正 + 其他结果 + 尚未审结'
-      })
+  const i4 = [...table3.entries()].map(([, cells]) => {
+    const at = cells[total] as number
+    return equation({
+      rule: 'I-4',
+      path: schema.paths[at] as string,
+      at,
+      left: [at],
+      right: cells.filter((_, c) => c !== total),
+      label: '总计 against the sum of the six applicant columns'
     })
-  )
-}
-
-/** Every sum equation of an edition. */
-export function allEquations(edition: Edition): Equation[] {
-  return [...equationsI1(), ...equationsI3(edition), ...equationsI4(edition), ...equationsI5()]
+  })
+  const i5 = [0, 1, 2].map((group) => {
+    const cells = schema.table4.slice(group * 5, group * 5 + 5)
+    const at = cells[4] as number
+    return equation({
+      rule: 'I-5',
+      path: schema.paths[at] as string,
+      at,
+      left: [at],
+      right: cells.slice(0, 4),
+      label: '总计 against 结果维持 + 结果纠正 + 其他结果 + 尚未审结'
+    })
+  })
+  return Object.freeze({ i1, i3, i4, i5, all: [...i1, ...i3, ...i4, ...i5] })
 }

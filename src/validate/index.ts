@@ -1,14 +1,15 @@
 /**
- * Validation: the invariants of FORMATS.md, one function per rule, each with its code.
- * Printed values are never changed; a failure is a diagnostic.
+ * Validation: the invariants, one function per rule, each with its code. Printed values are
+ * never changed; a failure is a diagnostic.
  *
  * @module
  */
 
-import { cellPaths, getCell } from '../model/empty.js'
-import type { Cell, Diagnostic, Position, Report } from '../model/types.js'
 import { makeDiagnostic } from '../model/diagnostics.js'
-import { equationsI1, equationsI3, equationsI4, equationsI5, type Equation } from './equations.js'
+import { readCells } from '../model/empty.js'
+import { cellSchema, type CellSchema } from '../model/schema.js'
+import type { Cell, Diagnostic, Position, Report } from '../model/types.js'
+import { equationsOf, type Equation } from './equations.js'
 
 /** Where each cell was printed, to place diagnostics. */
 export type PositionLookup = (path: string) => Position | undefined
@@ -16,39 +17,48 @@ export type PositionLookup = (path: string) => Position | undefined
 /** The value of a cell path; `undefined` when the path names no cell. */
 export type CellReader = (path: string) => Cell | undefined
 
+/** The cells of one report, by index into its edition's schema, and where each was printed. */
+export interface CellValues {
+  /** The edition's schema. */
+  readonly schema: CellSchema
+  /** Each cell's value by index; `null` or `undefined` for none. */
+  readonly values: ArrayLike<Cell | undefined>
+  /** Where a cell was printed, by index. */
+  readonly where: (index: number) => Position | undefined
+}
+
+type Rule = (cells: CellValues) => Diagnostic[]
+
 const NO_POSITIONS: PositionLookup = () => undefined
 
-/** I-1: per table 三 column, 一 + 二 = （七）总计 + 四 (`sum_mismatch`). */
-export function checkI1(report: Report, where: PositionLookup = NO_POSITIONS, read: CellReader = readerOf(report)): Diagnostic[] {
-  return checkEquations(read, equationsI1(), where)
+/** The cells of a report as validation reads them. */
+function cellsOf(report: Report, where: PositionLookup, read: CellReader | undefined): CellValues {
+  const schema = cellSchema(report.edition)
+  const values = read === undefined ? readCells(report) : schema.paths.map((path) => read(path))
+  return { schema, values, where: (index) => where(schema.paths[index] as string) }
 }
 
-/** I-3: per table 三 column, （七）总计 = the sum of the result rows (`sum_mismatch`). */
-export function checkI3(report: Report, where: PositionLookup = NO_POSITIONS, read: CellReader = readerOf(report)): Diagnostic[] {
-  return checkEquations(read, equationsI3(report.edition), where)
+/** A rule over a report, as the rules are exported. */
+function onReport(rule: Rule) {
+  return (report: Report, where: PositionLookup = NO_POSITIONS, read?: CellReader): Diagnostic[] => rule(cellsOf(report, where, read))
 }
 
-/** I-4: per table 三 row, 总计 = the sum of the six applicant columns (`sum_mismatch`). */
-export function checkI4(report: Report, where: PositionLookup = NO_POSITIONS, read: CellReader = readerOf(report)): Diagnostic[] {
-  return checkEquations(read, equationsI4(report.edition), where)
-}
+const i1: Rule = (cells) => checkEquations(cells, equationsOf(cells.schema.edition).i1)
+const i3: Rule = (cells) => checkEquations(cells, equationsOf(cells.schema.edition).i3)
+const i4: Rule = (cells) => checkEquations(cells, equationsOf(cells.schema.edition).i4)
+const i5: Rule = (cells) => checkEquations(cells, equationsOf(cells.schema.edition).i5)
 
-/** I-5: per table 四 group, 总计 = the sum of its four outcomes (`sum_mismatch`). */
-export function checkI5(report: Report, where: PositionLookup = NO_POSITIONS, read: CellReader = readerOf(report)): Diagnostic[] {
-  return checkEquations(read, equationsI5(), where)
-}
-
-/** I-6: every count is ≥ 0, except 本年增/减 (`negative_value`). */
-export function checkI6(report: Report, where: PositionLookup = NO_POSITIONS, read: CellReader = readerOf(report)): Diagnostic[] {
+/** I-6: every count is ≥ 0, except a signed one (本年增/减). */
+const i6: Rule = ({ schema, values, where }) => {
   const diagnostics: Diagnostic[] = []
-  for (const path of cellPaths(report.edition)) {
-    const value = read(path)
-    if (typeof value === 'number' && value < 0 && !path.endsWith('.change')) {
+  for (const cell of schema.cells) {
+    const value = values[cell.index]
+    if (typeof value === 'number' && value < 0 && !cell.signed) {
       diagnostics.push(
         makeDiagnostic('negative_value', {
-          message: `Cell ${path} is ${value}, but a count cannot be negative.`,
-          path,
-          position: where(path),
+          message: `Cell ${cell.path} is ${value}, but a count cannot be negative.`,
+          path: cell.path,
+          position: where(cell.index),
           actual: value,
           rule: 'I-6'
         })
@@ -58,17 +68,17 @@ export function checkI6(report: Report, where: PositionLookup = NO_POSITIONS, re
   return diagnostics
 }
 
-/** I-7: every count is a whole number; only money may have decimals (`non_integer_count`). */
-export function checkI7(report: Report, where: PositionLookup = NO_POSITIONS, read: CellReader = readerOf(report)): Diagnostic[] {
+/** I-7: every count is a whole number; only money may have decimals. */
+const i7: Rule = ({ schema, values, where }) => {
   const diagnostics: Diagnostic[] = []
-  for (const path of cellPaths(report.edition)) {
-    const value = read(path)
-    if (typeof value === 'number' && !Number.isInteger(value) && !path.endsWith('.amount')) {
+  for (const cell of schema.cells) {
+    const value = values[cell.index]
+    if (typeof value === 'number' && !Number.isInteger(value) && !cell.money) {
       diagnostics.push(
         makeDiagnostic('non_integer_count', {
-          message: `Cell ${path} is ${value}, but a count must be a whole number.`,
-          path,
-          position: where(path),
+          message: `Cell ${cell.path} is ${value}, but a count must be a whole number.`,
+          path: cell.path,
+          position: where(cell.index),
           actual: value,
           rule: 'I-7'
         })
@@ -78,39 +88,53 @@ export function checkI7(report: Report, where: PositionLookup = NO_POSITIONS, re
   return diagnostics
 }
 
-/** The rules, in the order they run. */
-export const RULES = [checkI1, checkI3, checkI4, checkI5, checkI6, checkI7] as const
+/** I-1: per table 三 column, 一 + 二 = （七）总计 + 四 (`sum_mismatch`). */
+export const checkI1 = onReport(i1)
+/** I-3: per table 三 column, （七）总计 = the sum of the result rows (`sum_mismatch`). */
+export const checkI3 = onReport(i3)
+/** I-4: per table 三 row, 总计 = the sum of the six applicant columns (`sum_mismatch`). */
+export const checkI4 = onReport(i4)
+/** I-5: per table 四 group, 总计 = the sum of its four outcomes (`sum_mismatch`). */
+export const checkI5 = onReport(i5)
+/** I-6: every count is ≥ 0, except 本年增/减 (`negative_value`). */
+export const checkI6 = onReport(i6)
+/** I-7: every count is a whole number; only money may have decimals (`non_integer_count`). */
+export const checkI7 = onReport(i7)
+
+const RULES: readonly Rule[] = [i1, i3, i4, i5, i6, i7]
+
+/**
+ * Check every invariant on cells given by index (what the parser holds before it builds a report).
+ *
+ * @param cells - The schema, the values and where each was printed.
+ */
+export function validateCells(cells: CellValues): Diagnostic[] {
+  return RULES.flatMap((rule) => rule(cells))
+}
 
 /**
  * Check every invariant of the report's edition as printed.
  *
  * @param report - A report.
  * @param where - Optional lookup of a cell's position in the input.
+ * @param read - Optional reader of a cell's value (default: the report's own cells).
  * @returns One diagnostic per failure; none when all hold.
  */
-export function validateReport(
-  report: Report,
-  where: PositionLookup = NO_POSITIONS,
-  read: CellReader = readerOf(report)
-): Diagnostic[] {
-  return RULES.flatMap((rule) => rule(report, where, read))
+export function validateReport(report: Report, where: PositionLookup = NO_POSITIONS, read?: CellReader): Diagnostic[] {
+  return validateCells(cellsOf(report, where, read))
 }
 
-function readerOf(report: Report): CellReader {
-  return (path) => getCell(report, path)
-}
-
-function checkEquations(read: CellReader, equations: readonly Equation[], where: PositionLookup): Diagnostic[] {
+function checkEquations({ values, where }: CellValues, equations: readonly Equation[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = []
   for (const equation of equations) {
-    const actual = total(read, equation.left)
-    const expected = total(read, equation.right)
+    const actual = total(values, equation.left)
+    const expected = total(values, equation.right)
     if (actual === undefined || expected === undefined || actual === expected) continue
     diagnostics.push(
       makeDiagnostic('sum_mismatch', {
         message: `${equation.rule} fails at ${equation.path}: ${equation.label} gives ${actual} printed, ${expected} expected.`,
         path: equation.path,
-        position: where(equation.path),
+        position: equation.at < 0 ? undefined : where(equation.at),
         expected,
         actual,
         rule: equation.rule
@@ -121,10 +145,10 @@ function checkEquations(read: CellReader, equations: readonly Equation[], where:
 }
 
 /** The sum of some cells; `undefined` when any is `null` (the rule is then not assessable). */
-function total(read: CellReader, paths: readonly string[]): number | undefined {
+function total(values: ArrayLike<Cell | undefined>, cells: readonly number[]): number | undefined {
   let sum = 0
-  for (const path of paths) {
-    const value = read(path)
+  for (const index of cells) {
+    const value = values[index]
     if (typeof value !== 'number') return undefined
     sum += value
   }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { repair } from '../../src/core/repair.js'
 import { parseReport } from '../../src/index.js'
-import { equationsI5 } from '../../src/validate/equations.js'
+import { equationsOf, type Equation } from '../../src/validate/equations.js'
+import { cellSchema } from '../../src/model/schema.js'
 import { corpusInput, validReport2021 } from '../helpers.js'
 
 const full = corpusInput('text-2021-full')
@@ -77,46 +78,48 @@ describe('repair through parseReport', () => {
 })
 
 describe('repair() itself', () => {
-  const paths = ['a', 'b', 'c', 'd', 'e', 'f', 't'].map((key) => `applications.${key}.x`)
-  const rowEquation = [
-    { rule: 'I-4' as const, path: paths[6] as string, left: [paths[6] as string], right: paths.slice(0, 6), label: '', terms: [paths[6] as string, ...paths.slice(0, 6)] }
+  // Seven cells of one row (six applicant columns and their 总计), by index as repair sees them.
+  const paths = [0, 1, 2, 3, 4, 5, 6]
+  const rowEquation: Equation[] = [
+    { rule: 'I-4', path: 'row', at: 6, left: [6], right: paths.slice(0, 6), label: '', terms: [6, ...paths.slice(0, 6)] }
   ]
 
   it('gives a unique placement', () => {
     // Only the gap in the total column keeps 总计 = the parts: any other gap makes the total 0 < 5.
-    const outcome = repair(new Map(), new Set(), [{ paths, printed: [5, 0, 0, 0, 0, 0] }], rowEquation)
+    const outcome = repair(new Map(), new Set(), [{ cells: paths, printed: [5, 0, 0, 0, 0, 0] }], rowEquation)
     expect(outcome.rows).toEqual(['placed'])
     expect(paths.map((path) => outcome.filled.get(path))).toEqual([5, 0, 0, 0, 0, 0, 5])
   })
 
   it('calls a row ambiguous when two placements keep the totals', () => {
-    const outcome = repair(new Map(), new Set(), [{ paths, printed: [1, 1, 0, 0, 0, 2] }], rowEquation)
+    const outcome = repair(new Map(), new Set(), [{ cells: paths, printed: [1, 1, 0, 0, 0, 2] }], rowEquation)
     expect(outcome.rows).toEqual(['ambiguous'])
     expect(outcome.filled.size).toBe(0)
   })
 
   it('places a row when every placement gives the same values', () => {
-    const outcome = repair(new Map(), new Set(), [{ paths, printed: [0, 0, 0, 0, 0, 0] }], rowEquation)
+    const outcome = repair(new Map(), new Set(), [{ cells: paths, printed: [0, 0, 0, 0, 0, 0] }], rowEquation)
     expect(outcome.rows).toEqual(['placed'])
     expect([...outcome.filled.values()]).toEqual([0, 0, 0, 0, 0, 0, 0])
   })
 
   it('calls a row inconsistent when no placement keeps the totals', () => {
     // Eight values for seven columns: whichever is dropped, the last kept is far below the sum of the parts.
-    const outcome = repair(new Map(), new Set(), [{ paths, printed: [9, 9, 9, 9, 9, 9, 1, 0] }], rowEquation)
+    const outcome = repair(new Map(), new Set(), [{ cells: paths, printed: [9, 9, 9, 9, 9, 9, 1, 0] }], rowEquation)
     expect(outcome.rows).toEqual(['inconsistent'])
     expect(outcome.filled.size).toBe(0)
   })
 
   it('uses non-negativity: parts that must add up to 0 are all 0', () => {
-    const group = ['upheld', 'corrected', 'other', 'pending', 'total'].map((key) => `reviewAndLitigation.review.${key}`)
-    const known = new Map([[group[4] as string, 0]])
-    const outcome = repair(known, new Set(group.slice(0, 4)), [], equationsI5())
-    expect([...outcome.filled.entries()].sort()).toEqual(group.slice(0, 4).map((path) => [path, 0]).sort())
+    const schema = cellSchema('2021')
+    const group = ['upheld', 'corrected', 'other', 'pending', 'total'].map((key) => schema.indexOf(`reviewAndLitigation.review.${key}`))
+    const known = new Map([[group[4] as number, 0]])
+    const outcome = repair(known, new Set(group.slice(0, 4)), [], equationsOf('2021').i5)
+    expect([...outcome.filled.entries()].sort()).toEqual(group.slice(0, 4).map((cell) => [cell, 0]).sort())
   })
 
   it('does not fill what two unknowns share', () => {
-    const [a, b] = [paths[0] as string, paths[1] as string]
+    const [a, b] = [paths[0] as number, paths[1] as number]
     const known = new Map(paths.slice(2).map((path, i) => [path, i === 4 ? 10 : 1] as const))
     const outcome = repair(known, new Set([a, b]), [], rowEquation)
     expect(outcome.filled.size).toBe(0)
