@@ -34,6 +34,8 @@ export type LabelMeaning =
 /** The labels of one edition, indexed by normalised core. */
 export class LabelIndex {
   private readonly exact = new Map<string, LabelMeaning[]>()
+  /** What each text seen so far means: the same labels recur in every report of a batch. */
+  private readonly memo = new Map<string, readonly LabelMeaning[]>()
   /** Table 二 columns, for prefix matching of broken or annotated headers. */
   readonly columns: readonly ColumnSpec[]
   private readonly prefixes: { column: ColumnSpec; keys: string[] }[]
@@ -73,7 +75,17 @@ export class LabelIndex {
    *
    * @param normalized - Output of `normalizeLabel`.
    */
-  lookup(normalized: string): LabelMeaning[] {
+  lookup(normalized: string): readonly LabelMeaning[] {
+    let meanings = this.memo.get(normalized)
+    if (meanings === undefined) {
+      meanings = this.find(normalized)
+      if (this.memo.size >= MEMO_LIMIT) this.memo.clear()
+      this.memo.set(normalized, meanings)
+    }
+    return meanings
+  }
+
+  private find(normalized: string): LabelMeaning[] {
     if (normalized.startsWith(TABLE2_HEADER_LABELS.captionPrefix)) return [{ table: 2, role: 'caption' }]
     if (normalized.includes(TABLE3_HEADER_LABELS.noteFragment)) return [{ table: 3, role: 'note' }]
     const core = labelCore(normalized)
@@ -98,6 +110,9 @@ export class LabelIndex {
     return meanings
   }
 }
+
+/** Beyond this many distinct texts, the lookup memo starts afresh. */
+const MEMO_LIMIT = 20000
 
 const INDEXES = new Map<Edition, LabelIndex>()
 

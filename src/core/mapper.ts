@@ -170,7 +170,7 @@ class Mapper {
   }
 
   /** The meaning of a label here: the current table's first, then any table's if only one table has it. */
-  private choose(meanings: LabelMeaning[]): LabelMeaning | undefined {
+  private choose(meanings: readonly LabelMeaning[]): LabelMeaning | undefined {
     const here = meanings.filter((meaning) => meaning.table === this.state)
     const pool = here.length > 0 ? here : new Set(meanings.map((meaning) => meaning.table)).size === 1 ? meanings : []
     if (pool[0]?.table === 3 && pool.length > 1) {

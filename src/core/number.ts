@@ -25,6 +25,7 @@ const NUMBER =
  * @returns The value, or `undefined` when the text is not a value (a label or prose).
  */
 export function readCell(text: string): CellValue | undefined {
+  if (hasForeignIdeograph(text)) return undefined
   if (PLAIN_DIGITS.test(text)) {
     const digits = text.trim()
     return { kind: 'number', value: Number(digits), digits: digits.replace(/^0+(?=\d)/u, '') }
@@ -44,6 +45,22 @@ export function readCell(text: string): CellValue | undefined {
   const result: CellValue = { kind: 'number', value: Object.is(value, -0) ? 0 : value, digits }
   if (unit === '元' || unit === '万元' || unit === '亿元') result.unit = unit
   return result
+}
+
+/** The CJK ideographs a value may hold: signs (增加, 减少), units, and the blank marker 无. */
+const VALUE_IDEOGRAPHS = new Set('增加减少无元万亿件个项条人次家份宗')
+
+/**
+ * Whether a text holds a CJK unified ideograph that no value may hold: then it is a label or
+ * prose, whatever else it holds. Exact, because NFKC leaves these ideographs as they are, and
+ * cheap: most table text is labels, which this rejects before any normalisation.
+ */
+function hasForeignIdeograph(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code >= 0x4e00 && code <= 0x9fff && !VALUE_IDEOGRAPHS.has(text[i] as string)) return true
+  }
+  return false
 }
 
 /**

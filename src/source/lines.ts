@@ -17,6 +17,7 @@
  * @module
  */
 
+import type { Position } from '../model/types.js'
 import type { SourceBlock, SourceCell, SourceRow } from './document.js'
 import { tidyCell, tidyProse } from './tidy.js'
 import type { LineIndex } from './position.js'
@@ -34,6 +35,7 @@ const SEPARATOR = /^[\s\-–—－=_|｜:：+]*$/u
 const SEPARATOR_RUN = /[-–—－=_]{3}|(?:[|｜][-–—－=_:： ]+){2}[|｜]/u
 const SECTION_LIKE = /^[\s\u3000]*(?:#{1,6}\s*)?(?:[一二三四五六七八九十]+|\d+)[、.．]/u
 const NUMBER_TOKEN = String.raw`[-+]?\d[\d.,]*%?`
+const NUMBER_TOKENS = new RegExp(NUMBER_TOKEN, 'gu')
 const NUMBERS_LINE = new RegExp(String.raw`^[ \u00a0\u3000]*${NUMBER_TOKEN}(?:[ \u00a0\u3000]+${NUMBER_TOKEN})+[ \u00a0\u3000]*$`, 'u')
 const LABEL_NUMBERS_LINE = new RegExp(
   String.raw`^[ \u00a0\u3000]*([^\s\d。；;，,][^。；;]{0,29}?[^\s\d])[ \u00a0\u3000]+(${NUMBER_TOKEN}(?:[ \u00a0\u3000]+${NUMBER_TOKEN})*)[ \u00a0\u3000]*$`,
@@ -146,69 +148,76 @@ function tableRows(lines: Line[], index: LineIndex): SourceRow[] {
       if (last !== undefined) last.text += line.text.trim()
       continue
     }
+    const at = lineAt(index.at(line.offset))
     const cells =
       line.kind === 'tab'
         ? oneCellPerLine
-          ? [cellAt(line.text.replace(/^\t+/u, ''), line.offset + (line.text.length - line.text.replace(/^\t+/u, '').length), index)]
-          : splitCells(line, '\t', index)
+          ? [cellAt(line.text.replace(/^\t+/u, ''), line.text.length - line.text.replace(/^\t+/u, '').length, at)]
+          : splitCells(line, '\t', at)
         : line.kind === 'pipe'
-          ? pipeCells(line, index)
-          : numberCells(line, index)
-    rows.push({ cells, position: index.at(line.offset) })
+          ? pipeCells(line, at)
+          : numberCells(line, at)
+    rows.push({ cells, position: at(0) })
   }
   return rows
 }
 
-function cellAt(text: string, offset: number, index: LineIndex): SourceCell {
+/** Positions on one line: the position of the column `delta` code units after the line's start. */
+type LineAt = (delta: number) => Position
+
+function lineAt(start: Position): LineAt {
+  return (delta) => ({ line: start.line, column: start.column + delta, offset: start.offset + delta })
+}
+
+/** A cell `delta` code units into its line, placed at its first character that is not white space. */
+function cellAt(text: string, delta: number, at: LineAt): SourceCell {
   const lead = text.length - text.trimStart().length
-  return { text: tidyCell(text), position: index.at(offset + lead) }
+  return { text: tidyCell(text), position: at(delta + lead) }
 }
 
 
-function splitCells(line: Line, separator: string, index: LineIndex): SourceCell[] {
+function splitCells(line: Line, separator: string, at: LineAt): SourceCell[] {
   const cells: SourceCell[] = []
-  let offset = line.offset
+  let delta = 0
   for (const part of line.text.split(separator)) {
-    cells.push(cellAt(part, offset, index))
-    offset += part.length + separator.length
+    cells.push(cellAt(part, delta, at))
+    delta += part.length + separator.length
   }
   return cells
 }
 
 /** `X |` is one cell; `|||` is three empty cells; `| a | b |` is a pipe row. Full-width `｜` counts as `|`; `\|` is a literal pipe. */
-function pipeCells(line: Line, index: LineIndex): SourceCell[] {
+function pipeCells(line: Line, at: LineAt): SourceCell[] {
   const body = line.text.replace(/[ \u00a0\u3000]+$/u, '')
   if (/^[ \u00a0\u3000]*[|｜]+$/u.test(body)) {
     const count = (body.match(/[|｜]/gu) ?? []).length
-    return Array.from({ length: count }, () => ({ text: '', position: index.at(line.offset) }))
+    return Array.from({ length: count }, () => ({ text: '', position: at(0) }))
   }
   const leading = /^[ \u00a0\u3000]*[|｜]/u.exec(body)
   const start = leading === null ? 0 : leading[0].length
   const inner = body.slice(start, -1)
   const cells: SourceCell[] = []
-  let offset = line.offset + start
+  let delta = start
   for (const part of inner.split(/(?<!\\)[|｜]/u)) {
-    cells.push(cellAt(part.replace(/\\\|/gu, '|'), offset, index))
-    offset += part.length + 1
+    cells.push(cellAt(part.replace(/\\\|/gu, '|'), delta, at))
+    delta += part.length + 1
   }
   return cells
 }
 
 /** `0 0 0 0` or `规章 0 0 0`: cells apart by spaces. */
-function numberCells(line: Line, index: LineIndex): SourceCell[] {
+function numberCells(line: Line, at: LineAt): SourceCell[] {
   const cells: SourceCell[] = []
   const labelled = NUMBERS_LINE.test(line.text) ? null : LABEL_NUMBERS_LINE.exec(line.text)
   let rest = line.text
-  let base = line.offset
+  let base = 0
   if (labelled !== null) {
     const label = labelled[1] as string
-    const at = line.text.indexOf(label)
-    cells.push({ text: label.trim(), position: index.at(line.offset + at) })
-    rest = line.text.slice(at + label.length)
-    base = line.offset + at + label.length
+    const start = line.text.indexOf(label)
+    cells.push({ text: label.trim(), position: at(start) })
+    rest = line.text.slice(start + label.length)
+    base = start + label.length
   }
-  for (const match of rest.matchAll(new RegExp(NUMBER_TOKEN, 'gu'))) {
-    cells.push({ text: match[0], position: index.at(base + match.index) })
-  }
+  for (const match of rest.matchAll(NUMBER_TOKENS)) cells.push({ text: match[0], position: at(base + match.index) })
   return cells
 }
