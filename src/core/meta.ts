@@ -23,6 +23,8 @@ export interface ReportMeta {
   year: number | null
   /** Sections 一, 五, 六. */
   sections: Sections
+  /** The section each heading opens, by block index: the one place headings are recognised. */
+  headings: ReadonlyMap<number, SectionId>
 }
 
 interface Heading {
@@ -53,6 +55,7 @@ export function readMeta(tokens: readonly Token[]): ReportMeta {
   const organization = (named?.organization ?? parts?.organization)?.replace(/^关于/u, '') ?? null
   return {
     title,
+    headings: new Map(headings.map((heading) => [heading.block, heading.id])),
     organization: organization === '' ? null : organization,
     year: parts?.year === undefined ? null : Number(parts.year),
     sections: {

@@ -28,7 +28,7 @@ export function readReport(tokens: readonly Token[], format: string, doRepair: b
   const meta = readMeta(tokens)
   const tableText = tokens.map((token) => (token.kind === 'text' ? token.normalized : '')).join('|')
   const guess = detectEdition(tableText, meta.year)
-  const mapped = mapTables(tokens, guess.edition)
+  const mapped = mapTables(tokens, guess.edition, meta.headings)
   if (!mapped.found[2] && !mapped.found[3] && !mapped.found[4]) {
     const diagnostic = makeDiagnostic('not_a_report', {
       message: 'No table of the 2019 or 2021 format was found (tables 二, 三 and 四 are all absent).'

@@ -1,0 +1,201 @@
+/**
+ * The cell store of one parse: each cell's value, state and position by index into the edition's
+ * schema, and the placing of a table row's printed values into its cells (shared by every table).
+ *
+ * @module
+ */
+
+import { makeDiagnostic } from '../model/diagnostics.js'
+import { TABLES, type CellSchema, type TableNumber } from '../model/schema.js'
+import type { Cell, Diagnostic, Position } from '../model/types.js'
+import { toWanyuan, type CellValue, type MoneyUnit } from './number.js'
+import type { TextToken, ValueToken } from './tokens.js'
+
+/** How a cell came to be: its row missing, printed, blank, invalid text, or in a row not aligned. */
+export const CellState = { missing: 0, printed: 1, blank: 2, invalid: 3, unaligned: 4 } as const
+
+/** A cell of a table row as the token stream holds it. */
+export type RowToken = ValueToken | TextToken
+
+/** A row being read: its table (0 outside the format), its key, its label and its cells so far. */
+export interface OpenRow {
+  /** Table 二, 三, 四, or 0 for a row outside the format. */
+  table: 0 | TableNumber
+  /** Table 二 row key, or table 三 row path. */
+  key?: string
+  /** A group label of table 三 (`（三）不予公开`), which holds no values of its own. */
+  group?: boolean
+  /** Its label. */
+  label?: TextToken
+  /** Its cells after the label. */
+  tokens: RowToken[]
+  /** Whether it comes from a grid table. */
+  grid: boolean
+}
+
+/** A row that printed more or fewer values than it has columns. */
+export interface DamagedRow {
+  /** Table 二, 三 or 四. */
+  table: TableNumber
+  /** How messages name it: `row “（一）予以公开”`, or `the row of numbers of table 四`. */
+  label: string
+  /** Its columns' cells (indices into the edition's cell schema), in order. */
+  cells: readonly number[]
+  /** What it printed, in order: numbers, `null` for blanks and text. */
+  printed: Cell[]
+  /** Where the row starts. */
+  position?: Position
+}
+
+/** The cells of one parse, and the rows placed into them. */
+export class CellStore {
+  /** Each cell's value, by index into the schema. */
+  readonly values: Cell[]
+  /** Each cell's {@link CellState}, by index. */
+  readonly states: Uint8Array
+  /** Where each cell was printed, by index. */
+  readonly positions: (Position | undefined)[]
+  /** Rows whose values could not be placed by position. */
+  readonly damaged: DamagedRow[] = []
+  /** Which tables have a row placed. */
+  readonly found: Record<TableNumber, boolean> = { 2: false, 3: false, 4: false }
+  /** The rows placed so far, by id (`activeDisclosure.regulations`, `applications:newReceived`, `reviewAndLitigation`). */
+  readonly seenRows = new Set<string>()
+
+  /**
+   * @param schema - The edition's cell schema.
+   * @param diagnostics - Where diagnostics go.
+   * @param keepExtra - Keeps a row printed a second time, as printed.
+   */
+  constructor(
+    readonly schema: CellSchema,
+    private readonly diagnostics: Diagnostic[],
+    private readonly keepExtra: (label: { text: string; normalized: string; position?: Position }, tokens: RowToken[]) => void
+  ) {
+    const count = schema.cells.length
+    this.values = new Array<Cell>(count).fill(null)
+    this.states = new Uint8Array(count)
+    this.positions = new Array<Position | undefined>(count)
+  }
+
+  /**
+   * Place a row's printed values into its cells, or record it as damaged when they do not fit.
+   *
+   * @param row - The row.
+   * @param table - Its table.
+   * @param rowId - Its id, to notice a row printed twice.
+   * @param cells - Its columns' cells, in the order it prints them.
+   * @param units - A money unit its column header names, per column.
+   */
+  placeRow(row: OpenRow, table: TableNumber, rowId: string, cells: readonly number[], units: readonly (MoneyUnit | undefined)[] = []): void {
+    const label = row.label === undefined ? `the row of numbers of table ${TABLES[table].name}` : `row “${row.label.text}”`
+    const position = row.label?.position ?? row.tokens[0]?.position
+    if (this.seenRows.has(rowId)) {
+      this.keepExtra(row.label ?? { text: TABLES[table].name, normalized: TABLES[table].name }, row.tokens)
+      return
+    }
+    this.seenRows.add(rowId)
+    this.found[table] = true
+    const values = alignTokens(row.tokens, cells.length, row.grid, table !== 2)
+    if (values === undefined) {
+      const printed = trimEmpties(row.tokens)
+      for (const cell of cells) this.record(cell, null, CellState.unaligned, undefined)
+      this.damaged.push({ table, label, cells, printed: printed.map(tokenNumber), ...(position ? { position } : {}) })
+      this.diagnostics.push(
+        makeDiagnostic('row_length_mismatch', {
+          message: `In table ${TABLES[table].name}, ${label} prints ${printed.length} values for ${cells.length} columns.`,
+          path: table === 2 ? rowId : TABLES[table].key,
+          position
+        })
+      )
+      return
+    }
+    values.forEach((token, i) => this.setCell(cells[i] as number, token, units[i]))
+  }
+
+  private record(cell: number, value: Cell, state: number, position: Position | undefined): void {
+    this.values[cell] = value
+    this.states[cell] = state
+    this.positions[cell] = position
+  }
+
+  private setCell(cell: number, token: RowToken, unit: MoneyUnit | undefined): void {
+    const position = token.position
+    const path = this.schema.paths[cell] as string
+    if (token.kind === 'text') {
+      this.record(cell, null, CellState.invalid, position)
+      this.diagnostics.push(
+        makeDiagnostic('invalid_number', { message: `Cell ${path} holds “${token.text}”, which is not a number.`, path, position })
+      )
+      return
+    }
+    const value: CellValue = token.value
+    if (value.kind !== 'number') {
+      this.record(cell, null, CellState.blank, position)
+      const shown = value.kind === 'blank' ? `“${value.marker}”` : 'blank'
+      this.diagnostics.push(makeDiagnostic('blank_cell', { message: `Cell ${path} is printed ${shown}.`, path, position }))
+      return
+    }
+    let number = value.value
+    const sourceUnit = value.unit ?? (unit === '元' || unit === '亿元' ? unit : undefined)
+    if (this.schema.cells[cell]?.money === true && sourceUnit !== undefined && sourceUnit !== '万元') {
+      number = toWanyuan(value.digits, sourceUnit)
+      this.diagnostics.push(
+        makeDiagnostic('unit_converted', {
+          message: `Cell ${path} printed “${token.text.trim()}” in ${sourceUnit}; it is ${number} 万元.`,
+          path,
+          position,
+          actual: value.value,
+          expected: number
+        })
+      )
+    }
+    this.record(cell, number, CellState.printed, position)
+  }
+}
+
+function isEmpty(token: RowToken | undefined): boolean {
+  return token !== undefined && token.kind === 'value' && token.value.kind === 'empty'
+}
+
+/** Drop empty cells before and after a row's values (layout, in text). */
+export function trimEmpties(tokens: readonly RowToken[]): RowToken[] {
+  let start = 0
+  let end = tokens.length
+  while (start < end && isEmpty(tokens[start])) start++
+  while (end > start && isEmpty(tokens[end - 1])) end--
+  return tokens.slice(start, end)
+}
+
+/**
+ * The row's value cells, or `undefined` when they do not fit its columns.
+ *
+ * - A complete grid row (no cell missing, see `SourceRow.complete`), in tables
+ *   三 and 四 (`byPosition`): the values are its last `width` cells, where they
+ *   stand; the cells before them (label columns) must hold no value.
+ * - Another grid row (table 二, whose blocks are narrower than the table):
+ *   empty cells count where they stand; only surplus empties at either end are dropped.
+ * - A row of text, or an incomplete grid row of tables 三 and 四 (which of its
+ *   cells are missing cannot be known): empties at either end are layout and dropped.
+ */
+export function alignTokens(tokens: readonly RowToken[], width: number, grid: boolean, byPosition: boolean): RowToken[] | undefined {
+  let list: RowToken[]
+  if (grid && byPosition && tokens.length > 0 && tokens.every((token) => token.fromEnd !== undefined)) {
+    list = tokens.filter((token) => (token.fromEnd as number) <= width)
+    const labelArea = tokens.filter((token) => (token.fromEnd as number) > width)
+    return list.length === width && labelArea.every(isEmpty) ? list : undefined
+  }
+  if (grid && !byPosition) {
+    list = [...tokens]
+    while (list.length > width && isEmpty(list[list.length - 1])) list.pop()
+    while (list.length > width && isEmpty(list[0])) list.shift()
+  } else {
+    list = trimEmpties(tokens)
+  }
+  return list.length === width ? list : undefined
+}
+
+/** A row cell's number, or `null` for a blank or a text. */
+export function tokenNumber(token: RowToken): Cell {
+  return token.kind === 'value' && token.value.kind === 'number' ? token.value.value : null
+}

@@ -1,0 +1,98 @@
+/**
+ * Table 二 (主动公开政府信息情况): stacked blocks, each a 第二十条 caption, a header row starting
+ * with 信息内容, then data rows. A row's values map to the columns its block's header names, in
+ * the order it prints them; a money column's header may name the unit.
+ *
+ * @module
+ */
+
+import type { ColumnSpec } from '../../model/catalogue.js'
+import { makeDiagnostic } from '../../model/diagnostics.js'
+import { TABLES } from '../../model/schema.js'
+import type { OpenRow } from '../cells.js'
+import type { LabelMeaning } from '../labels.js'
+import { headerUnit } from '../number.js'
+import type { TextToken } from '../tokens.js'
+import type { MapperContext, TableConstruct } from './construct.js'
+
+interface HeaderCell {
+  token: TextToken
+  candidates: ColumnSpec[]
+}
+
+/** Table 二, read afresh for one parse. */
+export function table2(): TableConstruct {
+  let header: HeaderCell[] = []
+  let headerOpen = false
+
+  const addHeader = (token: TextToken, candidates: ColumnSpec[]): void => {
+    if (!headerOpen) {
+      header = []
+      headerOpen = true
+    }
+    header.push({ token, candidates })
+  }
+  const newBlock = (): void => {
+    header = []
+    headerOpen = true
+  }
+
+  /** The row's columns in the order its block's header prints them; the official order when the header does not name them all. */
+  const blockColumns = (context: MapperContext, keys: readonly string[]): ColumnSpec[] => {
+    const official = keys.map((key) => context.index.columns.find((column) => column.key === key) as ColumnSpec)
+    const assigned: (ColumnSpec | undefined)[] = []
+    for (const cell of header) {
+      const single = cell.candidates.length === 1 ? cell.candidates[0] : undefined
+      assigned.push(single !== undefined && !assigned.includes(single) ? single : undefined)
+    }
+    header.forEach((cell, i) => {
+      if (assigned[i] !== undefined) return
+      const free = cell.candidates.find((candidate) => !assigned.includes(candidate))
+      if (free !== undefined) assigned[i] = free
+    })
+    const ordered = assigned.filter((column): column is ColumnSpec => column !== undefined && keys.includes(column.key))
+    return ordered.length === keys.length ? ordered : official
+  }
+
+  return {
+    table: 2,
+    claim(context, meanings, token) {
+      const columns = meanings.flatMap((meaning) => (meaning.table === 2 && meaning.role === 'column' ? [meaning.column] : []))
+      if (columns.length <= 1 || columns.length !== meanings.length || (context.state !== 0 && context.state !== 2)) return false
+      context.state = 2
+      addHeader(token, columns)
+      return true
+    },
+    onLabel(context, meaning: LabelMeaning, token) {
+      if (meaning.table !== 2) return
+      if (meaning.role === 'caption' || meaning.role === 'content') newBlock()
+      else if (meaning.role === 'column') addHeader(token, [meaning.column])
+      else if (meaning.role === 'row') {
+        headerOpen = false
+        context.open = { table: 2, key: meaning.key, label: token, tokens: [], grid: token.grid }
+      }
+    },
+    onParagraphLabel: newBlock,
+    close(context, row: OpenRow) {
+      const spec = context.index.catalogue.table2Rows.find((candidate) => candidate.key === row.key)
+      const official = context.cells.schema.table2.get(row.key ?? '')
+      if (spec === undefined || official === undefined) return
+      const columns = blockColumns(context, spec.columns)
+      const units = columns.map((column) => {
+        const cell = header.find((headerCell) => headerCell.candidates.includes(column))
+        return cell === undefined ? undefined : headerUnit(cell.token.text)
+      })
+      const cells = columns.map((column) => official[spec.columns.indexOf(column.key)] as number)
+      context.cells.placeRow(row, 2, `${TABLES[2].key}.${spec.key}`, cells, units)
+    },
+    missingRows(context) {
+      if (!context.cells.found[2]) return
+      for (const row of context.index.catalogue.table2Rows) {
+        const path = `${TABLES[2].key}.${row.key}`
+        if (!context.cells.seenRows.has(path)) {
+          context.diagnostics.push(makeDiagnostic('row_missing', { message: `Row “${row.labels[0] ?? ''}” of table 二 is absent.`, path }))
+        }
+      }
+    }
+  }
+}
