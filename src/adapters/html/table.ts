@@ -1,97 +1,127 @@
 /**
- * An HTML `<table>` as a grid: its rows and cells as printed, with rowspan and
- * colspan worked out so the core knows which rows are complete.
+ * An HTML `<table>` as the reader meets it, row by row: a grid when it holds no
+ * other table, a layout of text and tables when it does.
  *
- * A cell spanning several rows or columns is kept once, where it starts; the
- * core reads table 二 by each block's header order and tables 三 and 四 by the
- * last cells of each complete row, so copies of a spanning cell would only
- * shift values. What the spans tell is the width of the table and whether a
- * row covers all of it.
+ * Which of the two a table is, is known only when it closes (or when a table
+ * opens inside it), so its cells are kept as text segments until then: joined,
+ * they are a cell of the grid; one by one, they are the paragraphs of a layout.
+ *
+ * In a grid a cell spanning several rows or columns is kept once, where it
+ * starts; the core reads table 二 by each block's header order and tables 三 and
+ * 四 by the last cells of each complete row, so copies of a spanning cell would
+ * only shift values. What the spans tell is the width of the table and whether
+ * a row covers all of it (see `grid.ts`).
  *
  * @module
  */
 
-import type { Element } from 'domhandler'
-import type { SourceCell, SourceRow, SourceTable } from '../../source/document.js'
+import type { SourceBlock, SourceRow, SourceTable } from '../../source/document.js'
 import type { LineIndex } from '../../source/position.js'
-import { cellText } from './text.js'
+import { coverage, spanOf, type Spans } from './grid.js'
+import { cellOf, pushLines, type Attributes, type Segment } from './text.js'
 
-/** The largest span honoured; larger values (typos, attacks) count as this. */
-const MAX_SPAN = 1000
+/** A `<td>` or `<th>` of a table not yet known to be a grid or a layout. */
+export interface CellRecord extends Spans {
+  /** Offset of its start tag. */
+  readonly start: number
+  /** Whether it is chrome (read in a grid, left out of a layout). */
+  readonly skipped: boolean
+  /** Its text, one segment per stretch between line-ending elements. */
+  readonly segments: Segment[]
+}
 
-/**
- * The rows of a table element: `<tr>` children of the table and of its
- * `<thead>`, `<tbody>` and `<tfoot>`, not of tables nested in it.
- *
- * @param table - A `<table>` element.
- */
-export function tableRows(table: Element): Element[] {
-  const rows: Element[] = []
-  for (const child of table.children) {
-    if (child.type !== 'tag') continue
-    if (child.name === 'tr') rows.push(child)
-    else if (child.name === 'thead' || child.name === 'tbody' || child.name === 'tfoot') {
-      for (const row of child.children) if (row.type === 'tag' && row.name === 'tr') rows.push(row)
-    }
+/** A `<tr>` of a table (of the table itself or of its `<thead>`, `<tbody>`, `<tfoot>`). */
+export interface RowRecord {
+  /** Offset of its start tag. */
+  readonly start: number
+  /** Its `<td>` and `<th>` children. */
+  readonly cells: CellRecord[]
+}
+
+/** Where the caption of a layout table goes when it comes after the table's first rows. */
+export interface Slot {
+  /** Discriminant. */
+  readonly type: 'slot'
+  /** The caption's blocks. */
+  readonly blocks: Output
+}
+
+/** Blocks in document order, with slots for captions that come late in the source. */
+export type Output = Array<SourceBlock | Slot>
+
+/** A table being read. */
+export class TableReader {
+  /** Whether a table opened inside it: it is read as text and tables, not as a grid. */
+  layout = false
+  /** Whether its first `<caption>` child was met (any other is not read). */
+  captionSeen = false
+  /** Whether its caption is being read. */
+  inCaption = false
+  /** Whether it became a layout inside its caption: its cells are pushed when the caption ends. */
+  replayAfterCaption = false
+  /** Where a caption met after it became a layout goes: first, before its cells. */
+  slot: Slot | undefined
+  /** The output its caption interrupted, while the caption goes to the slot. */
+  saved: Output | undefined
+  /** Its rows so far, while it may be a grid. */
+  rows: RowRecord[] = []
+
+  /** @param start - Offset of the `<table>` start tag. */
+  constructor(readonly start: number) {}
+
+  /**
+   * Start a row.
+   *
+   * @param start - Offset of the `<tr>` start tag.
+   */
+  openRow(start: number): void {
+    if (!this.layout) this.rows.push({ start, cells: [] })
   }
-  return rows
-}
 
-/**
- * The `<td>` and `<th>` children of a row.
- *
- * @param row - A `<tr>` element.
- */
-export function rowCells(row: Element): Element[] {
-  return row.children.filter((child): child is Element => child.type === 'tag' && (child.name === 'td' || child.name === 'th'))
-}
+  /**
+   * Start a cell of the last row, while the table may be a grid.
+   *
+   * @param start - Offset of the cell's start tag.
+   * @param attributes - Its attributes.
+   * @param skipped - Whether it is chrome.
+   */
+  openCell(start: number, attributes: Attributes, skipped: boolean): CellRecord {
+    const cell: CellRecord = { colspan: spanOf(attributes.colspan), rowspan: spanOf(attributes.rowspan), start, skipped, segments: [] }
+    this.rows[this.rows.length - 1]?.cells.push(cell)
+    return cell
+  }
 
-function span(cell: Element, name: 'rowspan' | 'colspan'): number {
-  const value = Number.parseInt(cell.attribs[name] ?? '1', 10)
-  return Number.isFinite(value) && value >= 1 ? Math.min(value, MAX_SPAN) : 1
-}
-
-/**
- * Read a data table (one holding no other table) into the neutral document.
- *
- * @param table - The `<table>` element.
- * @param index - Line index of the input, for positions.
- */
-export function readTable(table: Element, index: LineIndex): SourceTable {
-  const rows = tableRows(table)
-  /** For each row, how many of its columns are taken (by its cells and by cells spanning down into it). */
-  const covered: number[] = []
-  /** Columns still taken by a rowspan from above: column → rows left. */
-  let carried: number[] = []
-  const sourceRows: SourceRow[] = rows.map((row, r) => {
-    const taken = carried.map((left) => left > 0)
-    const next = carried.map((left) => Math.max(0, left - 1))
-    let column = 0
-    const cells: SourceCell[] = []
-    for (const cell of rowCells(row)) {
-      while (taken[column] === true) column++
-      const columns = span(cell, 'colspan')
-      const down = Math.min(span(cell, 'rowspan'), rows.length - r)
-      for (let c = column; c < column + columns; c++) {
-        taken[c] = true
-        next[c] = Math.max(next[c] ?? 0, down - 1)
+  /**
+   * Push the cells read so far as a layout's paragraphs and headings, and forget them.
+   *
+   * @param into - Where the blocks go.
+   * @param index - Line index of the input.
+   */
+  replay(into: Output, index: LineIndex): void {
+    for (const row of this.rows) {
+      for (const cell of row.cells) {
+        if (cell.skipped) continue
+        for (const segment of cell.segments) pushLines(into, segment, index)
       }
-      column += columns
-      cells.push(cellText(cell, index))
     }
-    carried = next
-    covered.push(taken.filter(Boolean).length)
-    return { cells, position: index.at(locationOf(row)) }
-  })
-  const width = Math.max(0, ...covered)
-  sourceRows.forEach((row, r) => {
-    row.complete = covered[r] === width
-  })
-  const start = locationOf(table)
-  return { type: 'table', grid: true, columns: width, rows: sourceRows, position: index.at(start) }
-}
+    this.rows = []
+  }
 
-/** Where an element starts in the input. */
-function locationOf(element: Element): number {
-  return element.startIndex ?? 0
+  /**
+   * The table as a grid.
+   *
+   * @param index - Line index of the input.
+   */
+  grid(index: LineIndex): SourceTable {
+    const rows = this.rows
+    const covered = coverage(rows.map((row) => row.cells))
+    let width = 0
+    for (const count of covered) if (count > width) width = count
+    const sourceRows: SourceRow[] = rows.map((row, r) => ({
+      cells: row.cells.map((cell) => cellOf(cell.segments, cell.start, index)),
+      position: index.at(row.start),
+      complete: covered[r] === width
+    }))
+    return { type: 'table', grid: true, columns: width, rows: sourceRows, position: index.at(this.start) }
+  }
 }

@@ -1,13 +1,13 @@
 /**
- * The text of HTML elements as printed: whitespace of the source collapsed,
- * `<br>` and block boundaries as line breaks, chrome and scripts left out.
+ * Text of HTML as printed: which elements are chrome, which end a line, how
+ * source whitespace collapses, and how gathered text becomes paragraphs,
+ * headings and cell text.
  *
  * @module
  */
 
-import type { AnyNode, Element } from 'domhandler'
-import type { SourceCell } from '../../source/document.js'
-import { tidyCell } from '../../source/tidy.js'
+import type { SourceBlock, SourceCell } from '../../source/document.js'
+import { tidyCell, tidyProse } from '../../source/tidy.js'
 import type { LineIndex } from '../../source/position.js'
 
 /** Elements whose content is never report text. */
@@ -25,15 +25,21 @@ export const BLOCKS: ReadonlySet<string> = new Set([
 /** Words of a class or id that mark site chrome: navigation, menus, footers, breadcrumbs, share bars. */
 const CHROME_WORDS = new Set(['nav', 'navbar', 'navigation', 'menu', 'footer', 'foot', 'breadcrumb', 'breadcrumbs', 'crumb', 'crumbs', 'sidebar', 'share', 'copyright'])
 
+/** An element's attributes, as the parser gives them (names lower-cased, the first of duplicates kept). */
+export type Attributes = Readonly<Record<string, string>>
+
 /**
  * Whether an element is site chrome: a skipped element, or one whose class or
  * id has a chrome word (`class="nav"`, `id="site-footer"`, `class="crumb"`).
  *
- * @param element - An element.
+ * @param name - The element's name, lower-cased.
+ * @param attributes - Its attributes.
  */
-export function isSkipped(element: Element): boolean {
-  if (SKIPPED.has(element.name)) return true
-  const names = `${element.attribs.class ?? ''} ${element.attribs.id ?? ''}`
+export function isSkipped(name: string, attributes: Attributes): boolean {
+  if (SKIPPED.has(name)) return true
+  const { class: className, id } = attributes
+  if (className === undefined && id === undefined) return false
+  const names = `${className ?? ''} ${id ?? ''}`
   if (names.trim() === '') return false
   return names
     .toLowerCase()
@@ -41,67 +47,99 @@ export function isSkipped(element: Element): boolean {
     .some((word) => CHROME_WORDS.has(word))
 }
 
-/** Text gathered from a subtree: lines apart by `\n`, and where its first visible character is. */
-export interface Gathered {
-  /** The text, source whitespace collapsed to single spaces. */
-  text: string
-  /** Offset in the input of its first non-space character. */
-  first: number | undefined
+/**
+ * The depth of a heading element (`h1` → 1 … `h6` → 6), undefined for any other.
+ *
+ * @param name - An element name, lower-cased.
+ */
+export function headingDepth(name: string): number | undefined {
+  if (name.length !== 2 || name.charCodeAt(0) !== 104) return undefined
+  const digit = name.charCodeAt(1) - 48
+  return digit >= 1 && digit <= 6 ? digit : undefined
 }
 
 /**
- * Add a text node to gathered text.
+ * Where the first character that is not white space (as `\s` of a JavaScript
+ * regular expression: also U+00A0, U+3000, U+FEFF …) stands in a string, or -1.
  *
- * @param node - A text node.
- * @param into - Where the text goes.
+ * @param data - Text.
  */
-export function addText(node: AnyNode, into: Gathered): void {
-  if (node.type !== 'text') return
-  const data = node.data
-  if (into.first === undefined) {
-    const lead = data.search(/\S/u)
-    if (lead >= 0) into.first = (node.startIndex ?? 0) + lead
+export function firstVisible(data: string): number {
+  for (let at = 0; at < data.length; at++) {
+    const code = data.charCodeAt(at)
+    if (code > 32 && code < 0xa0) return at
+    if (!isSpace(code)) return at
   }
-  into.text += data.replace(/[ \t\n\r\f]+/gu, ' ')
+  return -1
+}
+
+function isSpace(code: number): boolean {
+  return (
+    code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  )
+}
+
+const SOURCE_SPACE = /[ \t\n\r\f]+/gu
+
+/**
+ * Source white space (spaces, tabs, line ends, form feeds) collapsed to single
+ * spaces, as a browser prints it; U+00A0 and U+3000 are kept.
+ *
+ * @param data - The text of a text node.
+ */
+export function collapse(data: string): string {
+  return data.replace(SOURCE_SPACE, ' ')
+}
+
+/** Text between two line-ending elements: lines apart by `\n` (from `<br>`). */
+export interface Segment {
+  /** The text, source white space collapsed. */
+  readonly text: string
+  /** Offset in the input of its first visible character. */
+  readonly first: number | undefined
+  /** Heading depth when a heading element started it. */
+  readonly depth: number | undefined
 }
 
 /**
- * Gather the text of an element's children: `<br>` and blocks as `\n`, skipped
- * elements left out.
+ * Push the lines of a segment as blocks: each non-empty line a paragraph, or a
+ * heading when the segment started in `<h1>`–`<h6>`; all at its first visible character.
  *
- * @param element - An element.
- * @param into - Where the text goes.
+ * @param into - Where the blocks go.
+ * @param segment - The text.
+ * @param index - Line index of the input.
  */
-export function gather(element: Element, into: Gathered): void {
-  for (const child of element.children) {
-    if (child.type === 'text') addText(child, into)
-    else if (child.type === 'tag') {
-      if (isSkipped(child)) continue
-      if (child.name === 'br') into.text += '\n'
-      else if (BLOCKS.has(child.name)) {
-        into.text += '\n'
-        gather(child, into)
-        into.text += '\n'
-      } else gather(child, into)
-    }
+export function pushLines(into: { push(block: SourceBlock): unknown }, segment: Segment, index: LineIndex): void {
+  const { text, first, depth } = segment
+  const position = first === undefined ? undefined : index.at(first)
+  for (const raw of text.includes('\n') ? text.split('\n') : [text]) {
+    const line = tidyProse(raw)
+    if (line === '') continue
+    const block: SourceBlock = depth === undefined ? { type: 'paragraph', text: line } : { type: 'heading', text: line, depth }
+    if (position !== undefined) block.position = position
+    into.push(block)
   }
 }
 
 /**
  * A table cell as the core reads it: its lines (a label split by `<br>` or
- * `<p>` keeps a line break, which label matching ignores), padding removed.
+ * `<p>` keeps a line break, which label matching ignores), padding removed, at
+ * its first visible character (or where the cell starts, when it has none).
  *
- * @param cell - A `<td>` or `<th>`.
+ * @param segments - The cell's text, segment by segment.
+ * @param start - Offset of the cell's start tag.
  * @param index - Line index of the input.
  */
-export function cellText(cell: Element, index: LineIndex): SourceCell {
-  const gathered: Gathered = { text: '', first: undefined }
-  gather(cell, gathered)
-  const text = gathered.text
-    .split('\n')
-    .map((line) => tidyCell(line))
-    .filter((line) => line !== '')
-    .join('\n')
-  const offset = gathered.first ?? cell.startIndex ?? undefined
-  return offset === undefined ? { text } : { text, position: index.at(offset) }
+export function cellOf(segments: readonly Segment[], start: number, index: LineIndex): SourceCell {
+  let first: number | undefined
+  const lines: string[] = []
+  for (const segment of segments) {
+    first ??= segment.first
+    for (const raw of segment.text.includes('\n') ? segment.text.split('\n') : [segment.text]) {
+      const line = tidyCell(raw)
+      if (line !== '') lines.push(line)
+    }
+  }
+  return { text: lines.length === 1 ? (lines[0] as string) : lines.join('\n'), position: index.at(first ?? start) }
 }
