@@ -6,6 +6,7 @@
  * @module
  */
 
+import type { Position } from '../../model/types.js'
 import type { SourceBlock, SourceCell } from '../../source/document.js'
 import { tidyCell, tidyProse } from '../../source/tidy.js'
 import type { LineIndex } from '../../source/position.js'
@@ -24,6 +25,8 @@ export const BLOCKS: ReadonlySet<string> = new Set([
 
 /** Words of a class or id that mark site chrome: navigation, menus, footers, breadcrumbs, share bars. */
 const CHROME_WORDS = new Set(['nav', 'navbar', 'navigation', 'menu', 'footer', 'foot', 'breadcrumb', 'breadcrumbs', 'crumb', 'crumbs', 'sidebar', 'share', 'copyright'])
+/** A part of every chrome word: class names without one (`MsoNormal`, on every paragraph of a Word export) are not split. */
+const CHROME_HINT = /nav|menu|foot|crumb|sidebar|share|copyright/u
 
 /** An element's attributes, as the parser gives them (names lower-cased, the first of duplicates kept). */
 export type Attributes = Readonly<Record<string, string>>
@@ -39,12 +42,8 @@ export function isSkipped(name: string, attributes: Attributes): boolean {
   if (SKIPPED.has(name)) return true
   const { class: className, id } = attributes
   if (className === undefined && id === undefined) return false
-  const names = `${className ?? ''} ${id ?? ''}`
-  if (names.trim() === '') return false
-  return names
-    .toLowerCase()
-    .split(/[\s_-]+/u)
-    .some((word) => CHROME_WORDS.has(word))
+  const names = `${className ?? ''} ${id ?? ''}`.toLowerCase()
+  return CHROME_HINT.test(names) && names.split(/[\s_-]+/u).some((word) => CHROME_WORDS.has(word))
 }
 
 /**
@@ -113,13 +112,19 @@ export interface Segment {
 export function pushLines(into: { push(block: SourceBlock): unknown }, segment: Segment, index: LineIndex): void {
   const { text, first, depth } = segment
   const position = first === undefined ? undefined : index.at(first)
-  for (const raw of text.includes('\n') ? text.split('\n') : [text]) {
-    const line = tidyProse(raw)
-    if (line === '') continue
-    const block: SourceBlock = depth === undefined ? { type: 'paragraph', text: line } : { type: 'heading', text: line, depth }
-    if (position !== undefined) block.position = position
-    into.push(block)
+  if (!text.includes('\n')) {
+    pushLine(into, text, depth, position)
+    return
   }
+  for (const raw of text.split('\n')) pushLine(into, raw, depth, position)
+}
+
+function pushLine(into: { push(block: SourceBlock): unknown }, raw: string, depth: number | undefined, position: Position | undefined): void {
+  const line = tidyProse(raw)
+  if (line === '') return
+  const block: SourceBlock = depth === undefined ? { type: 'paragraph', text: line } : { type: 'heading', text: line, depth }
+  if (position !== undefined) block.position = position
+  into.push(block)
 }
 
 /**
@@ -132,14 +137,16 @@ export function pushLines(into: { push(block: SourceBlock): unknown }, segment: 
  * @param index - Line index of the input.
  */
 export function cellOf(segments: readonly Segment[], start: number, index: LineIndex): SourceCell {
+  const only = segments.length === 1 ? segments[0] : undefined
+  if (only !== undefined && !only.text.includes('\n')) return { text: tidyCell(only.text), position: index.at(only.first ?? start) }
   let first: number | undefined
   const lines: string[] = []
   for (const segment of segments) {
     first ??= segment.first
-    for (const raw of segment.text.includes('\n') ? segment.text.split('\n') : [segment.text]) {
+    for (const raw of segment.text.split('\n')) {
       const line = tidyCell(raw)
       if (line !== '') lines.push(line)
     }
   }
-  return { text: lines.length === 1 ? (lines[0] as string) : lines.join('\n'), position: index.at(first ?? start) }
+  return { text: lines.join('\n'), position: index.at(first ?? start) }
 }
