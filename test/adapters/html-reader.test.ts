@@ -1,0 +1,54 @@
+/**
+ * The HTML adapter reads parser events as they come, with no document tree: what that must keep
+ * (the output a tree walk gave) and what it adds (no recursion, spans in time linear in the cells).
+ */
+import { describe, expect, it } from 'vitest'
+import { readHtml } from '../../src/adapters/html/index.js'
+import type { SourceBlock, SourceTable } from '../../src/index.js'
+
+const shape = (blocks: SourceBlock[]): string[] =>
+  blocks.map((block) => (block.type === 'table' ? `table:${block.rows.map((row) => row.cells.map((cell) => cell.text).join(',')).join('/')}` : `${block.type}:${block.text}`))
+
+describe('html reader', () => {
+  it('reads a table inside 12 000 nested elements (no recursion in the walk)', () => {
+    const html = '<div>'.repeat(12_000) + '<table><tr><td>规章</td><td>1</td></tr></table>' + '<span>注'.repeat(12_000)
+    const { blocks } = readHtml(html)
+    expect(shape(blocks)).toEqual(['table:规章,1', `paragraph:${'注'.repeat(12_000)}`])
+  })
+
+  it('works out spans by runs of columns: 100 cells of colspan=1000 rowspan=1000 over 1000 rows', () => {
+    const html = `<table><tr>${'<td colspan=1000 rowspan=1000>x</td>'.repeat(100)}</tr>${'<tr></tr>'.repeat(999)}<tr><td>y</td></tr></table>`
+    const [table] = readHtml(html).blocks as SourceTable[]
+    expect(table?.columns).toBe(100_000)
+    expect(table?.rows).toHaveLength(1001)
+    expect(table?.rows.map((row) => row.complete)).toEqual([...Array.from({ length: 1000 }, () => true), false])
+  })
+
+  it('places a cell after the columns a rowspan above takes, and knows rows that miss one', () => {
+    const html = '<table><tr><td rowspan=2>项目</td><td colspan=2>数量</td></tr><tr><td>1</td><td>2</td></tr><tr><td>3</td></tr></table>'
+    const [table] = readHtml(html).blocks as SourceTable[]
+    expect(table?.columns).toBe(3)
+    expect(table?.rows.map((row) => row.complete)).toEqual([true, true, false])
+  })
+
+  it('turns a table into a layout when a table opens in it: cells so far are paragraphs, a late caption comes first', () => {
+    const html = '<table><tr><td>a</td></tr><tr><td><table><tr><td>x</td></tr></table></td></tr><caption>C</caption></table>'
+    expect(shape(readHtml(html).blocks)).toEqual(['paragraph:C', 'paragraph:a', 'table:x'])
+  })
+
+  it('keeps the text of a cell around the table that made it a layout, and drops a chrome cell', () => {
+    const html = '<table><tr><td class=nav>菜单<table><tr><td>q</td></tr></table></td><td>前<table><tr><td>x</td></tr></table>后</td></tr></table>'
+    const blocks = readHtml(html).blocks
+    expect(shape(blocks)).toEqual(['paragraph:前', 'table:x', 'paragraph:后'])
+    expect(blocks[2]?.position?.offset).toBe(html.indexOf('后'))
+  })
+
+  it('collapses white space across entities as one text node, and not across a comment', () => {
+    expect(shape(readHtml('<p>a &#32; b<!-- c -->  c</p>').blocks)).toEqual(['paragraph:a b c'])
+  })
+
+  it('ignores a start tag the input cuts short', () => {
+    expect(shape(readHtml('<table><tr><td>1</td><td class="x').blocks)).toEqual(['table:1'])
+    expect(shape(readHtml('<p>a</p><table class=').blocks)).toEqual(['paragraph:a'])
+  })
+})
