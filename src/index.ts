@@ -19,7 +19,17 @@ export { formatReport, type FormatOptions, type OutputFormat } from './serialize
 export { toCsv, toRows, type CsvOptions, type ReportRow } from './serialize/rows.js'
 export { validateReport, type CellReader, type PositionLookup } from './validate/index.js'
 export { createEmptyReport, cellPaths, getCell } from './model/empty.js'
-export { DIAGNOSTIC_CODES, DIAGNOSTIC_INFO, type DiagnosticCode, type DiagnosticCodeMap, type DiagnosticInfo } from './model/diagnostics.js'
+export {
+  DIAGNOSTIC_CODES,
+  DIAGNOSTIC_INFO,
+  type DiagnosticBase,
+  type DiagnosticCode,
+  type DiagnosticCodeMap,
+  type DiagnosticFields,
+  type DiagnosticInfo,
+  type DiagnosticOf
+} from './model/diagnostics.js'
+export type { Locale } from './model/diagnose.js'
 export type {
   ActiveDisclosure2019,
   ActiveDisclosure2021,

@@ -10,7 +10,7 @@ import { jsonAdapter } from './adapters/json/index.js'
 import { markdownAdapter } from './adapters/markdown/index.js'
 import { textAdapter } from './adapters/text/index.js'
 import { readReport } from './core/report.js'
-import { makeDiagnostic } from './model/diagnostics.js'
+import { localize, makeDiagnostic, type Locale } from './model/diagnose.js'
 import type { ParseResult } from './model/types.js'
 import { decodeBytes } from './source/decode.js'
 import type { Adapter, SourceDocument } from './source/document.js'
@@ -32,6 +32,8 @@ export interface ParseOptions {
    * every filled cell gets `value_inferred` (default: `true`).
    */
   repair?: boolean | null | undefined
+  /** The language of diagnostic messages: `'en'` or `'zh'` (default: `'en'`). Codes and fields are the same in both. */
+  locale?: Locale | null | undefined
 }
 
 /** The built-in adapters, in the order they are tried. */
@@ -77,11 +79,14 @@ export function parseReport(input: string | Uint8Array, options?: ParseOptions |
     document = adapter.read(text)
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
-    const diagnostic = makeDiagnostic('not_a_report', { message: `The ${adapter.name} adapter failed: ${reason}` })
-    return { report: null, diagnostics: [diagnostic], format: adapter.name, ok: false }
+    const diagnostics = [makeDiagnostic('not_a_report', { adapter: adapter.name, error: reason })]
+    localize(diagnostics, options?.locale ?? 'en')
+    return { report: null, diagnostics, format: adapter.name, ok: false }
   }
   const resolved = resolveEmbedded(document, adapters)
-  return readReport(tokenize(resolved.document), adapter.name, options?.repair ?? true, resolved.diagnostics)
+  const result = readReport(tokenize(resolved.document), adapter.name, options?.repair ?? true, resolved.diagnostics)
+  localize(result.diagnostics, options?.locale ?? 'en')
+  return result
 }
 
 function pickAdapter(adapters: readonly Adapter[], text: string): Adapter {

@@ -125,3 +125,24 @@ describe('the documented keys', () => {
     expectTypeOf<Diagnostic['code']>().toEqualTypeOf<keyof DiagnosticCodeMap>()
   })
 })
+
+describe('Diagnostic narrowed by code', () => {
+  it('gives each code the fields it always carries', () => {
+    const d = parseReport('').diagnostics[0] as Diagnostic
+    expectTypeOf(d.expected).toEqualTypeOf<number | undefined>()
+    if (d.code === 'sum_mismatch') {
+      expectTypeOf(d.expected).toEqualTypeOf<number>()
+      expectTypeOf(d.actual).toEqualTypeOf<number>()
+      expectTypeOf(d.path).toEqualTypeOf<string>()
+      expectTypeOf(d.rule).toEqualTypeOf<'I-1' | 'I-3' | 'I-4' | 'I-5'>()
+    }
+    if (d.code === 'value_inferred') expectTypeOf(d.expected).toEqualTypeOf<number>()
+    if (d.code === 'negative_value') expectTypeOf(d.rule).toEqualTypeOf<'I-6'>()
+    if (d.code === 'blank_cell') expectTypeOf(d.path).toEqualTypeOf<string>()
+    if (d.code === 'not_a_report') expectTypeOf(d.path).toEqualTypeOf<string | undefined>()
+  })
+
+  it('takes a locale', () => {
+    expectTypeOf(parseReport).parameter(1).toExtend<{ locale?: 'en' | 'zh' | null | undefined } | null | undefined>()
+  })
+})

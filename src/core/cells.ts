@@ -5,7 +5,7 @@
  * @module
  */
 
-import { makeDiagnostic } from '../model/diagnostics.js'
+import { makeDiagnostic } from '../model/diagnose.js'
 import { TABLES, type CellSchema, type TableNumber } from '../model/schema.js'
 import type { Cell, Diagnostic, Position } from '../model/types.js'
 import { toWanyuan, type CellValue, type MoneyUnit } from './number.js'
@@ -37,8 +37,8 @@ export interface OpenRow {
 export interface DamagedRow {
   /** Table 二, 三 or 四. */
   table: TableNumber
-  /** How messages name it: `row “（一）予以公开”`, or `the row of numbers of table 四`. */
-  label: string
+  /** Its label as printed; absent for table 四's row of numbers. */
+  label?: string
   /** Its columns' cells (indices into the edition's cell schema), in order. */
   cells: readonly number[]
   /** What it printed, in order: numbers, `null` for blanks and text. */
@@ -88,7 +88,7 @@ export class CellStore {
    * @param units - A money unit its column header names, per column.
    */
   placeRow(row: OpenRow, table: TableNumber, rowId: string, cells: readonly number[], units: readonly (MoneyUnit | undefined)[] = []): void {
-    const label = row.label === undefined ? `the row of numbers of table ${TABLES[table].name}` : `row “${row.label.text}”`
+    const label = row.label?.text
     const position = row.label?.position ?? row.tokens[0]?.position
     if (this.seenRows.has(rowId)) {
       this.keepExtra(row.label ?? { text: TABLES[table].name, normalized: TABLES[table].name }, row.tokens)
@@ -100,13 +100,13 @@ export class CellStore {
     if (values === undefined) {
       const printed = trimEmpties(row.tokens)
       for (const cell of cells) this.record(cell, null, CellState.unaligned, undefined)
-      this.damaged.push({ table, label, cells, printed: printed.map(tokenNumber), ...(position ? { position } : {}) })
+      this.damaged.push({ table, ...(label === undefined ? {} : { label }), cells, printed: printed.map(tokenNumber), ...(position ? { position } : {}) })
       this.diagnostics.push(
-        makeDiagnostic('row_length_mismatch', {
-          message: `In table ${TABLES[table].name}, ${label} prints ${printed.length} values for ${cells.length} columns.`,
-          path: table === 2 ? rowId : TABLES[table].key,
-          position
-        })
+        makeDiagnostic(
+          'row_length_mismatch',
+          { table: TABLES[table].name, row: label, printed: printed.length, columns: cells.length },
+          { path: table === 2 ? rowId : TABLES[table].key, position }
+        )
       )
       return
     }
@@ -124,16 +124,14 @@ export class CellStore {
     const path = this.schema.paths[cell] as string
     if (token.kind === 'text') {
       this.record(cell, null, CellState.invalid, position)
-      this.diagnostics.push(
-        makeDiagnostic('invalid_number', { message: `Cell ${path} holds “${token.text}”, which is not a number.`, path, position })
-      )
+      this.diagnostics.push(makeDiagnostic('invalid_number', { path, text: token.text }, { path, position }))
       return
     }
     const value: CellValue = token.value
     if (value.kind !== 'number') {
       this.record(cell, null, CellState.blank, position)
-      const shown = value.kind === 'blank' ? `“${value.marker}”` : 'blank'
-      this.diagnostics.push(makeDiagnostic('blank_cell', { message: `Cell ${path} is printed ${shown}.`, path, position }))
+      const marker = value.kind === 'blank' ? value.marker : undefined
+      this.diagnostics.push(makeDiagnostic('blank_cell', { path, marker }, { path, position }))
       return
     }
     let number = value.value
@@ -141,13 +139,11 @@ export class CellStore {
     if (this.schema.cells[cell]?.money === true && sourceUnit !== undefined && sourceUnit !== '万元') {
       number = toWanyuan(value.digits, sourceUnit)
       this.diagnostics.push(
-        makeDiagnostic('unit_converted', {
-          message: `Cell ${path} printed “${token.text.trim()}” in ${sourceUnit}; it is ${number} 万元.`,
-          path,
-          position,
-          actual: value.value,
-          expected: number
-        })
+        makeDiagnostic(
+          'unit_converted',
+          { path, printed: token.text.trim(), unit: sourceUnit, value: number },
+          { path, position, actual: value.value, expected: number }
+        )
       )
     }
     this.record(cell, number, CellState.printed, position)

@@ -7,7 +7,7 @@
  */
 
 import type { SectionId } from '../model/catalogue.js'
-import { makeDiagnostic } from '../model/diagnostics.js'
+import { makeDiagnostic } from '../model/diagnose.js'
 import { cellSchema, TABLES, type CellSchema, type TableNumber } from '../model/schema.js'
 import type { Cell, Diagnostic, Edition, Extra, Position } from '../model/types.js'
 import { CellStore, tokenNumber, trimEmpties, type DamagedRow, type OpenRow, type RowToken } from './cells.js'
@@ -192,11 +192,7 @@ class Mapper implements MapperContext {
     this.extras.push(extra)
     if (!isKnownExtra(label.normalized === '' ? normalizeLabel(label.text) : label.normalized)) {
       this.diagnostics.push(
-        makeDiagnostic('unknown_label', {
-          message: `“${name}” is not a label of the format; it is kept in extras.`,
-          path: `extras.${this.extras.length - 1}`,
-          position: label.position
-        })
+        makeDiagnostic('unknown_label', { label: name }, { path: `extras.${this.extras.length - 1}`, position: label.position })
       )
     }
   }
@@ -208,7 +204,7 @@ class Mapper implements MapperContext {
     for (const table of tables) {
       if (!this.cells.found[table.table]) {
         this.diagnostics.push(
-          makeDiagnostic('table_missing', { message: `Table ${TABLES[table.table].name} was not found.`, path: TABLES[table.table].key })
+          makeDiagnostic('table_missing', { table: TABLES[table.table].name }, { path: TABLES[table.table].key })
         )
       }
     }

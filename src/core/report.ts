@@ -4,14 +4,14 @@
  * @module
  */
 
-import { inDocumentOrder, makeDiagnostic } from '../model/diagnostics.js'
+import { inDocumentOrder, makeDiagnostic } from '../model/diagnose.js'
 import { buildReport } from '../model/empty.js'
 import { TABLES } from '../model/schema.js'
 import type { Cell, Diagnostic, ParseResult } from '../model/types.js'
 import { equationsOf } from '../validate/equations.js'
 import { validateCells } from '../validate/index.js'
 import { detectEdition } from './edition.js'
-import { CellState, mapTables, type MapResult } from './mapper.js'
+import { CellState, mapTables, type DamagedRow, type MapResult } from './mapper.js'
 import { readMeta } from './meta.js'
 import { repair } from './repair.js'
 import type { Token } from './tokens.js'
@@ -30,9 +30,7 @@ export function readReport(tokens: readonly Token[], format: string, doRepair: b
   const guess = detectEdition(tableText, meta.year)
   const mapped = mapTables(tokens, guess.edition, meta.headings)
   if (!mapped.found[2] && !mapped.found[3] && !mapped.found[4]) {
-    const diagnostic = makeDiagnostic('not_a_report', {
-      message: 'No table of the 2019 or 2021 format was found (tables 二, 三 and 四 are all absent).'
-    })
+    const diagnostic = makeDiagnostic('not_a_report', {})
     return { report: null, diagnostics: inDocumentOrder([...early, diagnostic]), format, ok: false }
   }
   const values = mapped.values
@@ -47,9 +45,7 @@ export function readReport(tokens: readonly Token[], format: string, doRepair: b
 
   if (guess.conflict) {
     diagnostics.push(
-      makeDiagnostic('edition_conflict', {
-        message: `Markers of both formats are present (2019: ${guess.markers['2019']}, 2021: ${guess.markers['2021']}); read as the ${guess.edition} format.`
-      })
+      makeDiagnostic('edition_conflict', { markers2019: guess.markers['2019'], markers2021: guess.markers['2021'], edition: guess.edition })
     )
   }
   diagnostics.push(...validateCells({ schema: mapped.schema, values, where: (cell) => mapped.positions[cell] }))
@@ -70,34 +66,19 @@ function repairCells(mapped: MapResult): Diagnostic[] {
   const outcome = repair(known, unknown, rows, equationsOf(schema.edition).all)
   const diagnostics: Diagnostic[] = []
   const rowOf = new Map(rows.flatMap((row) => row.cells.map((cell) => [cell, row] as const)))
+  const facts = (row: DamagedRow) => ({ table: TABLES[row.table].name, row: row.label, printed: row.printed.length, columns: row.cells.length })
   for (const [cell, value] of outcome.filled) {
     values[cell] = value
     const path = schema.paths[cell] as string
     const row = rowOf.get(cell)
-    const how = row === undefined ? 'was blank or missing' : `stands in ${row.label}, which printed ${row.printed.length} values for ${row.cells.length} columns`
-    diagnostics.push(
-      makeDiagnostic('value_inferred', {
-        message: `Cell ${path} ${how}; the totals invariants admit only ${value}.`,
-        path,
-        position: positions[cell] ?? row?.position,
-        expected: value
-      })
-    )
+    const place = { path, position: positions[cell] ?? row?.position, expected: value }
+    diagnostics.push(makeDiagnostic('value_inferred', { path, value, row: row === undefined ? undefined : facts(row) }, place))
   }
   rows.forEach((row, i) => {
     const state = outcome.rows[i]
     if (state === 'placed') return
-    const table = TABLES[row.table]
-    diagnostics.push(
-      makeDiagnostic('ambiguous_value', {
-        message:
-          state === 'inconsistent'
-            ? `In table ${table.name}, ${row.label} printed ${row.printed.length} values for ${row.cells.length} columns and no placement keeps the totals; its cells are left null.`
-            : `In table ${table.name}, ${row.label} printed ${row.printed.length} values for ${row.cells.length} columns and more than one placement keeps the totals; its cells are left null.`,
-        path: table.key,
-        position: row.position
-      })
-    )
+    const placements = state === 'inconsistent' ? 'none' : 'several'
+    diagnostics.push(makeDiagnostic('ambiguous_value', { ...facts(row), placements }, { path: TABLES[row.table].key, position: row.position }))
   })
   return diagnostics
 }

@@ -1,7 +1,7 @@
 /**
- * Diagnostics in one place: the codes (one const array, so the runtime list and the type cannot
- * drift apart), each code's severity and meaning, the `Diagnostic` type and its place in the
- * input, and the functions that build and order diagnostics.
+ * Diagnostics as data: the codes (one const array, so the runtime list and the type cannot drift
+ * apart), each code's severity and meaning, and the `Diagnostic` type, narrowed by code, with its
+ * place in the input. Messages and the building of diagnostics are in diagnose.ts.
  *
  * @module
  */
@@ -20,12 +20,10 @@ export interface Position {
 export type Severity = 'error' | 'warning' | 'info'
 
 /**
- * A problem or note about the input, as data with a place.
- *
- * Every number in a report that is not exactly what the input printed in
- * that cell carries a diagnostic whose `path` names it (or a table prefix of it).
+ * What every diagnostic has: a code, its severity, a message, and where the code calls for them,
+ * a path, a position, the expected and printed numbers and the invariant.
  */
-export interface Diagnostic {
+export interface DiagnosticBase {
   /**
    * Stable snake_case code: one of {@link DIAGNOSTIC_CODES}. Each code's severity and meaning is
    * documented on its key of {@link DiagnosticCodeMap} (hover `DIAGNOSTIC_INFO.blank_cell` in an
@@ -34,19 +32,77 @@ export interface Diagnostic {
   code: DiagnosticCode
   /** `error`, `warning` or `info`. */
   severity: Severity
-  /** One sentence: what and where, in plain words. */
+  /** One sentence: what and where, in plain words (English, or Chinese with `locale: 'zh'`). */
   message: string
   /** Dot path into the report, e.g. `applications.total.results.total`. */
   path?: string
   /** Where in the input. */
   position?: Position
-  /** For sum rules: what the parts add up to; for `value_inferred`: the value filled in. */
+  /** For sum rules: what the parts add up to; for `value_inferred`: the value filled in; for `unit_converted`: the value in 万元. */
   expected?: number
   /** What was printed. */
   actual?: number
   /** The invariant that failed or was used (`I-1` … `I-7`, listed in docs/diagnostics.md), where one applies. */
   rule?: InvariantId
 }
+
+/** The fields each code always carries, beyond those of {@link DiagnosticBase}. */
+export interface DiagnosticFields {
+  /** No field beyond the base: the input as a whole is not a report. */
+  not_a_report: object
+  /** The table's key, e.g. `reviewAndLitigation`. */
+  table_missing: Required<Pick<DiagnosticBase, 'path'>>
+  /** The row's path (table 二) or its table's key (三, 四). */
+  row_missing: Required<Pick<DiagnosticBase, 'path'>>
+  /** The row's path (table 二) or its table's key (三, 四). */
+  row_length_mismatch: Required<Pick<DiagnosticBase, 'path'>>
+  /** The extra it was kept as, e.g. `extras.0`. */
+  unknown_label: Required<Pick<DiagnosticBase, 'path'>>
+  /** The cell. */
+  blank_cell: Required<Pick<DiagnosticBase, 'path'>>
+  /** The cell, and the value filled in. */
+  value_inferred: Required<Pick<DiagnosticBase, 'path' | 'expected'>>
+  /** The table of the row whose values could not be placed. */
+  ambiguous_value: Required<Pick<DiagnosticBase, 'path'>>
+  /** The cell. */
+  invalid_number: Required<Pick<DiagnosticBase, 'path'>>
+  /** The total's cell (a table 三 column for I-1), what the parts add up to, what was printed, and the rule. */
+  sum_mismatch: Required<Pick<DiagnosticBase, 'path' | 'expected' | 'actual'>> & {
+    /** I-1, I-3, I-4 or I-5. */
+    rule: 'I-1' | 'I-3' | 'I-4' | 'I-5'
+  }
+  /** The cell and its value. */
+  negative_value: Required<Pick<DiagnosticBase, 'path' | 'actual'>> & {
+    /** Always I-6. */
+    rule: 'I-6'
+  }
+  /** The cell and its value. */
+  non_integer_count: Required<Pick<DiagnosticBase, 'path' | 'actual'>> & {
+    /** Always I-7. */
+    rule: 'I-7'
+  }
+  /** No field beyond the base. */
+  edition_conflict: object
+  /** The money cell, the number as printed, and its value in 万元. */
+  unit_converted: Required<Pick<DiagnosticBase, 'path' | 'expected' | 'actual'>>
+  /** No field beyond the base; its position is where the part starts. */
+  unsupported_content: object
+}
+
+/** A diagnostic of one code, with the fields that code always carries. */
+export type DiagnosticOf<C extends DiagnosticCode> = DiagnosticBase & {
+  /** Its code. */
+  code: C
+} & DiagnosticFields[C]
+
+/**
+ * A problem or note about the input, as data with a place: a union narrowed by `code`
+ * (`if (d.code === 'sum_mismatch') d.expected` is a `number`).
+ *
+ * Every number in a report that is not exactly what the input printed in
+ * that cell carries a diagnostic whose `path` names it (or a table prefix of it).
+ */
+export type Diagnostic = { [C in DiagnosticCode]: DiagnosticOf<C> }[DiagnosticCode]
 
 /** Identifiers of the invariants (勾稽关系) of the format, listed in docs/diagnostics.md (there is no I-2). */
 export type InvariantId = 'I-1' | 'I-3' | 'I-4' | 'I-5' | 'I-6' | 'I-7'
@@ -206,53 +262,4 @@ export const DIAGNOSTIC_INFO: Readonly<DiagnosticCodeMap> = {
     severity: 'warning',
     summary: 'A part of the input in another format (a raw HTML table in Markdown) could not be read; what it holds is not in the report.'
   }
-}
-
-/** The parts of a diagnostic beside its code; absent ones are left out. */
-export interface DiagnosticFields {
-  /** One sentence. */
-  message: string
-  /** Dot path into the report. */
-  path?: string | undefined
-  /** Place in the input. */
-  position?: Position | undefined
-  /** Expected value. */
-  expected?: number | undefined
-  /** Printed value. */
-  actual?: number | undefined
-  /** The invariant concerned. */
-  rule?: InvariantId | undefined
-}
-
-/**
- * A diagnostic with the severity its code always has.
- *
- * @param code - Its code.
- * @param fields - Message and optional place.
- */
-export function makeDiagnostic(code: DiagnosticCode, fields: DiagnosticFields): Diagnostic {
-  const diagnostic: Diagnostic = { code, severity: DIAGNOSTIC_INFO[code].severity, message: fields.message }
-  if (fields.path !== undefined) diagnostic.path = fields.path
-  if (fields.position !== undefined) diagnostic.position = fields.position
-  if (fields.expected !== undefined) diagnostic.expected = fields.expected
-  if (fields.actual !== undefined) diagnostic.actual = fields.actual
-  if (fields.rule !== undefined) diagnostic.rule = fields.rule
-  return diagnostic
-}
-
-/**
- * Sort diagnostics into document order: by position, those without one after,
- * each group keeping its order.
- *
- * @param diagnostics - Diagnostics in any order.
- */
-export function inDocumentOrder(diagnostics: Diagnostic[]): Diagnostic[] {
-  return diagnostics
-    .map((diagnostic, index) => ({ diagnostic, index }))
-    .sort((a, b) => {
-      const pa = a.diagnostic.position?.offset ?? Number.POSITIVE_INFINITY
-      const pb = b.diagnostic.position?.offset ?? Number.POSITIVE_INFINITY
-      return pa === pb ? a.index - b.index : pa - pb
-    })
-    .map((entry) => entry.diagnostic)
 }

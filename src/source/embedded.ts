@@ -6,7 +6,7 @@
  */
 
 import type { Diagnostic, Position } from '../model/types.js'
-import { makeDiagnostic } from '../model/diagnostics.js'
+import { makeDiagnostic } from '../model/diagnose.js'
 import type { Adapter, ResolvedBlock, ResolvedDocument, SourceBlock, SourceDocument } from './document.js'
 
 /** How deep embedded parts may nest (an HTML table in Markdown in …). */
@@ -60,10 +60,7 @@ function expand(
     }
     if (inner === undefined) {
       diagnostics.push(
-        makeDiagnostic('unsupported_content', {
-          message: `An embedded ${block.format} part of the input could not be read (${reason}); whatever it holds is not in the report.`,
-          position
-        })
+        makeDiagnostic('unsupported_content', { format: block.format, reason }, { position })
       )
       continue
     }

@@ -25,8 +25,6 @@ export interface Equation {
   readonly left: readonly number[]
   /** The parts side. */
   readonly right: readonly number[]
-  /** Human words for the message. */
-  readonly label: string
   /** `left` and `right` together. */
   readonly terms: readonly number[]
 }
@@ -77,7 +75,6 @@ function build(schema: CellSchema): Equations {
       at: -1,
       left: [cell('results.total', c), cell('carriedForward', c)],
       right: [cell('newReceived', c), cell('carriedOver', c)],
-      label: '三、（七）总计 + 四、结转下年度 against 一、本年新收 + 二、上年结转'
     })
   )
   const i3 = APPLICANTS.map((_, c) => {
@@ -88,7 +85,6 @@ function build(schema: CellSchema): Equations {
       at,
       left: [at],
       right: leaves.map((row) => cell(row, c)),
-      label: '（七）总计 against the sum of the result rows'
     })
   })
   const i4 = [...table3.entries()].map(([, cells]) => {
@@ -99,7 +95,6 @@ function build(schema: CellSchema): Equations {
       at,
       left: [at],
       right: cells.filter((_, c) => c !== total),
-      label: '总计 against the sum of the six applicant columns'
     })
   })
   const i5 = [0, 1, 2].map((group) => {
@@ -111,7 +106,6 @@ function build(schema: CellSchema): Equations {
       at,
       left: [at],
       right: cells.slice(0, 4),
-      label: '总计 against 结果维持 + 结果纠正 + 其他结果 + 尚未审结'
     })
   })
   return Object.freeze({ i1, i3, i4, i5, all: [...i1, ...i3, ...i4, ...i5] })

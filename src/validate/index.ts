@@ -5,7 +5,7 @@
  * @module
  */
 
-import { makeDiagnostic } from '../model/diagnostics.js'
+import { makeDiagnostic } from '../model/diagnose.js'
 import { readCells } from '../model/empty.js'
 import { cellSchema, type CellSchema } from '../model/schema.js'
 import type { Cell, Diagnostic, Position, Report } from '../model/types.js'
@@ -55,13 +55,7 @@ const i6: Rule = ({ schema, values, where }) => {
     const value = values[cell.index]
     if (typeof value === 'number' && value < 0 && !cell.signed) {
       diagnostics.push(
-        makeDiagnostic('negative_value', {
-          message: `Cell ${cell.path} is ${value}, but a count cannot be negative.`,
-          path: cell.path,
-          position: where(cell.index),
-          actual: value,
-          rule: 'I-6'
-        })
+        makeDiagnostic('negative_value', { path: cell.path, value }, { path: cell.path, position: where(cell.index), actual: value, rule: 'I-6' })
       )
     }
   }
@@ -75,13 +69,7 @@ const i7: Rule = ({ schema, values, where }) => {
     const value = values[cell.index]
     if (typeof value === 'number' && !Number.isInteger(value) && !cell.money) {
       diagnostics.push(
-        makeDiagnostic('non_integer_count', {
-          message: `Cell ${cell.path} is ${value}, but a count must be a whole number.`,
-          path: cell.path,
-          position: where(cell.index),
-          actual: value,
-          rule: 'I-7'
-        })
+        makeDiagnostic('non_integer_count', { path: cell.path, value }, { path: cell.path, position: where(cell.index), actual: value, rule: 'I-7' })
       )
     }
   }
@@ -131,14 +119,11 @@ function checkEquations({ values, where }: CellValues, equations: readonly Equat
     const expected = total(values, equation.right)
     if (actual === undefined || expected === undefined || actual === expected) continue
     diagnostics.push(
-      makeDiagnostic('sum_mismatch', {
-        message: `${equation.rule} fails at ${equation.path}: ${equation.label} gives ${actual} printed, ${expected} expected.`,
-        path: equation.path,
-        position: equation.at < 0 ? undefined : where(equation.at),
-        expected,
-        actual,
-        rule: equation.rule
-      })
+      makeDiagnostic(
+        'sum_mismatch',
+        { rule: equation.rule, path: equation.path, actual, expected },
+        { path: equation.path, position: equation.at < 0 ? undefined : where(equation.at), expected, actual, rule: equation.rule }
+      )
     )
   }
   return diagnostics

@@ -81,7 +81,7 @@ describe('repair() itself', () => {
   // Seven cells of one row (six applicant columns and their 总计), by index as repair sees them.
   const paths = [0, 1, 2, 3, 4, 5, 6]
   const rowEquation: Equation[] = [
-    { rule: 'I-4', path: 'row', at: 6, left: [6], right: paths.slice(0, 6), label: '', terms: [6, ...paths.slice(0, 6)] }
+    { rule: 'I-4', path: 'row', at: 6, left: [6], right: paths.slice(0, 6), terms: [6, ...paths.slice(0, 6)] }
   ]
 
   it('gives a unique placement', () => {

@@ -7,7 +7,7 @@
  */
 
 import type { ColumnSpec } from '../../model/catalogue.js'
-import { makeDiagnostic } from '../../model/diagnostics.js'
+import { makeDiagnostic } from '../../model/diagnose.js'
 import { TABLES } from '../../model/schema.js'
 import type { OpenRow } from '../cells.js'
 import type { LabelMeaning } from '../labels.js'
@@ -90,7 +90,7 @@ export function table2(): TableConstruct {
       for (const row of context.index.catalogue.table2Rows) {
         const path = `${TABLES[2].key}.${row.key}`
         if (!context.cells.seenRows.has(path)) {
-          context.diagnostics.push(makeDiagnostic('row_missing', { message: `Row “${row.labels[0] ?? ''}” of table 二 is absent.`, path }))
+          context.diagnostics.push(makeDiagnostic('row_missing', { table: '二', row: row.labels[0] ?? '' }, { path }))
         }
       }
     }

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { makeDiagnostic } from '../../model/diagnostics.js'
+import { makeDiagnostic } from '../../model/diagnose.js'
 import { TABLES } from '../../model/schema.js'
 import type { TableConstruct } from './construct.js'
 
@@ -38,9 +38,7 @@ export function table3(): TableConstruct {
       if (!context.cells.found[3]) return
       for (const row of context.index.catalogue.table3Rows) {
         if (row.path !== undefined && !context.cells.seenRows.has(`${TABLES[3].key}:${row.path}`)) {
-          context.diagnostics.push(
-            makeDiagnostic('row_missing', { message: `Row “${row.labels[0] ?? ''}” of table 三 is absent.`, path: TABLES[3].key })
-          )
+          context.diagnostics.push(makeDiagnostic('row_missing', { table: '三', row: row.labels[0] ?? '' }, { path: TABLES[3].key }))
         }
       }
     }

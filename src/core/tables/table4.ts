@@ -5,7 +5,7 @@
  * @module
  */
 
-import { makeDiagnostic } from '../../model/diagnostics.js'
+import { makeDiagnostic } from '../../model/diagnose.js'
 import { TABLES } from '../../model/schema.js'
 import type { TableConstruct } from './construct.js'
 
@@ -31,9 +31,7 @@ export function table4(): TableConstruct {
     settle(context) {
       if (headers < 2 || context.cells.found[4]) return
       context.cells.found[4] = true
-      context.diagnostics.push(
-        makeDiagnostic('row_missing', { message: 'Table 四 has its header but no row of numbers.', path: TABLES[4].key })
-      )
+      context.diagnostics.push(makeDiagnostic('row_missing', { table: '四' }, { path: TABLES[4].key }))
     }
   }
 }

@@ -1,0 +1,184 @@
+/**
+ * Building diagnostics: each code's message template, in English and in Chinese, and the one
+ * function that makes a diagnostic from a code, the facts its message is written from, and its
+ * place. A diagnostic's message is rendered in English when it is made and again, in the caller's
+ * locale, when a parse ends ({@link localize}).
+ *
+ * @module
+ */
+
+import { DIAGNOSTIC_INFO, type Diagnostic, type DiagnosticCode, type InvariantId, type Position } from './diagnostics.js'
+
+/** The language of diagnostic messages: `'en'` (English) or `'zh'` (Chinese). */
+export type Locale = 'en' | 'zh'
+
+/** A table of the format, by the name it prints. */
+type TableName = '二' | '三' | '四'
+
+/** A row of a table as messages name it: its label as printed, or none (table 四's row of numbers). */
+interface RowFacts {
+  /** Its table. */
+  table: TableName
+  /** Its label as printed; absent for table 四's row of numbers. */
+  row?: string | undefined
+}
+
+/** What a row printed against what it has. */
+interface CountFacts extends RowFacts {
+  /** How many values it printed. */
+  printed: number
+  /** How many columns it has. */
+  columns: number
+}
+
+/** The facts each code's message is written from. */
+export interface MessageFacts {
+  not_a_report: { adapter?: string; error?: string }
+  table_missing: { table: TableName }
+  row_missing: RowFacts
+  row_length_mismatch: CountFacts
+  unknown_label: { label: string }
+  blank_cell: { path: string; marker?: string | undefined }
+  value_inferred: { path: string; value: number; row?: CountFacts | undefined }
+  ambiguous_value: CountFacts & { placements: 'none' | 'several' }
+  invalid_number: { path: string; text: string }
+  sum_mismatch: { rule: InvariantId; path: string; actual: number; expected: number }
+  negative_value: { path: string; value: number }
+  non_integer_count: { path: string; value: number }
+  edition_conflict: { markers2019: number; markers2021: number; edition: string }
+  unit_converted: { path: string; printed: string; unit: string; value: number }
+  unsupported_content: { format: string; reason: string }
+}
+
+type Templates = { [C in DiagnosticCode]: (facts: MessageFacts[C]) => string }
+
+const rowEn = ({ table, row }: RowFacts): string => (row === undefined ? `the row of numbers of table ${table}` : `row “${row}”`)
+const rowZh = ({ table, row }: RowFacts): string => (row === undefined ? `表${table}的数据行` : `表${table}“${row}”行`)
+
+/** What each sum invariant compares, as messages say it. */
+const RELATIONS: Record<Locale, Partial<Record<InvariantId, string>>> = {
+  en: {
+    'I-1': '三、（七）总计 + 四、结转下年度 against 一、本年新收 + 二、上年结转',
+    'I-3': '（七）总计 against the sum of the result rows',
+    'I-4': '总计 against the sum of the six applicant columns',
+    'I-5': '总计 against 结果维持 + 结果纠正 + 其他结果 + 尚未审结'
+  },
+  zh: {
+    'I-1': '三、（七）总计 + 四、结转下年度继续办理 应等于 一、本年新收 + 二、上年结转',
+    'I-3': '（七）总计 应等于各项办理结果之和',
+    'I-4': '总计 应等于六类申请人之和',
+    'I-5': '总计 应等于 结果维持 + 结果纠正 + 其他结果 + 尚未审结'
+  }
+}
+
+/** Every code's message, in each locale. */
+export const MESSAGES: Readonly<Record<Locale, Templates>> = {
+  en: {
+    not_a_report: ({ adapter, error }) =>
+      adapter === undefined ? 'No table of the 2019 or 2021 format was found (tables 二, 三 and 四 are all absent).' : `The ${adapter} adapter failed: ${error ?? ''}`,
+    table_missing: ({ table }) => `Table ${table} was not found.`,
+    row_missing: ({ table, row }) => (row === undefined ? `Table ${table} has its header but no row of numbers.` : `Row “${row}” of table ${table} is absent.`),
+    row_length_mismatch: (f) => `In table ${f.table}, ${rowEn(f)} prints ${f.printed} values for ${f.columns} columns.`,
+    unknown_label: ({ label }) => `“${label}” is not a label of the format; it is kept in extras.`,
+    blank_cell: ({ path, marker }) => `Cell ${path} is printed ${marker === undefined ? 'blank' : `“${marker}”`}.`,
+    value_inferred: ({ path, value, row }) =>
+      `Cell ${path} ${row === undefined ? 'was blank or missing' : `stands in ${rowEn(row)}, which printed ${row.printed} values for ${row.columns} columns`}; the totals invariants admit only ${value}.`,
+    ambiguous_value: (f) =>
+      `In table ${f.table}, ${rowEn(f)} printed ${f.printed} values for ${f.columns} columns and ${f.placements === 'none' ? 'no placement keeps the totals' : 'more than one placement keeps the totals'}; its cells are left null.`,
+    invalid_number: ({ path, text }) => `Cell ${path} holds “${text}”, which is not a number.`,
+    sum_mismatch: ({ rule, path, actual, expected }) => `${rule} fails at ${path}: ${RELATIONS.en[rule] ?? ''} gives ${actual} printed, ${expected} expected.`,
+    negative_value: ({ path, value }) => `Cell ${path} is ${value}, but a count cannot be negative.`,
+    non_integer_count: ({ path, value }) => `Cell ${path} is ${value}, but a count must be a whole number.`,
+    edition_conflict: (f) => `Markers of both formats are present (2019: ${f.markers2019}, 2021: ${f.markers2021}); read as the ${f.edition} format.`,
+    unit_converted: ({ path, printed, unit, value }) => `Cell ${path} printed “${printed}” in ${unit}; it is ${value} 万元.`,
+    unsupported_content: ({ format, reason }) => `An embedded ${format} part of the input could not be read (${reason}); whatever it holds is not in the report.`
+  },
+  zh: {
+    not_a_report: ({ adapter, error }) =>
+      adapter === undefined ? '未找到 2019 年版或 2021 年版格式的表格（表二、表三、表四均不存在）。' : `${adapter} 适配器读取失败：${error ?? ''}`,
+    table_missing: ({ table }) => `未找到表${table}。`,
+    row_missing: ({ table, row }) => (row === undefined ? `表${table}有表头，但没有数据行。` : `表${table}缺少“${row}”行。`),
+    row_length_mismatch: (f) => `${rowZh(f)}印有 ${f.printed} 个数值，但该行有 ${f.columns} 列。`,
+    unknown_label: ({ label }) => `“${label}”不是格式中的标签，已保留在 extras 中。`,
+    blank_cell: ({ path, marker }) => `单元格 ${path} ${marker === undefined ? '为空' : `印为“${marker}”`}。`,
+    value_inferred: ({ path, value, row }) =>
+      `单元格 ${path} ${row === undefined ? '为空或缺失' : `位于${rowZh(row)}，该行印有 ${row.printed} 个数值、有 ${row.columns} 列`}；按勾稽关系只能是 ${value}。`,
+    ambiguous_value: (f) =>
+      `${rowZh(f)}印有 ${f.printed} 个数值、有 ${f.columns} 列，${f.placements === 'none' ? '没有任何排列能满足勾稽关系' : '不止一种排列能满足勾稽关系'}；这些单元格保留为 null。`,
+    invalid_number: ({ path, text }) => `单元格 ${path} 的内容“${text}”不是数字。`,
+    sum_mismatch: ({ rule, path, actual, expected }) => `${path} 处勾稽关系 ${rule} 不成立：${RELATIONS.zh[rule] ?? ''}，印为 ${actual}，应为 ${expected}。`,
+    negative_value: ({ path, value }) => `单元格 ${path} 为 ${value}，但数量不能为负。`,
+    non_integer_count: ({ path, value }) => `单元格 ${path} 为 ${value}，但数量必须是整数。`,
+    edition_conflict: (f) => `同时出现两种格式的标志（2019 年版 ${f.markers2019} 个，2021 年版 ${f.markers2021} 个）；按 ${f.edition} 年版格式读取。`,
+    unit_converted: ({ path, printed, unit, value }) => `单元格 ${path} 印为“${printed}”（单位：${unit}），折合 ${value} 万元。`,
+    unsupported_content: ({ format, reason }) => `输入中嵌入的 ${format} 部分无法读取（${reason}），其中内容未计入报告。`
+  }
+}
+
+/** Where a diagnostic points, and the numbers it carries. */
+export interface DiagnosticPlace {
+  /** Dot path into the report. */
+  path?: string | undefined
+  /** Place in the input. */
+  position?: Position | undefined
+  /** Expected value. */
+  expected?: number | undefined
+  /** Printed value. */
+  actual?: number | undefined
+  /** The invariant concerned. */
+  rule?: InvariantId | undefined
+}
+
+/** The facts behind each diagnostic this library made, to render its message again in another locale. */
+const FACTS = new WeakMap<Diagnostic, unknown>()
+
+/**
+ * A diagnostic with the severity its code always has and its message in English.
+ *
+ * @param code - Its code.
+ * @param facts - What its message is written from.
+ * @param place - Where it points, and the numbers it carries.
+ */
+export function makeDiagnostic<C extends DiagnosticCode>(code: C, facts: MessageFacts[C], place: DiagnosticPlace = {}): Diagnostic {
+  const diagnostic = { code, severity: DIAGNOSTIC_INFO[code].severity, message: MESSAGES.en[code](facts) } as Diagnostic
+  if (place.path !== undefined) diagnostic.path = place.path
+  if (place.position !== undefined) diagnostic.position = place.position
+  if (place.expected !== undefined) diagnostic.expected = place.expected
+  if (place.actual !== undefined) diagnostic.actual = place.actual
+  if (place.rule !== undefined) diagnostic.rule = place.rule
+  FACTS.set(diagnostic, facts)
+  return diagnostic
+}
+
+/**
+ * Render the messages of diagnostics made here in a locale (in place); others are left as they are.
+ *
+ * @param diagnostics - Diagnostics.
+ * @param locale - The language of their messages.
+ */
+export function localize(diagnostics: readonly Diagnostic[], locale: Locale): void {
+  if (locale === 'en') return
+  for (const diagnostic of diagnostics) {
+    const facts = FACTS.get(diagnostic)
+    if (facts === undefined) continue
+    const template = MESSAGES[locale][diagnostic.code] as (facts: unknown) => string
+    diagnostic.message = template(facts)
+  }
+}
+
+/**
+ * Sort diagnostics into document order: by position, those without one after,
+ * each group keeping its order.
+ *
+ * @param diagnostics - Diagnostics in any order.
+ */
+export function inDocumentOrder(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics
+    .map((diagnostic, index) => ({ diagnostic, index }))
+    .sort((a, b) => {
+      const pa = a.diagnostic.position?.offset ?? Number.POSITIVE_INFINITY
+      const pb = b.diagnostic.position?.offset ?? Number.POSITIVE_INFINITY
+      return pa === pb ? a.index - b.index : pa - pb
+    })
+    .map((entry) => entry.diagnostic)
+}
