@@ -17,7 +17,8 @@ import {
   TABLE4_OUTCOMES,
   type Table3RowSpec
 } from './catalogue.js'
-import { getCell } from './empty.js'
+import { readCells } from './empty.js'
+import { cellSchema, type CellSchema } from './schema.js'
 import type { Cell, Report } from './types.js'
 
 /** A cell of a laid-out table: a label, or a value with its model path. */
@@ -67,12 +68,13 @@ export function layoutReport(report: Report): LayoutBlock[] {
     for (const line of text === null ? [] : text.split('\n')) blocks.push({ type: 'paragraph', text: line })
   }
   section(OFFICIAL_HEADINGS.overview, report.sections.overview)
+  const cells: Cells = { schema: cellSchema(report.edition), values: readCells(report) }
   section(OFFICIAL_HEADINGS.activeDisclosure, null)
-  blocks.push({ type: 'table', table: 2, columns: 4, rows: table2(report) })
+  blocks.push({ type: 'table', table: 2, columns: 4, rows: table2(cells) })
   section(OFFICIAL_HEADINGS.applications, null)
-  blocks.push({ type: 'table', table: 3, columns: 10, rows: table3(report) })
+  blocks.push({ type: 'table', table: 3, columns: 10, rows: table3(cells) })
   section(OFFICIAL_HEADINGS.reviewAndLitigation, null)
-  blocks.push({ type: 'table', table: 4, columns: 15, rows: table4(report) })
+  blocks.push({ type: 'table', table: 4, columns: 15, rows: table4(cells) })
   // Extras as printed, after table 四, where the core keeps them as extras again: a line as a
   // paragraph, a row with values as a one-row table (table 0).
   for (const extra of report.extras) {
@@ -85,8 +87,14 @@ export function layoutReport(report: Report): LayoutBlock[] {
   return blocks
 }
 
-function value(report: Report, path: string, colspan = 1): LayoutCell {
-  const cell: LayoutCell = { text: '', path, value: getCell(report, path) ?? null }
+/** A report's cells by index into its edition's schema. */
+interface Cells {
+  schema: CellSchema
+  values: readonly (Cell | undefined)[]
+}
+
+function value({ schema, values }: Cells, index: number, colspan = 1): LayoutCell {
+  const cell: LayoutCell = { text: '', path: schema.paths[index] as string, value: values[index] ?? null }
   if (colspan > 1) cell.colspan = colspan
   return cell
 }
@@ -98,8 +106,9 @@ function label(text: string, rowspan = 1, colspan = 1): LayoutCell {
   return cell
 }
 
-function table2(report: Report): LayoutCell[][] {
-  const catalogue = CATALOGUES[report.edition]
+function table2(cells: Cells): LayoutCell[][] {
+  const edition = cells.schema.edition
+  const catalogue = CATALOGUES[edition]
   const rows: LayoutCell[][] = []
   for (const block of catalogue.table2Blocks) {
     const specs = block.rows.map((key) => catalogue.table2Rows.find((row) => row.key === key)).filter((row) => row !== undefined)
@@ -110,14 +119,14 @@ function table2(report: Report): LayoutCell[][] {
       label('信息内容'),
       ...columns.map((key, i) => {
         const column = catalogue.table2Columns.find((spec) => spec.key === key)
-        const text = `${column?.labels[0] ?? key}${column?.money === true && report.edition === '2021' ? '（单位：万元）' : ''}`
+        const text = `${column?.labels[0] ?? key}${column?.money === true && edition === '2021' ? '（单位：万元）' : ''}`
         return label(text, 1, i === columns.length - 1 ? last : 1)
       })
     ])
     for (const spec of specs) {
       rows.push([
         label(spec.labels[0] ?? spec.key),
-        ...spec.columns.map((key, i) => value(report, `activeDisclosure.${spec.key}.${key}`, i === spec.columns.length - 1 ? last : 1))
+        ...(cells.schema.table2.get(spec.key) ?? []).map((index, i) => value(cells, index, i === spec.columns.length - 1 ? last : 1))
       ])
     }
   }
@@ -131,8 +140,8 @@ function level(row: Table3RowSpec): 'top' | 'results' | 'group' | 'single' | 'it
   return row.path.split('.').length === 2 ? 'single' : 'item'
 }
 
-function table3(report: Report): LayoutCell[][] {
-  const specs = CATALOGUES[report.edition].table3Rows
+function table3(cells: Cells): LayoutCell[][] {
+  const specs = CATALOGUES[cells.schema.edition].table3Rows
   const organizations = APPLICANT_COLUMNS.filter((column) => ORGANIZATION_APPLICANTS.includes(column.key))
   const rows: LayoutCell[][] = [
     [label(TABLE3_NOTE, 3, 3), label(TABLE3_HEADER_LABELS.applicants[0], 1, 7)],
@@ -155,20 +164,20 @@ function table3(report: Report): LayoutCell[][] {
       return
     }
     const labels = kind === 'top' ? [label(text, 1, 3)] : kind === 'single' ? [label(text, 1, 2)] : [label(text)]
-    rows.push([...pending, ...labels, ...APPLICANT_COLUMNS.map((column) => value(report, `applications.${column.key}.${spec.path ?? ''}`))])
+    rows.push([...pending, ...labels, ...(cells.schema.table3.get(spec.path ?? '') ?? []).map((index) => value(cells, index))])
     pending = []
   })
   return rows
 }
 
-function table4(report: Report): LayoutCell[][] {
+function table4(cells: Cells): LayoutCell[][] {
   const outcomes = TABLE4_OUTCOMES.map((outcome) => outcome.labels[0] as string)
   const [review, ...litigation] = TABLE4_GROUPS
   return [
     [label(review.labels[0], 1, 5), label(TABLE4_LITIGATION_LABELS[0] ?? '行政诉讼', 1, 10)],
     [...outcomes.map((text) => label(text, 2)), ...litigation.map((group) => label(group.labels[0], 1, 5))],
     [...outcomes, ...outcomes].map((text) => label(text)),
-    TABLE4_GROUPS.flatMap((group) => TABLE4_OUTCOMES.map((outcome) => value(report, `reviewAndLitigation.${group.key}.${outcome.key}`)))
+    cells.schema.table4.map((index) => value(cells, index))
   ]
 }
 

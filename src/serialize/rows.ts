@@ -4,8 +4,10 @@
  * @module
  */
 
+import { createEmptyReport, readCells } from '../model/empty.js'
 import { layoutReport, placeCells, printNumber } from '../model/layout.js'
-import type { Cell, Report } from '../model/types.js'
+import { cellSchema, TABLES } from '../model/schema.js'
+import type { Cell, Edition, Report } from '../model/types.js'
 
 /** One cell of a report in long format. */
 export interface ReportRow {
@@ -23,7 +25,40 @@ export interface ReportRow {
   value: Cell
 }
 
-const TABLE_NAMES = { 2: '二', 3: '三', 4: '四' } as const
+/** A cell's row of the long format, without its value: the same for every report of an edition. */
+interface RowTemplate {
+  table: ReportRow['table']
+  path: string
+  row: string
+  column: string
+  index: number
+}
+
+const TEMPLATES = new Map<Edition, readonly RowTemplate[]>()
+
+/** The rows of an edition in the order of the official layout, labels worked out once. */
+function template(edition: Edition): readonly RowTemplate[] {
+  let rows = TEMPLATES.get(edition)
+  if (rows === undefined) {
+    const schema = cellSchema(edition)
+    const built: RowTemplate[] = []
+    for (const block of layoutReport(createEmptyReport(edition))) {
+      if (block.type !== 'table' || block.table === 0) continue
+      const table = block.table
+      const { placed, cover } = placeCells(block.rows, block.columns)
+      /** The label covering each position ('' under a value). */
+      const labels = cover.map((line) => line.map((cell) => (cell === undefined || cell.path !== undefined ? '' : cell.text)))
+      for (const { cell, row: r, column: c } of placed) {
+        if (cell.path === undefined) continue
+        const index = schema.indexOf(cell.path)
+        built.push({ table: TABLES[table].name, path: cell.path, row: rowLabel(labels, r, c, table), column: columnLabel(labels, r, c, table), index })
+      }
+    }
+    rows = Object.freeze(built)
+    TEMPLATES.set(edition, rows)
+  }
+  return rows
+}
 
 /**
  * Every cell of a report as a row: table, path, row label, column label, value,
@@ -33,26 +68,11 @@ const TABLE_NAMES = { 2: '二', 3: '三', 4: '四' } as const
  * @param source - A name for the report, put in each row's `source` (default: none).
  */
 export function toRows(report: Report, source?: string | null): ReportRow[] {
-  const rows: ReportRow[] = []
-  for (const block of layoutReport(report)) {
-    if (block.type !== 'table' || block.table === 0) continue
-    const table = block.table
-    const { placed, cover } = placeCells(block.rows, block.columns)
-    /** The label covering each position ('' under a value). */
-    const labels = cover.map((line) => line.map((cell) => (cell === undefined || cell.path !== undefined ? '' : cell.text)))
-    for (const { cell, row: r, column: c } of placed) {
-      if (cell.path === undefined) continue
-      const row: ReportRow = {
-        table: TABLE_NAMES[table],
-        path: cell.path,
-        row: rowLabel(labels, r, c, table),
-        column: columnLabel(labels, r, c, table),
-        value: cell.value ?? null
-      }
-      rows.push(source === undefined || source === null ? row : { source, ...row })
-    }
-  }
-  return rows
+  const values = readCells(report)
+  return template(report.edition).map(({ table, path, row, column, index }) => {
+    const line: ReportRow = { table, path, row, column, value: values[index] ?? null }
+    return source === undefined || source === null ? line : { source, ...line }
+  })
 }
 
 function unique(parts: string[]): string {
