@@ -30,6 +30,7 @@ export {
   type DiagnosticOf
 } from './model/diagnostics.js'
 export type { Locale } from './model/diagnose.js'
+export type { TableName } from './model/schema.js'
 export type {
   ActiveDisclosure2019,
   ActiveDisclosure2021,

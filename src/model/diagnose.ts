@@ -8,12 +8,10 @@
  */
 
 import { DIAGNOSTIC_INFO, type Diagnostic, type DiagnosticCode, type InvariantId, type Position } from './diagnostics.js'
+import type { TableName } from './schema.js'
 
 /** The language of diagnostic messages: `'en'` (English) or `'zh'` (Chinese). */
 export type Locale = 'en' | 'zh'
-
-/** A table of the format, by the name it prints. */
-type TableName = '二' | '三' | '四'
 
 /** A row of a table as messages name it: its label as printed, or none (table 四's row of numbers). */
 interface RowFacts {

@@ -13,8 +13,11 @@ import type { Edition } from './types.js'
 /** The three tables, by their number in the format. */
 export type TableNumber = 2 | 3 | 4
 
+/** A table's name as the format prints it. */
+export type TableName = '二' | '三' | '四'
+
 /** The model key of each table, and its name as the format prints it. */
-export const TABLES: Readonly<Record<TableNumber, { readonly key: string; readonly name: '二' | '三' | '四' }>> = {
+export const TABLES: Readonly<Record<TableNumber, { readonly key: string; readonly name: TableName }>> = {
   2: { key: 'activeDisclosure', name: '二' },
   3: { key: 'applications', name: '三' },
   4: { key: 'reviewAndLitigation', name: '四' }

@@ -6,7 +6,7 @@
 
 import { createEmptyReport, readCells } from '../model/empty.js'
 import { layoutReport, placeCells, printNumber } from '../model/layout.js'
-import { cellSchema, TABLES } from '../model/schema.js'
+import { cellSchema, TABLES, type TableName } from '../model/schema.js'
 import type { Cell, Edition, Report } from '../model/types.js'
 
 /** One cell of a report in long format. */
@@ -14,7 +14,7 @@ export interface ReportRow {
   /** Where the report came from (a file name), when rows of several reports are put together. */
   source?: string
   /** The table: `'二'`, `'三'` or `'四'`. */
-  table: '二' | '三' | '四'
+  table: TableName
   /** The cell's dot path in the model, e.g. `applications.total.results.granted`. */
   path: string
   /** The row's Chinese label, levels joined by ` / `, e.g. `三、本年度办理结果 / （一）予以公开`. */

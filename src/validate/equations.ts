@@ -7,7 +7,7 @@
 
 import { APPLICANTS } from '../model/catalogue.js'
 import type { InvariantId } from '../model/diagnostics.js'
-import { cellSchema, type CellSchema } from '../model/schema.js'
+import { cellSchema, TABLES, type CellSchema } from '../model/schema.js'
 import type { Edition } from '../model/types.js'
 
 /**
@@ -71,7 +71,7 @@ function build(schema: CellSchema): Equations {
   const i1 = APPLICANTS.map((applicant, c) =>
     equation({
       rule: 'I-1',
-      path: `applications.${applicant}`,
+      path: `${TABLES[3].key}.${applicant}`,
       at: -1,
       left: [cell('results.total', c), cell('carriedForward', c)],
       right: [cell('newReceived', c), cell('carriedOver', c)],

@@ -90,7 +90,7 @@ export function table2(): TableConstruct {
       for (const row of context.index.catalogue.table2Rows) {
         const path = `${TABLES[2].key}.${row.key}`
         if (!context.cells.seenRows.has(path)) {
-          context.diagnostics.push(makeDiagnostic('row_missing', { table: '二', row: row.labels[0] ?? '' }, { path }))
+          context.diagnostics.push(makeDiagnostic('row_missing', { table: TABLES[2].name, row: row.labels[0] ?? '' }, { path }))
         }
       }
     }

@@ -31,7 +31,7 @@ export function table4(): TableConstruct {
     settle(context) {
       if (headers < 2 || context.cells.found[4]) return
       context.cells.found[4] = true
-      context.diagnostics.push(makeDiagnostic('row_missing', { table: '四' }, { path: TABLES[4].key }))
+      context.diagnostics.push(makeDiagnostic('row_missing', { table: TABLES[4].name }, { path: TABLES[4].key }))
     }
   }
 }
