@@ -10,7 +10,7 @@ import { jsonAdapter } from './adapters/json/index.js'
 import { markdownAdapter } from './adapters/markdown/index.js'
 import { textAdapter } from './adapters/text/index.js'
 import { readReport } from './core/report.js'
-import { localize, makeDiagnostic, type Locale } from './model/diagnose.js'
+import { inLocale, makeDiagnostic, type Locale } from './model/diagnose.js'
 import type { ParseResult } from './model/types.js'
 import { decodeBytes } from './source/decode.js'
 import type { Adapter, SourceDocument } from './source/document.js'
@@ -73,20 +73,21 @@ export function parseReport(input: string | Uint8Array, options?: ParseOptions |
     }
   }
   const text = typeof input === 'string' ? input : decodeBytes(input)
-  adapter ??= pickAdapter(adapters, text)
+  const chosen = adapter ?? pickAdapter(adapters, text)
+  return inLocale(options?.locale ?? 'en', () => read(text, chosen, adapters, options?.repair ?? true))
+}
+
+/** Read a text with an adapter into a report, embedded parts with the others. */
+function read(text: string, adapter: Adapter, adapters: readonly Adapter[], repair: boolean): ParseResult {
   let document: SourceDocument
   try {
     document = adapter.read(text)
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
-    const diagnostics = [makeDiagnostic('not_a_report', { adapter: adapter.name, error: reason })]
-    localize(diagnostics, options?.locale ?? 'en')
-    return { report: null, diagnostics, format: adapter.name, ok: false }
+    return { report: null, diagnostics: [makeDiagnostic('not_a_report', { adapter: adapter.name, error: reason })], format: adapter.name, ok: false }
   }
   const resolved = resolveEmbedded(document, adapters)
-  const result = readReport(tokenize(resolved.document), adapter.name, options?.repair ?? true, resolved.diagnostics)
-  localize(result.diagnostics, options?.locale ?? 'en')
-  return result
+  return readReport(tokenize(resolved.document), adapter.name, repair, resolved.diagnostics)
 }
 
 function pickAdapter(adapters: readonly Adapter[], text: string): Adapter {

@@ -1,8 +1,7 @@
 /**
  * Building diagnostics: each code's message template, in English and in Chinese, and the one
  * function that makes a diagnostic from a code, the facts its message is written from, and its
- * place. A diagnostic's message is rendered in English when it is made and again, in the caller's
- * locale, when a parse ends ({@link localize}).
+ * place. The message is rendered once, in the locale of the parse under way ({@link inLocale}).
  *
  * @module
  */
@@ -127,41 +126,41 @@ export interface DiagnosticPlace {
   rule?: InvariantId | undefined
 }
 
-/** The facts behind each diagnostic this library made, to render its message again in another locale. */
-const FACTS = new WeakMap<Diagnostic, unknown>()
+/** The locale messages are rendered in: English unless a parse under way asked for another. */
+let current: Locale = 'en'
 
 /**
- * A diagnostic with the severity its code always has and its message in English.
+ * Run `work` with diagnostic messages rendered in `locale`. Parsing is synchronous, so the
+ * locale holds for exactly the diagnostics `work` makes; nested calls restore the outer one.
+ *
+ * @param locale - The language of messages.
+ * @param work - The parse.
+ */
+export function inLocale<T>(locale: Locale, work: () => T): T {
+  const previous = current
+  current = locale
+  try {
+    return work()
+  } finally {
+    current = previous
+  }
+}
+
+/**
+ * A diagnostic with the severity its code always has and its message in the current locale.
  *
  * @param code - Its code.
  * @param facts - What its message is written from.
  * @param place - Where it points, and the numbers it carries.
  */
 export function makeDiagnostic<C extends DiagnosticCode>(code: C, facts: MessageFacts[C], place: DiagnosticPlace = {}): Diagnostic {
-  const diagnostic = { code, severity: DIAGNOSTIC_INFO[code].severity, message: MESSAGES.en[code](facts) } as Diagnostic
+  const diagnostic = { code, severity: DIAGNOSTIC_INFO[code].severity, message: MESSAGES[current][code](facts) } as Diagnostic
   if (place.path !== undefined) diagnostic.path = place.path
   if (place.position !== undefined) diagnostic.position = place.position
   if (place.expected !== undefined) diagnostic.expected = place.expected
   if (place.actual !== undefined) diagnostic.actual = place.actual
   if (place.rule !== undefined) diagnostic.rule = place.rule
-  FACTS.set(diagnostic, facts)
   return diagnostic
-}
-
-/**
- * Render the messages of diagnostics made here in a locale (in place); others are left as they are.
- *
- * @param diagnostics - Diagnostics.
- * @param locale - The language of their messages.
- */
-export function localize(diagnostics: readonly Diagnostic[], locale: Locale): void {
-  if (locale === 'en') return
-  for (const diagnostic of diagnostics) {
-    const facts = FACTS.get(diagnostic)
-    if (facts === undefined) continue
-    const template = MESSAGES[locale][diagnostic.code] as (facts: unknown) => string
-    diagnostic.message = template(facts)
-  }
 }
 
 /**
