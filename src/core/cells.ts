@@ -70,7 +70,7 @@ export class CellStore {
   constructor(
     readonly schema: CellSchema,
     private readonly diagnostics: Diagnostic[],
-    private readonly keepExtra: (label: { text: string; normalized: string; position?: Position }, tokens: RowToken[]) => void
+    private readonly keepExtra: (label: { text: string; normalized: string; position?: Position | undefined }, tokens: RowToken[]) => void
   ) {
     const count = schema.cells.length
     this.values = new Array<Cell>(count).fill(null)

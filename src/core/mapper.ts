@@ -129,6 +129,7 @@ class Mapper implements MapperContext {
 
   /** The meaning of a label here: the current table's first, then any table's if only one table has it. */
   private choose(meanings: readonly LabelMeaning[]): LabelMeaning | undefined {
+    if (meanings.length === 1) return meanings[0]
     const here = meanings.filter((meaning) => meaning.table === this.state)
     const pool = here.length > 0 ? here : new Set(meanings.map((meaning) => meaning.table)).size === 1 ? meanings : []
     const first = pool[0]
@@ -169,7 +170,7 @@ class Mapper implements MapperContext {
     }
   }
 
-  private addExtra(label: { text: string; normalized: string; position?: Position }, tokens: RowToken[]): void {
+  private addExtra(label: { text: string; normalized: string; position?: Position | undefined }, tokens: RowToken[]): void {
     const values = trimEmpties(tokens)
     const text = [label.text, ...values.map((token) => token.text)].join('\t').trim()
     let name = label.text.trim()

@@ -25,6 +25,22 @@ const NUMBER =
  * @returns The value, or `undefined` when the text is not a value (a label or prose).
  */
 export function readCell(text: string): CellValue | undefined {
+  if (text.length > MEMO_LENGTH) return read(text)
+  let value = memo.get(text)
+  if (value === undefined && !memo.has(text)) {
+    value = read(text)
+    if (memo.size >= MEMO_LIMIT) memo.clear()
+    memo.set(text, value)
+  }
+  return value
+}
+
+/** Cell texts this short are remembered with what they hold (`0`, `12`, `—` recur in every report); values are never changed. */
+const MEMO_LENGTH = 24
+const MEMO_LIMIT = 20000
+const memo = new Map<string, CellValue | undefined>()
+
+function read(text: string): CellValue | undefined {
   if (hasForeignIdeograph(text)) return undefined
   if (PLAIN_DIGITS.test(text)) {
     const digits = text.trim()

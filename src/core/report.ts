@@ -56,13 +56,13 @@ export function readReport(tokens: readonly Token[], format: string, doRepair: b
 /** Run repair over tables 三 and 四, write what it fills into the mapped values, and say so in diagnostics. */
 function repairCells(mapped: MapResult): Diagnostic[] {
   const { schema, values, states, positions } = mapped
-  const solvable = schema.cells.filter((cell) => cell.table !== 2 && mapped.found[cell.table])
+  const solvable = ([3, 4] as const).flatMap((table) => (mapped.found[table] ? schema.byTable[table] : []))
   const unknown = new Set<number>()
-  for (const { index } of solvable) if (values[index] === null && states[index] !== CellState.unaligned) unknown.add(index)
+  for (const index of solvable) if (values[index] === null && states[index] !== CellState.unaligned) unknown.add(index)
   const rows = mapped.damaged.filter((row) => row.table !== 2)
   if (unknown.size === 0 && rows.length === 0) return []
   const known = new Map<number, number>()
-  for (const { index } of solvable) if (values[index] !== null) known.set(index, values[index] as number)
+  for (const index of solvable) if (values[index] !== null) known.set(index, values[index] as number)
   const outcome = repair(known, unknown, rows, equationsOf(schema.edition).all)
   const diagnostics: Diagnostic[] = []
   const rowOf = new Map(rows.flatMap((row) => row.cells.map((cell) => [cell, row] as const)))

@@ -20,7 +20,7 @@ export interface ValueToken {
   /** In a complete grid row, how far the cell is from the row's end (1 for the last cell). */
   fromEnd: number | undefined
   /** Where it is. */
-  position?: Position
+  position?: Position | undefined
 }
 
 /** A table cell that holds text: a label, or prose in a cell. */
@@ -35,7 +35,7 @@ export interface TextToken {
   /** In a complete grid row, how far the cell is from the row's end (1 for the last cell). */
   fromEnd: number | undefined
   /** Where it is. */
-  position?: Position
+  position?: Position | undefined
 }
 
 /** A heading or paragraph between tables. */
@@ -50,7 +50,7 @@ export interface ParagraphToken {
   /** Whether the input marks it as a heading. */
   heading: boolean
   /** Where it is. */
-  position?: Position
+  position?: Position | undefined
 }
 
 /** The end of a row of a grid table. */

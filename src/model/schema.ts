@@ -57,6 +57,8 @@ export interface CellSchema {
   readonly table3: ReadonlyMap<string, readonly number[]>
   /** Table 四: its fifteen cells, group by group. */
   readonly table4: readonly number[]
+  /** Every cell of each table, by index. */
+  readonly byTable: Readonly<Record<TableNumber, readonly number[]>>
   /** The index of a path, or -1 when it names no cell. */
   indexOf(path: string): number
 }
@@ -120,6 +122,7 @@ function buildSchema(edition: Edition): CellSchema {
     table2,
     table3,
     table4: Object.freeze(table4),
+    byTable: Object.freeze({ 2: [...table2.values()].flat(), 3: [...table3.values()].flat().sort((a, b) => a - b), 4: table4 }),
     indexOf: (path: string) => byPath.get(path) ?? -1
   })
 }

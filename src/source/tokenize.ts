@@ -7,7 +7,6 @@
 import { normalizeLabel } from '../core/normalize.js'
 import { readCell } from '../core/number.js'
 import { headOf, type ParagraphToken, type TextToken, type Token, type ValueToken } from '../core/tokens.js'
-import type { Position } from '../model/types.js'
 import type { ResolvedDocument, SourceCell } from './document.js'
 
 /**
@@ -26,9 +25,10 @@ export function tokenize(document: ResolvedDocument): Token[] {
         text: block.text,
         normalized: headOf(block.text),
         block: index,
-        heading: block.type === 'heading'
+        heading: block.type === 'heading',
+        position: block.position
       }
-      tokens.push(withPosition(paragraph, block.position))
+      tokens.push(paragraph)
       return
     }
     const width = block.grid ? (block.columns ?? block.rows[0]?.cells.length ?? 0) : -1
@@ -41,9 +41,9 @@ export function tokenize(document: ResolvedDocument): Token[] {
         const fromEnd = full ? cells.length - i : undefined
         const token: TextToken | ValueToken =
           value === undefined
-            ? { kind: 'text', text: cell.text, normalized: normalizeLabel(cell.text), grid: block.grid, fromEnd }
-            : { kind: 'value', text: cell.text, value, grid: block.grid, fromEnd }
-        tokens.push(withPosition(token, cell.position))
+            ? { kind: 'text', text: cell.text, normalized: normalizeLabel(cell.text), grid: block.grid, fromEnd, position: cell.position }
+            : { kind: 'value', text: cell.text, value, grid: block.grid, fromEnd, position: cell.position }
+        tokens.push(token)
       }
       if (block.grid) tokens.push({ kind: 'rowEnd' })
     }
@@ -52,7 +52,3 @@ export function tokenize(document: ResolvedDocument): Token[] {
   return tokens
 }
 
-function withPosition<T extends ValueToken | TextToken | ParagraphToken>(token: T, position: Position | undefined): T {
-  if (position !== undefined) token.position = position
-  return token
-}

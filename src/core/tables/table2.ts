@@ -57,6 +57,7 @@ export function table2(): TableConstruct {
   return {
     table: 2,
     claim(context, meanings, token) {
+      if (meanings.length < 2) return false
       const columns = meanings.flatMap((meaning) => (meaning.table === 2 && meaning.role === 'column' ? [meaning.column] : []))
       if (columns.length <= 1 || columns.length !== meanings.length || (context.state !== 0 && context.state !== 2)) return false
       context.state = 2
