@@ -1,5 +1,5 @@
 /**
- * Importing zfxxgk loads no heavy dependency: cheerio and unified/remark are loaded on first use
+ * Importing zfxxgk loads no heavy dependency: htmlparser2 and unified/remark are loaded on first use
  * by the adapter that needs them. Checked on the built package, in a fresh Node process.
  */
 import { execFileSync } from 'node:child_process'
@@ -43,9 +43,9 @@ describe('importing zfxxgk', () => {
   })
 
   it.runIf(existsSync(join(DIST, 'index.js')))(
-    'loads cheerio only when an HTML input arrives, and remark only for Markdown',
+    'loads htmlparser2 only when an HTML input arrives, and remark only for Markdown',
     () => {
-      const loaded = `Object.keys(createRequire(import.meta.url).cache).filter((f) => /node_modules[\\\\/](cheerio|remark-parse|unified)[\\\\/]/.test(f)).map((f) => f.match(/node_modules[\\\\/]([^\\\\/]+)/)[1])`
+      const loaded = `Object.keys(createRequire(import.meta.url).cache).filter((f) => /node_modules[\\\\/](htmlparser2|remark-parse|unified)[\\\\/]/.test(f)).map((f) => f.match(/node_modules[\\\\/]([^\\\\/]+)/)[1])`
       const script = `import { createRequire } from 'node:module'
 const z = await import('./index.js')
 const names = () => [...new Set(${loaded})].sort().join(',')
@@ -57,7 +57,7 @@ const afterHtml = names()
 z.parseReport('# 标题\\n\\n| 规章 | 1 |\\n|---|---|\\n', { format: 'markdown' })
 const afterMarkdown = names()
 console.log(JSON.stringify({ atImport, afterText, afterHtml, afterMarkdown }))`
-      expect(JSON.parse(node(script))).toEqual({ atImport: '', afterText: '', afterHtml: 'cheerio', afterMarkdown: 'cheerio,remark-parse,unified' })
+      expect(JSON.parse(node(script))).toEqual({ atImport: '', afterText: '', afterHtml: 'htmlparser2', afterMarkdown: 'htmlparser2,remark-parse,unified' })
     },
     30_000
   )

@@ -1,8 +1,8 @@
 /**
- * Heavy dependencies (cheerio, unified + remark) are loaded on first use, not at import, so
+ * Heavy dependencies (htmlparser2, unified + remark) are loaded on first use, not at import, so
  * `import { parseReport, validateReport } from 'zfxxgk'` costs nothing for adapters never used.
  *
- * The load is synchronous because `parseReport` is: `require()` of a CommonJS build (cheerio) or of
+ * The load is synchronous because `parseReport` is: `require()` of a CommonJS build (htmlparser2) or of
  * an ES module (remark, on Node ≥ 20.19, this package's floor).
  *
  * @module
