@@ -91,15 +91,14 @@ export function hasTableLines(source: string): boolean {
 
 function splitLines(input: string, base: number): Line[] {
   const lines: Line[] = []
-  const pattern = /\r\n|\r|\n/gu
   let start = 0
-  for (;;) {
-    const match = pattern.exec(input)
-    const end = match === null ? input.length : match.index
-    const text = input.slice(start, end)
+  for (let i = 0; i <= input.length; i++) {
+    const code = i === input.length ? -1 : input.charCodeAt(i)
+    if (code !== -1 && code !== 0x0a && code !== 0x0d) continue
+    const text = input.slice(start, i)
     lines.push({ kind: classify(text), text, offset: base + start })
-    if (match === null) break
-    start = end + match[0].length
+    if (code === 0x0d && input.charCodeAt(i + 1) === 0x0a) i++
+    start = i + 1
   }
   return lines
 }

@@ -24,9 +24,10 @@ export class LineIndex {
 
   /** @param input - The whole input. */
   constructor(input: string) {
-    const pattern = /\r\n|\r|\n/gu
-    for (let match = pattern.exec(input); match !== null; match = pattern.exec(input)) {
-      this.starts.push(match.index + match[0].length)
+    for (let i = 0; i < input.length; i++) {
+      const code = input.charCodeAt(i)
+      if (code === 0x0a) this.starts.push(i + 1)
+      else if (code === 0x0d) this.starts.push(input.charCodeAt(i + 1) === 0x0a ? ++i + 1 : i + 1)
     }
   }
 
