@@ -120,7 +120,10 @@ const own = await compare(
 
 console.log(`node ${process.version}; each pair in ${ROUNDS} alternating rounds, medians shown`)
 console.log(`\ntext: ${seeds.length} seed reports, ${(bytes / 1024).toFixed(1)} KiB (UTF-8)`)
-console.table([row("parseReport(text, { format: 'text' })", text.task, bytes, seeds.length), row('baseline split + regex', text.baseline, bytes, seeds.length)])
+console.table([
+  row("parseReport(text, { format: 'text' })", text.task, bytes, seeds.length),
+  row('baseline split + regex', text.baseline, bytes, seeds.length)
+])
 console.log(`ratio parse / baseline (time): ${text.ratio.toFixed(2)}× (rounds: ${rounds(text.ratios)})`)
 console.log(`target ≥ 20 MB/s end to end: ${bytes / 1e6 / text.task >= 20 ? 'met' : 'NOT met'}`)
 console.log(`\nmarkdown: ${markdown.length} reports (corpus/md-* and seed 001), ${(markdownBytes / 1024).toFixed(1)} KiB (UTF-8)`)
@@ -128,11 +131,18 @@ console.table([
   row('parseReport(md)', md.task, markdownBytes, markdown.length),
   row('unified + remark-parse + remark-gfm parse', md.baseline, markdownBytes, markdown.length)
 ])
-console.log(`ratio parseReport(md) / remark parse (time): ${md.ratio.toFixed(2)}× (rounds: ${rounds(md.ratios)}; target ≤ 1.3: ${md.ratio <= 1.3 ? 'met' : 'NOT met'})`)
-console.log(`\nhtml: ${html.length} pages and fragments (corpus real-001, real-009, html-*), ${(htmlBytes / 1024).toFixed(1)} KiB (UTF-8)`)
-console.table([row('parseReport(html)', page.task, htmlBytes, html.length), row('cheerio.load(html)', page.baseline, htmlBytes, html.length)])
-console.log(`ratio parseReport(html) / cheerio.load (time): ${page.ratio.toFixed(2)}× (rounds: ${rounds(page.ratios)}; target ≤ 1.5: ${page.ratio <= 1.5 ? 'met' : 'NOT met'})`)
 console.log(
-  `ratio parseReport(html) / cheerio.load with the adapter's htmlparser2 options: ${own.ratio.toFixed(2)}× (rounds: ${rounds(own.ratios)}; ${(own.baseline * 1000 / html.length).toFixed(3)} ms per page to load)`
+  `ratio parseReport(md) / remark parse (time): ${md.ratio.toFixed(2)}× (rounds: ${rounds(md.ratios)}; target ≤ 1.3: ${md.ratio <= 1.3 ? 'met' : 'NOT met'})`
+)
+console.log(`\nhtml: ${html.length} pages and fragments (corpus real-001, real-009, html-*), ${(htmlBytes / 1024).toFixed(1)} KiB (UTF-8)`)
+console.table([
+  row('parseReport(html)', page.task, htmlBytes, html.length),
+  row('cheerio.load(html)', page.baseline, htmlBytes, html.length)
+])
+console.log(
+  `ratio parseReport(html) / cheerio.load (time): ${page.ratio.toFixed(2)}× (rounds: ${rounds(page.ratios)}; target ≤ 1.5: ${page.ratio <= 1.5 ? 'met' : 'NOT met'})`
+)
+console.log(
+  `ratio parseReport(html) / cheerio.load with the adapter's htmlparser2 options: ${own.ratio.toFixed(2)}× (rounds: ${rounds(own.ratios)}; ${((own.baseline * 1000) / html.length).toFixed(3)} ms per page to load)`
 )
 if (sink === 0) console.log('')

@@ -80,7 +80,8 @@ const int = (max) => Math.floor(next() * (max + 1))
 /** Counts as reports print them: mostly small, often zero, now and then large. */
 const count = (max) => (next() < 0.4 ? 0 : next() < 0.8 ? int(9) : int(max))
 const pick = (items) => items[int(items.length - 1)]
-const PROSE = '的一是在了有和人这中大为上个我以要时来用们生到作地于出就对成会可发同工也能下过子说产种面而方后多定行学所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研'
+const PROSE =
+  '的一是在了有和人这中大为上个我以要时来用们生到作地于出就对成会可发同工也能下过子说产种面而方后多定行学所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研'
 const prose = () => {
   const lines = []
   for (let n = 1 + int(3); n > 0; n--) {
@@ -90,7 +91,14 @@ const prose = () => {
   }
   return lines.join('\n')
 }
-const ORGANIZATIONS = ['某某县人民政府', '东河市教育局', '南山区卫生健康委员会', '临安县市场监督管理局', '平湖镇人民政府', '西江市自然资源局']
+const ORGANIZATIONS = [
+  '某某县人民政府',
+  '东河市教育局',
+  '南山区卫生健康委员会',
+  '临安县市场监督管理局',
+  '平湖镇人民政府',
+  '西江市自然资源局'
+]
 
 /** A valid report: table 三 and 四 totals hold (I-1, I-3, I-4, I-5), every count ≥ 0 and whole. */
 function generateReport(edition) {
@@ -98,7 +106,14 @@ function generateReport(edition) {
   const values = new Map()
   const put = (path, value) => (values.set(path, value), value)
   for (const path of current.cellPaths(edition)) if (path.startsWith('activeDisclosure.')) put(path, count(20000))
-  const rowPaths = [...new Set(current.cellPaths(edition).filter((p) => p.startsWith('applications.total.')).map((p) => p.slice(19)))]
+  const rowPaths = [
+    ...new Set(
+      current
+        .cellPaths(edition)
+        .filter((p) => p.startsWith('applications.total.'))
+        .map((p) => p.slice(19))
+    )
+  ]
   const leaves = rowPaths.filter((p) => p.startsWith('results.') && p !== 'results.total')
   const applicants = ['naturalPerson', 'commercial', 'research', 'nonProfit', 'legalService', 'otherOrganization']
   for (const applicant of applicants) {
@@ -109,10 +124,17 @@ function generateReport(edition) {
     put(`applications.${applicant}.results.total`, total)
     put(`applications.${applicant}.newReceived`, total + forward - carried)
   }
-  for (const row of rowPaths) put(`applications.total.${row}`, applicants.reduce((sum, a) => sum + values.get(`applications.${a}.${row}`), 0))
+  for (const row of rowPaths)
+    put(
+      `applications.total.${row}`,
+      applicants.reduce((sum, a) => sum + values.get(`applications.${a}.${row}`), 0)
+    )
   for (const group of ['review', 'litigationDirect', 'litigationAfterReview']) {
     const parts = ['upheld', 'corrected', 'other', 'pending'].map((key) => put(`reviewAndLitigation.${group}.${key}`, count(20)))
-    put(`reviewAndLitigation.${group}.total`, parts.reduce((a, b) => a + b, 0))
+    put(
+      `reviewAndLitigation.${group}.total`,
+      parts.reduce((a, b) => a + b, 0)
+    )
   }
   for (const [path, value] of values) {
     const keys = path.split('.')
@@ -125,7 +147,9 @@ function generateReport(edition) {
   report.sections = { overview: prose(), problems: prose(), other: next() < 0.5 ? null : prose() }
   return report
 }
-const generated = Array.from({ length: GENERATED }, (_, i) => current.formatReport(generateReport(i % 2 === 0 ? '2019' : '2021'), { format: 'text' }))
+const generated = Array.from({ length: GENERATED }, (_, i) =>
+  current.formatReport(generateReport(i % 2 === 0 ? '2019' : '2021'), { format: 'text' })
+)
 
 // ---- same output? ------------------------------------------------------------------------------
 const diagnosticKey = (d) => ({ code: d.code, path: d.path, expected: d.expected, actual: d.actual })
@@ -221,18 +245,34 @@ function spread(ratios) {
   const blocks = Array.from({ length: BLOCKS }, (_, b) => median(ratios.slice(b * size, (b + 1) * size))).filter((m) => m !== undefined)
   return `${fixed(Math.min(...blocks))}–${fixed(Math.max(...blocks))}`
 }
-console.log(`\nnode ${process.version}, ${release.rev} = ${release.commit.slice(0, 7)}, current = dist/ of this checkout (HEAD ${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--', 'src').length > 0 ? ', src/ modified' : ''}); ${SECONDS} s of interleaved turns per input set, medians`)
+console.log(
+  `\nnode ${process.version}, ${release.rev} = ${release.commit.slice(0, 7)}, current = dist/ of this checkout (HEAD ${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--', 'src').length > 0 ? ', src/ modified' : ''}); ${SECONDS} s of interleaved turns per input set, medians`
+)
 for (const set of sets) {
   const [now, then, base] = measure(set.inputs)
   const n = set.inputs.length
   const row = (task, runs) => {
     const s = median(runs)
-    return { task, 'MB/s': fixed(set.bytes / n / 1e6 / s, 1), 'reports/s': Math.round(1 / s), 'µs per report': fixed(s * 1e6, 1), '× baseline time': fixed(median(runs.map((t, i) => t / base[i]))) }
+    return {
+      task,
+      'MB/s': fixed(set.bytes / n / 1e6 / s, 1),
+      'reports/s': Math.round(1 / s),
+      'µs per report': fixed(s * 1e6, 1),
+      '× baseline time': fixed(median(runs.map((t, i) => t / base[i])))
+    }
   }
   const speedups = then.map((t, i) => t / now[i])
-  console.log(`\n${set.name}: ${(set.bytes / 1024).toFixed(1)} KiB${set.same ? `, output identical to ${release.rev}` : ', OUTPUT DIFFERS (see above)'}`)
-  console.table([row("current parseReport(text, { format: 'text' })", now), row(`${release.rev} parseReport(text, { format: 'text' })`, then), row("baseline split('\\n') + regex", base)])
-  console.log(`throughput current / ${release.rev}: ${fixed(median(speedups))}× (fifths of the run ${spread(speedups)}; ${now.length} turns; target ≥ 3: ${median(speedups) >= 3 ? 'met' : 'NOT met'})`)
+  console.log(
+    `\n${set.name}: ${(set.bytes / 1024).toFixed(1)} KiB${set.same ? `, output identical to ${release.rev}` : ', OUTPUT DIFFERS (see above)'}`
+  )
+  console.table([
+    row("current parseReport(text, { format: 'text' })", now),
+    row(`${release.rev} parseReport(text, { format: 'text' })`, then),
+    row("baseline split('\\n') + regex", base)
+  ])
+  console.log(
+    `throughput current / ${release.rev}: ${fixed(median(speedups))}× (fifths of the run ${spread(speedups)}; ${now.length} turns; target ≥ 3: ${median(speedups) >= 3 ? 'met' : 'NOT met'})`
+  )
 }
 
 // ---- import time -------------------------------------------------------------------------------

@@ -26,9 +26,7 @@ const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTa
 
 /** Whether `node` has a JSDoc comment with text (tags alone do not count). */
 function documented(node) {
-  return ts
-    .getJSDocCommentsAndTags(node)
-    .some((doc) => ts.isJSDoc(doc) && (ts.getTextOfJSDocComment(doc.comment) ?? '').trim() !== '')
+  return ts.getJSDocCommentsAndTags(node).some((doc) => ts.isJSDoc(doc) && (ts.getTextOfJSDocComment(doc.comment) ?? '').trim() !== '')
 }
 
 /** The name of a member or declaration as written, or `undefined` for unnamed ones (index and call signatures). */
@@ -103,7 +101,9 @@ for (const statement of source.statements) {
     else if (!ts.isModuleDeclaration(statement)) checkMembers(name, statement)
     continue
   }
-  missing.push(`(statement at line ${source.getLineAndCharacterOfPosition(statement.getStart()).line + 1}: ${ts.SyntaxKind[statement.kind]})`)
+  missing.push(
+    `(statement at line ${source.getLineAndCharacterOfPosition(statement.getStart()).line + 1}: ${ts.SyntaxKind[statement.kind]})`
+  )
 }
 for (const [name, ok] of functions) if (!ok) missing.push(name)
 

@@ -12,7 +12,8 @@ const seeds = join(root, 'corpus')
 const seed = join(seeds, 'seed-003', 'input.txt')
 const work = mkdtempSync(join(tmpdir(), 'zfxxgk-smoke-'))
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
-const run = (command, args, options = {}) => execFileSync(command, args, { cwd: work, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...options })
+const run = (command, args, options = {}) =>
+  execFileSync(command, args, { cwd: work, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...options })
 
 function step(name, check) {
   try {
@@ -81,7 +82,17 @@ export const granted = (report: Report): number | null => report.applications.to
     )
     writeFileSync(
       join(work, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', noEmit: true, types: [], skipLibCheck: false } })
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'es2022',
+          noEmit: true,
+          types: [],
+          skipLibCheck: false
+        }
+      })
     )
     run('node', [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', work])
   })

@@ -84,7 +84,12 @@ function read(text: string, adapter: Adapter, adapters: readonly Adapter[], repa
     document = adapter.read(text)
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
-    return { report: null, diagnostics: [makeDiagnostic('not_a_report', { adapter: adapter.name, error: reason })], format: adapter.name, ok: false }
+    return {
+      report: null,
+      diagnostics: [makeDiagnostic('not_a_report', { adapter: adapter.name, error: reason })],
+      format: adapter.name,
+      ok: false
+    }
   }
   const resolved = resolveEmbedded(document, adapters)
   return readReport(tokenize(resolved.document), adapter.name, repair, resolved.diagnostics)

@@ -48,7 +48,16 @@ describe('public API', () => {
       name: 'rows',
       detect: (input) => (input.startsWith('ROWS') ? 1 : 0),
       read: (input) => ({
-        blocks: [{ type: 'table', grid: true, rows: input.split('\n').slice(1).map((line) => ({ cells: line.split(';').map((text) => ({ text })) })) }]
+        blocks: [
+          {
+            type: 'table',
+            grid: true,
+            rows: input
+              .split('\n')
+              .slice(1)
+              .map((line) => ({ cells: line.split(';').map((text) => ({ text })) }))
+          }
+        ]
       })
     }
     const result = api.parseReport('ROWS\n行政许可;5\n行政处罚;7', { adapters: [adapter] })
@@ -58,7 +67,13 @@ describe('public API', () => {
   })
 
   it('reports an adapter that throws instead of throwing', () => {
-    const broken: api.Adapter = { name: 'broken', detect: () => 1, read: () => { throw new Error('boom') } }
+    const broken: api.Adapter = {
+      name: 'broken',
+      detect: () => 1,
+      read: () => {
+        throw new Error('boom')
+      }
+    }
     const result = api.parseReport('x', { adapters: [broken] })
     expect(result).toMatchObject({ report: null, ok: false, format: 'broken' })
     expect(result.diagnostics[0]?.code).toBe('not_a_report')

@@ -9,7 +9,8 @@ import { buildReport, cellPaths, setPath } from '../src/model/empty.js'
 import type { Cell, Edition, Report } from '../src/index.js'
 
 /** Characters of generated prose: common CJK, none that spell a section heading or a label. */
-const PROSE = '的一是在了有和人这中大为上个我以要他时来用们生到作地于出就对成会可发同工也能下过子说产种面而方后多定行学所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研'
+const PROSE =
+  '的一是在了有和人这中大为上个我以要他时来用们生到作地于出就对成会可发同工也能下过子说产种面而方后多定行学所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研'
 const SUFFIXES = ['人民政府', '人民政府办公室', '教育局', '卫生健康委员会', '街道办事处', '市场监督管理局', '自然资源局']
 const PUNCTUATION = ['，', '、', '；', '：', '“', '”', '（', '）', '《', '》']
 
@@ -33,10 +34,15 @@ export const sectionText: fc.Arbitrary<string | null> = fc.option(
 
 /** The issuing body: a place name of two to four characters and a kind of office. */
 export const organization: fc.Arbitrary<string> = fc
-  .tuple(fc.array(fc.constantFrom(...'东西南北清河山湖阳江临安平宁兴华'), { minLength: 2, maxLength: 4 }), fc.constantFrom('市', '县', '区', '镇'), fc.constantFrom(...SUFFIXES))
+  .tuple(
+    fc.array(fc.constantFrom(...'东西南北清河山湖阳江临安平宁兴华'), { minLength: 2, maxLength: 4 }),
+    fc.constantFrom('市', '县', '区', '镇'),
+    fc.constantFrom(...SUFFIXES)
+  )
   .map(([place, level, office]) => `${place.join('')}${level}${office}`)
 
-const count = (max: number): fc.Arbitrary<number> => fc.oneof({ weight: 2, arbitrary: fc.integer({ min: 0, max: 9 }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: max }) })
+const count = (max: number): fc.Arbitrary<number> =>
+  fc.oneof({ weight: 2, arbitrary: fc.integer({ min: 0, max: 9 }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: max }) })
 
 /** Money in 万元 with up to six decimals, printed and read back exactly. */
 export const money: fc.Arbitrary<number> = fc
@@ -59,11 +65,13 @@ function table2Values(edition: Edition): fc.Arbitrary<Map<string, number>> {
 /** Table 三 of an edition with I-1, I-3, I-4 holding and every count ≥ 0. */
 function table3Values(edition: Edition): fc.Arbitrary<Map<string, number>> {
   const leaves = table3Paths(edition).filter((path) => path.startsWith('results.') && path !== 'results.total')
-  const column = fc.tuple(fc.array(count(60), { minLength: leaves.length, maxLength: leaves.length }), count(30), count(30)).map(([values, forward, carriedRaw]) => {
-    const total = values.reduce((sum, v) => sum + v, 0)
-    const carried = Math.min(carriedRaw, total + forward)
-    return { values, total, forward, carried, received: total + forward - carried }
-  })
+  const column = fc
+    .tuple(fc.array(count(60), { minLength: leaves.length, maxLength: leaves.length }), count(30), count(30))
+    .map(([values, forward, carriedRaw]) => {
+      const total = values.reduce((sum, v) => sum + v, 0)
+      const carried = Math.min(carriedRaw, total + forward)
+      return { values, total, forward, carried, received: total + forward - carried }
+    })
   const applicants = APPLICANTS.filter((applicant) => applicant !== 'total')
   return fc.array(column, { minLength: applicants.length, maxLength: applicants.length }).map((columns) => {
     const map = new Map<string, number>()
@@ -76,7 +84,10 @@ function table3Values(edition: Edition): fc.Arbitrary<Map<string, number>> {
       map.set(`applications.${a}.newReceived`, col.received)
     })
     for (const path of table3Paths(edition)) {
-      map.set(`applications.total.${path}`, applicants.reduce((sum, a) => sum + (map.get(`applications.${a}.${path}`) ?? 0), 0))
+      map.set(
+        `applications.total.${path}`,
+        applicants.reduce((sum, a) => sum + (map.get(`applications.${a}.${path}`) ?? 0), 0)
+      )
     }
     return map
   })
@@ -110,14 +121,20 @@ export function validReport(edition?: Edition): fc.Arbitrary<Report> {
         t2: table2Values(ed),
         t3: table3Values(ed),
         t4: table4Values,
-        named: fc.option(fc.tuple(organization, ed === '2019' ? fc.integer({ min: 2019, max: 2020 }) : fc.integer({ min: 2021, max: 2026 })), { nil: null, freq: 6 }),
+        named: fc.option(
+          fc.tuple(organization, ed === '2019' ? fc.integer({ min: 2019, max: 2020 }) : fc.integer({ min: 2021, max: 2026 })),
+          { nil: null, freq: 6 }
+        ),
         overview: sectionText,
         problems: sectionText,
         other: sectionText
       })
       .map(({ t2, t3, t4, named, overview, problems, other }) => {
         const values = new Map<string, Cell>([...t2, ...t3, ...t4])
-        const report = buildReport(ed, cellPaths(ed).map((path) => values.get(path) ?? null))
+        const report = buildReport(
+          ed,
+          cellPaths(ed).map((path) => values.get(path) ?? null)
+        )
         report.title = named === null ? null : `${named[0]}${named[1]}年政府信息公开工作年度报告`
         report.organization = named?.[0] ?? null
         report.year = named?.[1] ?? null
@@ -142,7 +159,10 @@ export function reportWithBlanks(edition?: Edition): fc.Arbitrary<Report> {
 export function reportWithOneWrongCell(edition?: Edition): fc.Arbitrary<{ report: Report; original: Report; path: string; delta: number }> {
   return validReport(edition).chain((original) =>
     fc
-      .tuple(fc.constantFrom(...cellPaths(original.edition).filter((path) => !path.startsWith('activeDisclosure.'))), fc.integer({ min: 1, max: 50 }))
+      .tuple(
+        fc.constantFrom(...cellPaths(original.edition).filter((path) => !path.startsWith('activeDisclosure.'))),
+        fc.integer({ min: 1, max: 50 })
+      )
       .map(([path, delta]) => {
         const report = structuredClone(original)
         setPath(report, path, (pathValue(original, path) ?? 0) + delta)

@@ -30,7 +30,10 @@ const REAL = folderOf({
   'real-010-pingtan-2018': '010-pingtan-2018-pre2019.txt'
 })
 
-async function run(argv: string[], options: { stdin?: string; tty?: boolean } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+async function run(
+  argv: string[],
+  options: { stdin?: string; tty?: boolean } = {}
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = ''
   let stderr = ''
   const io: Io = {
@@ -44,7 +47,11 @@ async function run(argv: string[], options: { stdin?: string; tty?: boolean } = 
 }
 
 /** CSV rows (no field here holds a comma or a quote). */
-const csvRows = (csv: string): string[][] => csv.trim().split('\r\n').map((line) => line.split(','))
+const csvRows = (csv: string): string[][] =>
+  csv
+    .trim()
+    .split('\r\n')
+    .map((line) => line.split(','))
 
 describe('zfxxgk parse', () => {
   it('writes one CSV holding every cell of every seed', async () => {
@@ -67,7 +74,11 @@ describe('zfxxgk parse', () => {
 
   it('writes JSON, NDJSON and Markdown, reads stdin, and writes to a file or one file per report in a directory', async () => {
     const seed = readFileSync(join(SEEDS, readdirSync(SEEDS).sort()[0] as string), 'utf8')
-    const json = JSON.parse((await run(['parse', '-'], { stdin: seed })).stdout) as { file: string; format: string; report: { year: number } }[]
+    const json = JSON.parse((await run(['parse', '-'], { stdin: seed })).stdout) as {
+      file: string
+      format: string
+      report: { year: number }
+    }[]
     expect(json).toMatchObject([{ file: '-', format: 'text', report: { year: 2020 } }])
     const ndjson = (await run(['parse', SEEDS, '--to', 'ndjson'])).stdout.trim().split('\n')
     expect(ndjson).toHaveLength(5)
@@ -110,9 +121,13 @@ describe('zfxxgk check', () => {
     const lines = stderr.trim().split('\n')
     const problems = lines.filter((line) => LINE.test(line))
     expect(problems.length).toBeGreaterThan(100)
-    expect(lines).toContain(`${join(REAL, '010-pingtan-2018-pre2019.txt')}:1:1  error    No table of the 2019 or 2021 format was found (tables 二, 三 and 四 are all absent).  not_a_report`)
+    expect(lines).toContain(
+      `${join(REAL, '010-pingtan-2018-pre2019.txt')}:1:1  error    No table of the 2019 or 2021 format was found (tables 二, 三 and 四 are all absent).  not_a_report`
+    )
     expect(lines).toContain(`${join(REAL, '009-pingtan-2025-trs-editor.html')}: no issues`)
-    expect(problems.some((line) => line.startsWith(`${join(REAL, '001-shanghai-szfbgt-2019.html')}:`) && line.endsWith('  unit_converted'))).toBe(true)
+    expect(
+      problems.some((line) => line.startsWith(`${join(REAL, '001-shanghai-szfbgt-2019.html')}:`) && line.endsWith('  unit_converted'))
+    ).toBe(true)
     expect(lines.at(-1)).toBe('3 files: 1 error, 130 warnings, 136 infos')
   })
 
@@ -124,23 +139,32 @@ describe('zfxxgk check', () => {
     expect((await run(['check', '--frail', SEEDS])).code).toBe(1)
     const quiet = await run(['check', '-q', SEEDS])
     expect(quiet.stderr).not.toContain('no issues')
-    expect((await run(['check', '-s', SEEDS])).stderr.trim().split('\n').filter((line) => LINE.test(line))).toEqual([])
+    expect(
+      (await run(['check', '-s', SEEDS])).stderr
+        .trim()
+        .split('\n')
+        .filter((line) => LINE.test(line))
+    ).toEqual([])
   })
 })
 
 describe('the built executable', () => {
-  it.skipIf(!existsSync(BIN))('parses many files in worker threads to the same CSV, and stops quietly when its reader does', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'zfxxgk-many-'))
-    for (let i = 0; i < 8; i++) for (const seed of readdirSync(SEEDS)) cpSync(join(SEEDS, seed), join(dir, `${i}-${seed}`))
-    const files = readdirSync(dir)
-      .sort()
-      .map((name) => join(dir, name))
-    const viaWorkers = execFileSync('node', [BIN, 'parse', dir, '--to', 'csv'], { encoding: 'utf8', maxBuffer: 1 << 26 })
-    const inProcess = toCsv(files.flatMap((file) => toRows(parseReport(new Uint8Array(readFileSync(file))).report as Report, file)))
-    expect(files.length).toBeGreaterThanOrEqual(WORKER_THRESHOLD)
-    expect(viaWorkers).toBe(inProcess)
-    const head = spawnSync('sh', ['-c', `node ${BIN} parse ${dir} --to csv | head -n 1`], { encoding: 'utf8' })
-    expect(head.stderr).toBe('')
-    expect(head.stdout).toBe('source,table,path,row,column,value\r\n')
-  }, 60_000)
+  it.skipIf(!existsSync(BIN))(
+    'parses many files in worker threads to the same CSV, and stops quietly when its reader does',
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'zfxxgk-many-'))
+      for (let i = 0; i < 8; i++) for (const seed of readdirSync(SEEDS)) cpSync(join(SEEDS, seed), join(dir, `${i}-${seed}`))
+      const files = readdirSync(dir)
+        .sort()
+        .map((name) => join(dir, name))
+      const viaWorkers = execFileSync('node', [BIN, 'parse', dir, '--to', 'csv'], { encoding: 'utf8', maxBuffer: 1 << 26 })
+      const inProcess = toCsv(files.flatMap((file) => toRows(parseReport(new Uint8Array(readFileSync(file))).report as Report, file)))
+      expect(files.length).toBeGreaterThanOrEqual(WORKER_THRESHOLD)
+      expect(viaWorkers).toBe(inProcess)
+      const head = spawnSync('sh', ['-c', `node ${BIN} parse ${dir} --to csv | head -n 1`], { encoding: 'utf8' })
+      expect(head.stderr).toBe('')
+      expect(head.stdout).toBe('source,table,path,row,column,value\r\n')
+    },
+    60_000
+  )
 })

@@ -37,7 +37,8 @@ function tsBlocks(file: string, text: string): Block[] {
     const fence = open[1] ?? ''
     const [lang = '', flag, ...reason] = (open[2] ?? '').split(/\s+/u)
     let end = i + 1
-    while (end < lines.length && !new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`, 'u').test(lines[end] ?? '')) end++
+    while (end < lines.length && !new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`, 'u').test(lines[end] ?? ''))
+      end++
     if (lang === 'ts' || lang === 'typescript') {
       blocks.push({
         name: `${file}:${i + 1}`,
@@ -71,7 +72,12 @@ function sourceFiles(dir: string): string[] {
 }
 
 const read = (file: string): string => readFileSync(join(ROOT, file), 'utf8')
-const docs = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)]
+const docs = [
+  'README.md',
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `docs/${name}`)
+]
 const blocks = [
   ...docs.flatMap((file) => tsBlocks(file, read(file))),
   ...sourceFiles('src').flatMap((file) => tsdocBlocks(file, read(file)))
@@ -153,12 +159,16 @@ describe('TypeScript in the docs compiles against the built package', () => {
 
 describe('extracting blocks', () => {
   it('reads fences, info strings and TSDoc examples with their lines', () => {
-    const md = ['# t', '```ts', 'const a = 1', '```', '```sh', 'ls', '```', '````typescript nocheck shows a fragment', 'x', '````'].join('\n')
+    const md = ['# t', '```ts', 'const a = 1', '```', '```sh', 'ls', '```', '````typescript nocheck shows a fragment', 'x', '````'].join(
+      '\n'
+    )
     expect(tsBlocks('a.md', md)).toEqual([
       { name: 'a.md:2', file: 'a.md', firstLine: 3, code: 'const a = 1\n', nocheck: undefined },
       { name: 'a.md:8', file: 'a.md', firstLine: 9, code: 'x\n', nocheck: 'shows a fragment' }
     ])
-    const src = ['/**', ' * Does x.', ' *', ' * @example', ' * ```ts', ' * f(1)', ' * ```', ' */', 'export function f(n: number) {}'].join('\n')
+    const src = ['/**', ' * Does x.', ' *', ' * @example', ' * ```ts', ' * f(1)', ' * ```', ' */', 'export function f(n: number) {}'].join(
+      '\n'
+    )
     expect(tsdocBlocks('f.ts', src)).toEqual([{ name: 'f.ts:5', file: 'f.ts', firstLine: 6, code: 'f(1)\n', nocheck: undefined }])
   })
 })

@@ -18,7 +18,14 @@ describe('the custom adapter guide', () => {
     const expected = parseReport(text).report as Report
     const csv = text
       .split('\n')
-      .map((line) => (line.includes('\t') ? line.split('\t').map((cell) => (cell.includes(',') ? `"${cell}"` : cell)).join(',') : line))
+      .map((line) =>
+        line.includes('\t')
+          ? line
+              .split('\t')
+              .map((cell) => (cell.includes(',') ? `"${cell}"` : cell))
+              .join(',')
+          : line
+      )
       .join('\n')
     const result = parseReport(csv, { adapters: [csvAdapter] })
     expect(result.format).toBe('csv')
@@ -26,6 +33,10 @@ describe('the custom adapter guide', () => {
     expect(result.report?.title).toBe(expected.title)
     expect(result.diagnostics).toEqual([])
     const broken = parseReport(csv.replace('规章,3,1,27', '规章,3,1'), { adapters: [csvAdapter] })
-    expect(broken.diagnostics[0]).toMatchObject({ code: 'row_length_mismatch', path: 'activeDisclosure.regulations', position: { line: csv.split('\n').findIndex((line) => line.startsWith('规章,')) + 1 } })
+    expect(broken.diagnostics[0]).toMatchObject({
+      code: 'row_length_mismatch',
+      path: 'activeDisclosure.regulations',
+      position: { line: csv.split('\n').findIndex((line) => line.startsWith('规章,')) + 1 }
+    })
   })
 })

@@ -118,78 +118,106 @@ describe('the package in an editor', () => {
     }
   }
 
-  it('resolves zfxxgk to the built types and type-checks the probes', () => {
-    const program = service.getProgram()
-    expect(program?.getSourceFiles().some((file) => file.fileName.endsWith(join('dist', 'index.d.ts')))).toBe(true)
-    const errors = service
-      .getSemanticDiagnostics(hoverFile)
-      .concat(service.getSyntacticDiagnostics(hoverFile))
-      .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))
-    expect(errors).toEqual([])
-  }, TIMEOUT)
+  it(
+    'resolves zfxxgk to the built types and type-checks the probes',
+    () => {
+      const program = service.getProgram()
+      expect(program?.getSourceFiles().some((file) => file.fileName.endsWith(join('dist', 'index.d.ts')))).toBe(true)
+      const errors = service
+        .getSemanticDiagnostics(hoverFile)
+        .concat(service.getSyntacticDiagnostics(hoverFile))
+        .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))
+      expect(errors).toEqual([])
+    },
+    TIMEOUT
+  )
 
-  it('shows 商业企业 on report.applications.commercial, on a Report and narrowed to 2021', () => {
-    for (const name of ['union.commercial', 'narrowed.commercial']) {
-      const { display, docs } = quickInfo(name)
-      expect(display, name).toContain('commercial')
-      expect(docs, name).toContain('商业企业')
-    }
-  }, TIMEOUT)
-
-  it('documents every key of tables 二, 三 and 四 with its Chinese label', () => {
-    const undocumented: string[] = []
-    let hovered = 0
-    for (const name of hover.at.keys()) {
-      if (!/^20(19|21):/.test(name)) continue
-      hovered++
-      const { docs } = quickInfo(name)
-      if (!CJK.test(docs)) undocumented.push(`${name}: ${JSON.stringify(docs)}`)
-    }
-    expect(undocumented).toEqual([])
-    expect(hovered).toBeGreaterThan(100)
-  }, TIMEOUT)
-
-  it('names each applicant column as the official table prints it', () => {
-    const labels = {
-      naturalPerson: '自然人',
-      commercial: '商业企业',
-      research: '科研机构',
-      nonProfit: '社会公益组织',
-      legalService: '法律服务机构',
-      otherOrganization: '其他',
-      total: '总计'
-    }
-    for (const [key, label] of Object.entries(labels)) {
-      for (const edition of ['2019', '2021']) {
-        expect(quickInfo(`${edition}:applications.${key}`).docs, `${edition} ${key}`).toContain(label)
+  it(
+    'shows 商业企业 on report.applications.commercial, on a Report and narrowed to 2021',
+    () => {
+      for (const name of ['union.commercial', 'narrowed.commercial']) {
+        const { display, docs } = quickInfo(name)
+        expect(display, name).toContain('commercial')
+        expect(docs, name).toContain('商业企业')
       }
-    }
-  }, TIMEOUT)
+    },
+    TIMEOUT
+  )
 
-  it('names the notice of each edition on `edition`', () => {
-    expect(quickInfo('edition.2019').docs).toContain('国办公开办函〔2019〕60号')
-    expect(quickInfo('edition.2021').docs).toContain('国办公开办函〔2021〕30号')
-  }, TIMEOUT)
+  it(
+    'documents every key of tables 二, 三 and 四 with its Chinese label',
+    () => {
+      const undocumented: string[] = []
+      let hovered = 0
+      for (const name of hover.at.keys()) {
+        if (!/^20(19|21):/.test(name)) continue
+        hovered++
+        const { docs } = quickInfo(name)
+        if (!CJK.test(docs)) undocumented.push(`${name}: ${JSON.stringify(docs)}`)
+      }
+      expect(undocumented).toEqual([])
+      expect(hovered).toBeGreaterThan(100)
+    },
+    TIMEOUT
+  )
 
-  it('completes exactly the diagnostic codes after `d.code === \'`', () => {
-    const completions = service.getCompletionsAtPosition(completeFile, complete.pos('code'), {})
-    expect(completions?.entries.map((entry) => entry.name).sort()).toEqual([...DIAGNOSTIC_CODES].sort())
-  }, TIMEOUT)
+  it(
+    'names each applicant column as the official table prints it',
+    () => {
+      const labels = {
+        naturalPerson: '自然人',
+        commercial: '商业企业',
+        research: '科研机构',
+        nonProfit: '社会公益组织',
+        legalService: '法律服务机构',
+        otherOrganization: '其他',
+        total: '总计'
+      }
+      for (const [key, label] of Object.entries(labels)) {
+        for (const edition of ['2019', '2021']) {
+          expect(quickInfo(`${edition}:applications.${key}`).docs, `${edition} ${key}`).toContain(label)
+        }
+      }
+    },
+    TIMEOUT
+  )
 
-  it('documents every code, with its severity, on DIAGNOSTIC_INFO completions and hovers', () => {
-    for (const probe of ['bracket', 'dot']) {
-      const position = complete.pos(probe)
-      const completions = service.getCompletionsAtPosition(completeFile, position, {})
-      expect(completions?.entries.map((entry) => entry.name).sort(), probe).toEqual([...DIAGNOSTIC_CODES].sort())
+  it(
+    'names the notice of each edition on `edition`',
+    () => {
+      expect(quickInfo('edition.2019').docs).toContain('国办公开办函〔2019〕60号')
+      expect(quickInfo('edition.2021').docs).toContain('国办公开办函〔2021〕30号')
+    },
+    TIMEOUT
+  )
+
+  it(
+    "completes exactly the diagnostic codes after `d.code === '`",
+    () => {
+      const completions = service.getCompletionsAtPosition(completeFile, complete.pos('code'), {})
+      expect(completions?.entries.map((entry) => entry.name).sort()).toEqual([...DIAGNOSTIC_CODES].sort())
+    },
+    TIMEOUT
+  )
+
+  it(
+    'documents every code, with its severity, on DIAGNOSTIC_INFO completions and hovers',
+    () => {
+      for (const probe of ['bracket', 'dot']) {
+        const position = complete.pos(probe)
+        const completions = service.getCompletionsAtPosition(completeFile, position, {})
+        expect(completions?.entries.map((entry) => entry.name).sort(), probe).toEqual([...DIAGNOSTIC_CODES].sort())
+        for (const code of DIAGNOSTIC_CODES) {
+          const details = service.getCompletionEntryDetails(completeFile, position, code, {}, undefined, undefined, undefined)
+          const docs = ts.displayPartsToString(details?.documentation)
+          expect(docs, `${probe} ${code}`).toMatch(CJK)
+          expect(docs, `${probe} ${code}`).toContain(`**${DIAGNOSTIC_INFO[code].severity}**`)
+        }
+      }
       for (const code of DIAGNOSTIC_CODES) {
-        const details = service.getCompletionEntryDetails(completeFile, position, code, {}, undefined, undefined, undefined)
-        const docs = ts.displayPartsToString(details?.documentation)
-        expect(docs, `${probe} ${code}`).toMatch(CJK)
-        expect(docs, `${probe} ${code}`).toContain(`**${DIAGNOSTIC_INFO[code].severity}**`)
+        expect(quickInfo(`info.${code}`).docs, code).toContain(`**${DIAGNOSTIC_INFO[code].severity}**`)
       }
-    }
-    for (const code of DIAGNOSTIC_CODES) {
-      expect(quickInfo(`info.${code}`).docs, code).toContain(`**${DIAGNOSTIC_INFO[code].severity}**`)
-    }
-  }, TIMEOUT)
+    },
+    TIMEOUT
+  )
 })

@@ -36,7 +36,7 @@ function sources(dir: string): string[] {
 }
 
 /** The layer of a file: its top-level folder under src/, or its own name for a top-level file. */
-const layerOf = (file: string): string => (relative(SRC, file).split(/[\\/]/u)[0] as string)
+const layerOf = (file: string): string => relative(SRC, file).split(/[\\/]/u)[0] as string
 
 /** The adapter folder of a file (`adapters/html`), or undefined outside one. */
 function adapterOf(file: string): string | undefined {

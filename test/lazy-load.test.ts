@@ -39,7 +39,10 @@ describe('importing zfxxgk', () => {
   it.runIf(existsSync(join(DIST, 'index.js')))('imports no heavy dependency statically', () => {
     const imports = [...staticImports(join(DIST, 'index.js'))]
     expect(imports.filter((specifier) => HEAVY.test(specifier))).toEqual([])
-    expect(imports.filter((specifier) => /^(?:node:)?module$/u.test(specifier)), 'the scan sees the loader import').toHaveLength(1)
+    expect(
+      imports.filter((specifier) => /^(?:node:)?module$/u.test(specifier)),
+      'the scan sees the loader import'
+    ).toHaveLength(1)
   })
 
   it.runIf(existsSync(join(DIST, 'index.js')))(
@@ -57,7 +60,12 @@ const afterHtml = names()
 z.parseReport('# 标题\\n\\n| 规章 | 1 |\\n|---|---|\\n', { format: 'markdown' })
 const afterMarkdown = names()
 console.log(JSON.stringify({ atImport, afterText, afterHtml, afterMarkdown }))`
-      expect(JSON.parse(node(script))).toEqual({ atImport: '', afterText: '', afterHtml: 'htmlparser2', afterMarkdown: 'htmlparser2,remark-parse,unified' })
+      expect(JSON.parse(node(script))).toEqual({
+        atImport: '',
+        afterText: '',
+        afterHtml: 'htmlparser2',
+        afterMarkdown: 'htmlparser2,remark-parse,unified'
+      })
     },
     30_000
   )

@@ -34,8 +34,16 @@ const labels = [
   ...CATALOGUE_2019.table3Rows.flatMap((row) => row.labels),
   ...APPLICANT_COLUMNS.flatMap((column) => column.labels),
   ...TABLE4_OUTCOMES.flatMap((outcome) => outcome.labels),
-  '行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', '信息内容', '第二十条第（一）项', '法人或其他组织',
-  '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况'
+  '行政复议',
+  '行政诉讼',
+  '未经复议直接起诉',
+  '复议后起诉',
+  '信息内容',
+  '第二十条第（一）项',
+  '法人或其他组织',
+  '二、主动公开政府信息情况',
+  '三、收到和处理政府信息公开申请情况',
+  '四、政府信息公开行政复议、行政诉讼情况'
 ]
 
 const cell = fc.oneof(
@@ -48,60 +56,134 @@ const cell = fc.oneof(
 const separator = fc.constantFrom('\t', ' ', ' | ', '\n', '\n\t', '\t\t')
 /** Markdown syntax that changes how the rest of a line or block is read. */
 const markdownToken = fc.constantFrom(
-  '\n|---|---|\n', '| ', ' |', '\\|', '｜', '\n## ', '\n# ', '**', '*', '`', '\n```\n', '\n> ', '\n- ', '\n1. ',
-  '\n\n', '<table><tr><td>', '</td><td>', '</td></tr></table>', '<br>', '&nbsp;', '[', '](', '\n    ', '\n===\n'
+  '\n|---|---|\n',
+  '| ',
+  ' |',
+  '\\|',
+  '｜',
+  '\n## ',
+  '\n# ',
+  '**',
+  '*',
+  '`',
+  '\n```\n',
+  '\n> ',
+  '\n- ',
+  '\n1. ',
+  '\n\n',
+  '<table><tr><td>',
+  '</td><td>',
+  '</td></tr></table>',
+  '<br>',
+  '&nbsp;',
+  '[',
+  '](',
+  '\n    ',
+  '\n===\n'
 )
 /** HTML that breaks every rule: unclosed tags, spans beyond the table, tables in cells, entities, chrome. */
 const htmlToken = fc.oneof(
-  fc.constantFrom('<table>', '</table>', '<tr>', '</tr>', '<td>', '</td>', '<th>', '<tbody>', '<p>', '</p>', '<br/>', '<o:p></o:p>',
-    '<div class="nav">', '</div>', '<script>', '</script>', '&nbsp;', '&#12288;', '<h2>', '</h2>', '<caption>', '<!--', '-->'),
+  fc.constantFrom(
+    '<table>',
+    '</table>',
+    '<tr>',
+    '</tr>',
+    '<td>',
+    '</td>',
+    '<th>',
+    '<tbody>',
+    '<p>',
+    '</p>',
+    '<br/>',
+    '<o:p></o:p>',
+    '<div class="nav">',
+    '</div>',
+    '<script>',
+    '</script>',
+    '&nbsp;',
+    '&#12288;',
+    '<h2>',
+    '</h2>',
+    '<caption>',
+    '<!--',
+    '-->'
+  ),
   fc.tuple(fc.constantFrom('rowspan', 'colspan'), fc.integer({ min: -2, max: 40 })).map(([name, n]) => `<td ${name}=${n}>`)
 )
 const htmlLike = fc.array(fc.oneof(cell, htmlToken), { maxLength: 400 }).map((parts) => parts.join(''))
-const markdownLike = fc
-  .array(fc.oneof(cell, markdownToken), { maxLength: 400 })
-  .map((parts) => parts.join(' '))
-const tableLike = fc
-  .array(fc.tuple(cell, separator), { maxLength: 400 })
-  .map((parts) => parts.map(([text, sep]) => text + sep).join(''))
+const markdownLike = fc.array(fc.oneof(cell, markdownToken), { maxLength: 400 }).map((parts) => parts.join(' '))
+const tableLike = fc.array(fc.tuple(cell, separator), { maxLength: 400 }).map((parts) => parts.map(([text, sep]) => text + sep).join(''))
 
 describe('parseReport never throws', () => {
-  prop.prop([fc.string({ maxLength: 2000 })], settings)('any string', (input) => {
-    wellFormed(parseReport(input))
-  }, TIMEOUT)
+  prop.prop([fc.string({ maxLength: 2000 })], settings)(
+    'any string',
+    (input) => {
+      wellFormed(parseReport(input))
+    },
+    TIMEOUT
+  )
 
-  prop.prop([fc.string({ unit: 'binary', maxLength: 2000 })], settings)('any Unicode, control characters and lone surrogates included', (input) => {
-    wellFormed(parseReport(input))
-  }, TIMEOUT)
+  prop.prop([fc.string({ unit: 'binary', maxLength: 2000 })], settings)(
+    'any Unicode, control characters and lone surrogates included',
+    (input) => {
+      wellFormed(parseReport(input))
+    },
+    TIMEOUT
+  )
 
-  prop.prop([fc.uint8Array({ maxLength: 4000 })], settings)('any bytes', (input) => {
-    wellFormed(parseReport(input))
-  }, TIMEOUT)
+  prop.prop([fc.uint8Array({ maxLength: 4000 })], settings)(
+    'any bytes',
+    (input) => {
+      wellFormed(parseReport(input))
+    },
+    TIMEOUT
+  )
 
-  prop.prop([tableLike, fc.boolean()], settings)('random table-like lines, with and without repair', (input, repair) => {
-    wellFormed(parseReport(input, { repair }))
-  }, TIMEOUT)
+  prop.prop([tableLike, fc.boolean()], settings)(
+    'random table-like lines, with and without repair',
+    (input, repair) => {
+      wellFormed(parseReport(input, { repair }))
+    },
+    TIMEOUT
+  )
 
-  prop.prop([markdownLike, fc.boolean()], settings)('random Markdown-like text, read as Markdown and with no hint', (input, repair) => {
-    const markdown = parseReport(input, { format: 'markdown', repair })
-    wellFormed(markdown)
-    expect(markdown.format).toBe('markdown')
-    wellFormed(parseReport(input, { repair }))
-  }, TIMEOUT)
+  prop.prop([markdownLike, fc.boolean()], settings)(
+    'random Markdown-like text, read as Markdown and with no hint',
+    (input, repair) => {
+      const markdown = parseReport(input, { format: 'markdown', repair })
+      wellFormed(markdown)
+      expect(markdown.format).toBe('markdown')
+      wellFormed(parseReport(input, { repair }))
+    },
+    TIMEOUT
+  )
 
-  prop.prop([htmlLike, fc.boolean()], settings)('random HTML-like markup, read as HTML and with no hint', (input, repair) => {
-    const html = parseReport(input, { format: 'html', repair })
-    wellFormed(html)
-    expect(html.format).toBe('html')
-    wellFormed(parseReport(input, { repair }))
-  }, TIMEOUT)
+  prop.prop([htmlLike, fc.boolean()], settings)(
+    'random HTML-like markup, read as HTML and with no hint',
+    (input, repair) => {
+      const html = parseReport(input, { format: 'html', repair })
+      wellFormed(html)
+      expect(html.format).toBe('html')
+      wellFormed(parseReport(input, { repair }))
+    },
+    TIMEOUT
+  )
 
-  it('1 MB of random CJK', () => {
-    const random = fc.sample(fc.integer({ min: 0x4e00, max: 0x9fff }), { numRuns: 1 << 20, seed: SEED })
-    const input = String.fromCharCode(...random.slice(0, 60000)) + random.slice(60000).map((code) => String.fromCharCode(code)).join('')
-    expect(input.length).toBe(1 << 20)
-    wellFormed(parseReport(input))
-  }, TIMEOUT)
+  it(
+    '1 MB of random CJK',
+    () => {
+      const random = fc.sample(fc.integer({ min: 0x4e00, max: 0x9fff }), { numRuns: 1 << 20, seed: SEED })
+      const input =
+        String.fromCharCode(...random.slice(0, 60000)) +
+        random
+          .slice(60000)
+          .map((code) => String.fromCharCode(code))
+          .join('')
+      expect(input.length).toBe(1 << 20)
+      wellFormed(parseReport(input))
+    },
+    TIMEOUT
+  )
 
   it('empty, whitespace and control characters', () => {
     for (const input of ['', ' ', '\n\n\n', '\u0000\u0001\u0002', '\t\t\t', '|||', '\ufeff', '\r\r\n']) wellFormed(parseReport(input))
@@ -109,10 +191,7 @@ describe('parseReport never throws', () => {
 })
 
 /** Damage that removes what was printed but never changes a printed number: a cell cut out of a row, a value blanked, a line dropped. */
-const damage = fc.array(
-  fc.tuple(fc.constantFrom('cut', 'blank', 'drop'), fc.nat(), fc.nat()),
-  { minLength: 1, maxLength: 4 }
-)
+const damage = fc.array(fc.tuple(fc.constantFrom('cut', 'blank', 'drop'), fc.nat(), fc.nat()), { minLength: 1, maxLength: 4 })
 
 function damaged(text: string, steps: [string, number, number][]): string {
   const lines = text.split('\n')
@@ -143,7 +222,9 @@ describe('no wrong number goes undiagnosed', () => {
       for (const path of cellPaths(original.edition)) {
         const value = getCell(report, path)
         if (value === null || value === getCell(original, path)) continue
-        const named = result.diagnostics.some((diagnostic) => diagnostic.path !== undefined && (path === diagnostic.path || path.startsWith(`${diagnostic.path}.`)))
+        const named = result.diagnostics.some(
+          (diagnostic) => diagnostic.path !== undefined && (path === diagnostic.path || path.startsWith(`${diagnostic.path}.`))
+        )
         expect(named, `${path}: ${value} instead of ${getCell(original, path)}`).toBe(true)
       }
     },

@@ -33,20 +33,28 @@ const serious = (diagnostics: Diagnostic[]): Diagnostic[] => diagnostics.filter(
 
 describe('round trips', () => {
   for (const format of FORMATS) {
-    prop.prop([validReport()], settings)(`${format}: a valid report reads back exactly, with no hint and no warning`, (report) => {
-      const result = parseReport(formatReport(report, { format }))
-      expect(result.format).toBe(format)
-      expect(result.report).toEqual(report)
-      expect(serious(result.diagnostics)).toEqual([])
-    }, TIMEOUT)
+    prop.prop([validReport()], settings)(
+      `${format}: a valid report reads back exactly, with no hint and no warning`,
+      (report) => {
+        const result = parseReport(formatReport(report, { format }))
+        expect(result.format).toBe(format)
+        expect(result.report).toEqual(report)
+        expect(serious(result.diagnostics)).toEqual([])
+      },
+      TIMEOUT
+    )
 
-    prop.prop([reportWithBlanks()], settings)(`${format}: blank cells read back as null with repair off`, (report) => {
-      const result = parseReport(formatReport(report, { format }), { repair: false })
-      expect(result.report).toEqual(report)
-      expect(serious(result.diagnostics)).toEqual([])
-      const blanks = cellPaths(report.edition).filter((path) => getCell(report, path) === null)
-      expect(result.diagnostics.map(shape).sort()).toEqual(blanks.map((path) => shape({ code: 'blank_cell', path })).sort())
-    }, TIMEOUT)
+    prop.prop([reportWithBlanks()], settings)(
+      `${format}: blank cells read back as null with repair off`,
+      (report) => {
+        const result = parseReport(formatReport(report, { format }), { repair: false })
+        expect(result.report).toEqual(report)
+        expect(serious(result.diagnostics)).toEqual([])
+        const blanks = cellPaths(report.edition).filter((path) => getCell(report, path) === null)
+        expect(result.diagnostics.map(shape).sort()).toEqual(blanks.map((path) => shape({ code: 'blank_cell', path })).sort())
+      },
+      TIMEOUT
+    )
   }
 })
 
@@ -65,13 +73,13 @@ const PERTURBATIONS: Record<string, (text: string, edition: Report['edition']) =
     const catalogue = CATALOGUES[edition]
     for (const spec of [...catalogue.table2Rows, ...catalogue.table2Columns, ...catalogue.table3Rows]) {
       const [official, variant] = spec.labels
-      if (official !== undefined && variant !== undefined) out = out.replace(new RegExp(`(?<=^|\\t)${escape(official)}(?=\\t|$)`, 'gmu'), variant)
+      if (official !== undefined && variant !== undefined)
+        out = out.replace(new RegExp(`(?<=^|\\t)${escape(official)}(?=\\t|$)`, 'gmu'), variant)
     }
     return out
   },
   asciiQuotes: (text) => text.replace(/[“”]/gu, '"'),
-  arabicHeadings: (text) =>
-    text.replace(/^([一二三四五六])、/gmu, (_, numeral: string) => `${'一二三四五六'.indexOf(numeral) + 1}、`)
+  arabicHeadings: (text) => text.replace(/^([一二三四五六])、/gmu, (_, numeral: string) => `${'一二三四五六'.indexOf(numeral) + 1}、`)
 }
 
 function escape(text: string): string {
@@ -105,16 +113,22 @@ function sumMismatches(report: Report): Shape[] {
     const settled = at('results.total') + at('carriedForward')
     if (received !== settled) out.push({ code: 'sum_mismatch', path: `applications.${applicant}`, expected: received, actual: settled })
     const sum = leaves.reduce((total, path) => total + at(path), 0)
-    if (sum !== at('results.total')) out.push({ code: 'sum_mismatch', path: `applications.${applicant}.results.total`, expected: sum, actual: at('results.total') })
+    if (sum !== at('results.total'))
+      out.push({ code: 'sum_mismatch', path: `applications.${applicant}.results.total`, expected: sum, actual: at('results.total') })
   }
   for (const path of paths) {
-    const sum = APPLICANTS.filter((applicant) => applicant !== 'total').reduce((total, applicant) => total + value(`applications.${applicant}.${path}`), 0)
-    if (sum !== value(`applications.total.${path}`)) out.push({ code: 'sum_mismatch', path: `applications.total.${path}`, expected: sum, actual: value(`applications.total.${path}`) })
+    const sum = APPLICANTS.filter((applicant) => applicant !== 'total').reduce(
+      (total, applicant) => total + value(`applications.${applicant}.${path}`),
+      0
+    )
+    if (sum !== value(`applications.total.${path}`))
+      out.push({ code: 'sum_mismatch', path: `applications.total.${path}`, expected: sum, actual: value(`applications.total.${path}`) })
   }
   for (const group of TABLE4_GROUPS) {
     const at = (key: string): number => value(`reviewAndLitigation.${group.key}.${key}`)
     const sum = TABLE4_OUTCOMES.filter((outcome) => outcome.key !== 'total').reduce((total, outcome) => total + at(outcome.key), 0)
-    if (sum !== at('total')) out.push({ code: 'sum_mismatch', path: `reviewAndLitigation.${group.key}.total`, expected: sum, actual: at('total') })
+    if (sum !== at('total'))
+      out.push({ code: 'sum_mismatch', path: `reviewAndLitigation.${group.key}.total`, expected: sum, actual: at('total') })
   }
   return out
 }
@@ -128,7 +142,9 @@ describe('invariants', () => {
       const result = parseReport(formatReport(report, { format }))
       expect(result.report).toEqual(report)
       expect(result.diagnostics.map(shape).sort()).toEqual(expected.map(shape).sort())
-      expect(result.diagnostics.every((diagnostic) => diagnostic.path !== undefined && path.startsWith(diagnostic.path.split('.')[0] as string))).toBe(true)
+      expect(
+        result.diagnostics.every((diagnostic) => diagnostic.path !== undefined && path.startsWith(diagnostic.path.split('.')[0] as string))
+      ).toBe(true)
     },
     TIMEOUT
   )

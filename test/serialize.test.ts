@@ -26,12 +26,12 @@ function readCsv(csv: string): string[][] {
   for (let i = 0; i < csv.length; i++) {
     const ch = csv[i] as string
     if (quoted) {
-      if (ch === '"' && csv[i + 1] === '"') (field += '"'), i++
+      if (ch === '"' && csv[i + 1] === '"') ((field += '"'), i++)
       else if (ch === '"') quoted = false
       else field += ch
     } else if (ch === '"') quoted = true
-    else if (ch === ',') row.push(field), (field = '')
-    else if (ch === '\r' && csv[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++
+    else if (ch === ',') (row.push(field), (field = ''))
+    else if (ch === '\r' && csv[i + 1] === '\n') (row.push(field), rows.push(row), (row = []), (field = ''), i++)
     else field += ch
   }
   return rows
@@ -47,7 +47,12 @@ describe('formatReport', () => {
         expect(back.format, `${name} ${format}`).toBe(format)
         const again = back.report as Report
         for (const path of cellPaths(report.edition)) expect(getCell(again, path), `${name} ${format} ${path}`).toBe(getCell(report, path))
-        expect([again.title, again.organization, again.year, again.sections], `${name} ${format}`).toEqual([report.title, report.organization, report.year, report.sections])
+        expect([again.title, again.organization, again.year, again.sections], `${name} ${format}`).toEqual([
+          report.title,
+          report.organization,
+          report.year,
+          report.sections
+        ])
         const kept = (extras: Report['extras']): unknown[] => extras.map(({ label, value, values }) => ({ label, value, values }))
         expect(kept(again.extras), `${name} ${format}`).toEqual(kept(report.extras))
       }
@@ -58,7 +63,16 @@ describe('formatReport', () => {
     const [seed] = corpusReports('seed-000')
     const markdown = formatReport(seed?.report as Report, { format: 'markdown' })
     expect(readFileSync(join(import.meta.dirname, '..', 'docs', 'example-report.md'), 'utf8')).toContain(markdown)
-    for (const text of ['## 一、总体情况', '| 第二十条第（一）项 |', '| 信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |', '勾稽关系', '| 申请人情况 |', '| 法人或其他组织 |', '| 行政复议 |', '## 六、其他需要报告的事项']) {
+    for (const text of [
+      '## 一、总体情况',
+      '| 第二十条第（一）项 |',
+      '| 信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |',
+      '勾稽关系',
+      '| 申请人情况 |',
+      '| 法人或其他组织 |',
+      '| 行政复议 |',
+      '## 六、其他需要报告的事项'
+    ]) {
       expect(markdown).toContain(text)
     }
   })
@@ -66,7 +80,9 @@ describe('formatReport', () => {
   it('writes HTML with the rowspan and colspan of the official template', () => {
     const [seed] = corpusReports('text-2021-full')
     const html = formatReport(seed?.report as Report, { format: 'html' })
-    expect(html).toContain('<td rowspan="3" colspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td colspan="7">申请人情况</td>')
+    expect(html).toContain(
+      '<td rowspan="3" colspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td colspan="7">申请人情况</td>'
+    )
     expect(html).toContain('<td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td><td rowspan="2">总计</td>')
     expect(html).toContain('<td rowspan="22">三、本年度办理结果</td><td colspan="2">（一）予以公开</td>')
     expect(html).toContain('<td colspan="5">行政复议</td><td colspan="10">行政诉讼</td>')
@@ -99,7 +115,12 @@ describe('toRows and toCsv', () => {
       }
     }
     const granted = rows.find((row) => row[0] === 'seed-004' && row[2] === 'applications.commercial.results.denied.stateSecret')
-    expect(granted?.slice(1, 5)).toEqual(['三', 'applications.commercial.results.denied.stateSecret', '三、本年度办理结果 / （三）不予公开 / 1.属于国家秘密', '申请人情况 / 法人或其他组织 / 商业企业'])
+    expect(granted?.slice(1, 5)).toEqual([
+      '三',
+      'applications.commercial.results.denied.stateSecret',
+      '三、本年度办理结果 / （三）不予公开 / 1.属于国家秘密',
+      '申请人情况 / 法人或其他组织 / 商业企业'
+    ])
   })
 
   it('labels table 二 by its block header and table 四 by its grouped header', () => {
@@ -112,7 +133,9 @@ describe('toRows and toCsv', () => {
       column: '本年收费金额（单位：万元）',
       value: 4166.241619
     })
-    expect(rows.find((row) => row.path === 'reviewAndLitigation.litigationDirect.corrected')?.column).toBe('行政诉讼 / 未经复议直接起诉 / 结果纠正')
+    expect(rows.find((row) => row.path === 'reviewAndLitigation.litigationDirect.corrected')?.column).toBe(
+      '行政诉讼 / 未经复议直接起诉 / 结果纠正'
+    )
     expect(rows).toHaveLength(200)
     expect(toCsv(full?.report as Report).split('\r\n')[0]).toBe('table,path,row,column,value')
   })
@@ -123,11 +146,15 @@ describe('json adapter', () => {
     expect(parseReport('{"edition": "2018"}').diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['not_a_report'])
     expect(parseReport('{"edition": ', { format: 'json' }).report).toBeNull()
     const [full] = corpusReports('text-2021-full')
-    const json = JSON.parse(formatReport(full?.report as Report, { format: 'json' })) as { activeDisclosure: { licensing: { decisions: unknown } } }
+    const json = JSON.parse(formatReport(full?.report as Report, { format: 'json' })) as {
+      activeDisclosure: { licensing: { decisions: unknown } }
+    }
     json.activeDisclosure.licensing.decisions = '约151件'
     const result = parseReport(JSON.stringify(json))
     expect(result.format).toBe('json')
     expect(result.report?.activeDisclosure.licensing.decisions).toBeNull()
-    expect(result.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.path])).toEqual([['invalid_number', 'activeDisclosure.licensing.decisions']])
+    expect(result.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.path])).toEqual([
+      ['invalid_number', 'activeDisclosure.licensing.decisions']
+    ])
   })
 })

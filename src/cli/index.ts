@@ -157,7 +157,11 @@ function version(): string {
 }
 
 /** `check`: one line per problem, `file:line:col  severity  message  code`, then counts. Returns 1 when the run fails. */
-function check(results: { path: string; result: ParseResult }[], values: { frail?: boolean; quiet?: boolean; silent?: boolean }, io: Io): number {
+function check(
+  results: { path: string; result: ParseResult }[],
+  values: { frail?: boolean; quiet?: boolean; silent?: boolean },
+  io: Io
+): number {
   const counts = { error: 0, warning: 0, info: 0 }
   const shown = (diagnostic: Diagnostic): boolean =>
     values.silent === true ? diagnostic.severity === 'error' : values.quiet === true ? diagnostic.severity !== 'info' : true
@@ -174,7 +178,9 @@ function check(results: { path: string; result: ParseResult }[], values: { frail
     }
   }
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
-  io.stderr(`\n${plural(results.length, 'file')}: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}\n`)
+  io.stderr(
+    `\n${plural(results.length, 'file')}: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}\n`
+  )
   return counts.error > 0 || (values.frail === true && counts.warning > 0) ? 1 : 0
 }
 
@@ -186,11 +192,23 @@ function entry(path: string, result: ParseResult): Record<string, unknown> {
 function write(results: { path: string; result: ParseResult }[], to: Target, output: string | undefined, bom: boolean, io: Io): void {
   const extension = { json: '.json', ndjson: '.ndjson', csv: '.csv', markdown: '.md' }[to]
   const render = (items: typeof results): string => {
-    if (to === 'json') return `${JSON.stringify(items.map(({ path, result }) => entry(path, result)), null, 2)}\n`
+    if (to === 'json')
+      return `${JSON.stringify(
+        items.map(({ path, result }) => entry(path, result)),
+        null,
+        2
+      )}\n`
     if (to === 'ndjson') return items.map(({ path, result }) => `${JSON.stringify(entry(path, result))}\n`).join('')
-    if (to === 'csv') return toCsv(items.flatMap(({ path, result }) => (result.report === null ? [] : toRows(result.report, path))), { bom })
+    if (to === 'csv')
+      return toCsv(
+        items.flatMap(({ path, result }) => (result.report === null ? [] : toRows(result.report, path))),
+        { bom }
+      )
     return items
-      .map(({ path, result }) => `<!-- ${path} -->\n\n${result.report === null ? '(no report)\n' : formatReport(result.report, { format: 'markdown' })}`)
+      .map(
+        ({ path, result }) =>
+          `<!-- ${path} -->\n\n${result.report === null ? '(no report)\n' : formatReport(result.report, { format: 'markdown' })}`
+      )
       .join('\n')
   }
   if (output === undefined) {

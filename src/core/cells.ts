@@ -87,7 +87,13 @@ export class CellStore {
    * @param cells - Its columns' cells, in the order it prints them.
    * @param units - A money unit its column header names, per column.
    */
-  placeRow(row: OpenRow, table: TableNumber, rowId: string, cells: readonly number[], units: readonly (MoneyUnit | undefined)[] = []): void {
+  placeRow(
+    row: OpenRow,
+    table: TableNumber,
+    rowId: string,
+    cells: readonly number[],
+    units: readonly (MoneyUnit | undefined)[] = []
+  ): void {
     const label = row.label?.text
     const position = row.label?.position ?? row.tokens[0]?.position
     if (this.seenRows.has(rowId)) {
@@ -100,7 +106,13 @@ export class CellStore {
     if (values === undefined) {
       const printed = trimEmpties(row.tokens)
       for (const cell of cells) this.record(cell, null, CellState.unaligned, undefined)
-      this.damaged.push({ table, ...(label === undefined ? {} : { label }), cells, printed: printed.map(tokenNumber), ...(position ? { position } : {}) })
+      this.damaged.push({
+        table,
+        ...(label === undefined ? {} : { label }),
+        cells,
+        printed: printed.map(tokenNumber),
+        ...(position ? { position } : {})
+      })
       this.diagnostics.push(
         makeDiagnostic(
           'row_length_mismatch',

@@ -204,9 +204,7 @@ class Mapper implements MapperContext {
     for (const table of tables) table.settle?.(this)
     for (const table of tables) {
       if (!this.cells.found[table.table]) {
-        this.diagnostics.push(
-          makeDiagnostic('table_missing', { table: TABLES[table.table].name }, { path: TABLES[table.table].key })
-        )
+        this.diagnostics.push(makeDiagnostic('table_missing', { table: TABLES[table.table].name }, { path: TABLES[table.table].key }))
       }
     }
     for (const table of tables) table.missingRows?.(this)

@@ -4,7 +4,8 @@
  * @module
  */
 
-const ENUMERATOR = /^(?:[一二三四五六七八九十]+[,.:]|\([一二三四五六七八九十\d]+\)|\d+[.,:)]|[一二三四五六七八九十]+\)|第[一二三四五六七八九十]+部分[,.:]?)/u
+const ENUMERATOR =
+  /^(?:[一二三四五六七八九十]+[,.:]|\([一二三四五六七八九十\d]+\)|\d+[.,:)]|[一二三四五六七八九十]+\)|第[一二三四五六七八九十]+部分[,.:]?)/u
 
 /** What each character becomes after NFKC: '' to drop it, another character to replace it. */
 const FOLD = new Map<string, string>()

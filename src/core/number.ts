@@ -9,9 +9,7 @@ export type MoneyUnit = '元' | '万元' | '亿元'
 
 /** What one cell holds. */
 export type CellValue =
-  | { kind: 'empty' }
-  | { kind: 'blank'; marker: string }
-  | { kind: 'number'; value: number; digits: string; unit?: MoneyUnit }
+  { kind: 'empty' } | { kind: 'blank'; marker: string } | { kind: 'number'; value: number; digits: string; unit?: MoneyUnit }
 
 const PLAIN_DIGITS = /^[ \t]*\d{1,15}[ \t]*$/u
 const BLANK_MARKERS = new Set(['/', '-', '—', '——', '–', '无', '\\', '//', '－', '―', '─'])

@@ -66,7 +66,12 @@ function repairCells(mapped: MapResult): Diagnostic[] {
   const outcome = repair(known, unknown, rows, equationsOf(schema.edition).all)
   const diagnostics: Diagnostic[] = []
   const rowOf = new Map(rows.flatMap((row) => row.cells.map((cell) => [cell, row] as const)))
-  const facts = (row: DamagedRow) => ({ table: TABLES[row.table].name, row: row.label, printed: row.printed.length, columns: row.cells.length })
+  const facts = (row: DamagedRow) => ({
+    table: TABLES[row.table].name,
+    row: row.label,
+    printed: row.printed.length,
+    columns: row.cells.length
+  })
   for (const [cell, value] of outcome.filled) {
     values[cell] = value
     const path = schema.paths[cell] as string
@@ -78,7 +83,9 @@ function repairCells(mapped: MapResult): Diagnostic[] {
     const state = outcome.rows[i]
     if (state === 'placed') return
     const placements = state === 'inconsistent' ? 'none' : 'several'
-    diagnostics.push(makeDiagnostic('ambiguous_value', { ...facts(row), placements }, { path: TABLES[row.table].key, position: row.position }))
+    diagnostics.push(
+      makeDiagnostic('ambiguous_value', { ...facts(row), placements }, { path: TABLES[row.table].key, position: row.position })
+    )
   })
   return diagnostics
 }

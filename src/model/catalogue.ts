@@ -81,13 +81,7 @@ export const APPLICANT_COLUMNS: readonly { readonly key: Applicant; readonly lab
 export const APPLICANTS: readonly Applicant[] = APPLICANT_COLUMNS.map((column) => column.key)
 
 /** The applicant columns that 法人或其他组织 spans. */
-export const ORGANIZATION_APPLICANTS: readonly Applicant[] = [
-  'commercial',
-  'research',
-  'nonProfit',
-  'legalService',
-  'otherOrganization'
-]
+export const ORGANIZATION_APPLICANTS: readonly Applicant[] = ['commercial', 'research', 'nonProfit', 'legalService', 'otherOrganization']
 
 /** Header texts of table 三 that are not columns. */
 export const TABLE3_HEADER_LABELS = {

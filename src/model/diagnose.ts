@@ -72,9 +72,12 @@ const RELATIONS: Record<Locale, Partial<Record<InvariantId, string>>> = {
 export const MESSAGES: Readonly<Record<Locale, Templates>> = {
   en: {
     not_a_report: ({ adapter, error }) =>
-      adapter === undefined ? 'No table of the 2019 or 2021 format was found (tables 二, 三 and 四 are all absent).' : `The ${adapter} adapter failed: ${error ?? ''}`,
+      adapter === undefined
+        ? 'No table of the 2019 or 2021 format was found (tables 二, 三 and 四 are all absent).'
+        : `The ${adapter} adapter failed: ${error ?? ''}`,
     table_missing: ({ table }) => `Table ${table} was not found.`,
-    row_missing: ({ table, row }) => (row === undefined ? `Table ${table} has its header but no row of numbers.` : `Row “${row}” of table ${table} is absent.`),
+    row_missing: ({ table, row }) =>
+      row === undefined ? `Table ${table} has its header but no row of numbers.` : `Row “${row}” of table ${table} is absent.`,
     row_length_mismatch: (f) => `In table ${f.table}, ${rowEn(f)} prints ${f.printed} values for ${f.columns} columns.`,
     unknown_label: ({ label }) => `“${label}” is not a label of the format; it is kept in extras.`,
     blank_cell: ({ path, marker }) => `Cell ${path} is printed ${marker === undefined ? 'blank' : `“${marker}”`}.`,
@@ -83,16 +86,21 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
     ambiguous_value: (f) =>
       `In table ${f.table}, ${rowEn(f)} printed ${f.printed} values for ${f.columns} columns and ${f.placements === 'none' ? 'no placement keeps the totals' : 'more than one placement keeps the totals'}; its cells are left null.`,
     invalid_number: ({ path, text }) => `Cell ${path} holds “${text}”, which is not a number.`,
-    sum_mismatch: ({ rule, path, actual, expected }) => `${rule} fails at ${path}: ${RELATIONS.en[rule] ?? ''} gives ${actual} printed, ${expected} expected.`,
+    sum_mismatch: ({ rule, path, actual, expected }) =>
+      `${rule} fails at ${path}: ${RELATIONS.en[rule] ?? ''} gives ${actual} printed, ${expected} expected.`,
     negative_value: ({ path, value }) => `Cell ${path} is ${value}, but a count cannot be negative.`,
     non_integer_count: ({ path, value }) => `Cell ${path} is ${value}, but a count must be a whole number.`,
-    edition_conflict: (f) => `Markers of both formats are present (2019: ${f.markers2019}, 2021: ${f.markers2021}); read as the ${f.edition} format.`,
+    edition_conflict: (f) =>
+      `Markers of both formats are present (2019: ${f.markers2019}, 2021: ${f.markers2021}); read as the ${f.edition} format.`,
     unit_converted: ({ path, printed, unit, value }) => `Cell ${path} printed “${printed}” in ${unit}; it is ${value} 万元.`,
-    unsupported_content: ({ format, reason }) => `An embedded ${format} part of the input could not be read (${reason}); whatever it holds is not in the report.`
+    unsupported_content: ({ format, reason }) =>
+      `An embedded ${format} part of the input could not be read (${reason}); whatever it holds is not in the report.`
   },
   zh: {
     not_a_report: ({ adapter, error }) =>
-      adapter === undefined ? '未找到 2019 年版或 2021 年版格式的表格（表二、表三、表四均不存在）。' : `${adapter} 适配器读取失败：${error ?? ''}`,
+      adapter === undefined
+        ? '未找到 2019 年版或 2021 年版格式的表格（表二、表三、表四均不存在）。'
+        : `${adapter} 适配器读取失败：${error ?? ''}`,
     table_missing: ({ table }) => `未找到表${table}。`,
     row_missing: ({ table, row }) => (row === undefined ? `表${table}有表头，但没有数据行。` : `表${table}缺少“${row}”行。`),
     row_length_mismatch: (f) => `${rowZh(f)}印有 ${f.printed} 个数值，但该行有 ${f.columns} 列。`,
@@ -103,10 +111,12 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
     ambiguous_value: (f) =>
       `${rowZh(f)}印有 ${f.printed} 个数值、有 ${f.columns} 列，${f.placements === 'none' ? '没有任何排列能满足勾稽关系' : '不止一种排列能满足勾稽关系'}；这些单元格保留为 null。`,
     invalid_number: ({ path, text }) => `单元格 ${path} 的内容“${text}”不是数字。`,
-    sum_mismatch: ({ rule, path, actual, expected }) => `${path} 处勾稽关系 ${rule} 不成立：${RELATIONS.zh[rule] ?? ''}，印为 ${actual}，应为 ${expected}。`,
+    sum_mismatch: ({ rule, path, actual, expected }) =>
+      `${path} 处勾稽关系 ${rule} 不成立：${RELATIONS.zh[rule] ?? ''}，印为 ${actual}，应为 ${expected}。`,
     negative_value: ({ path, value }) => `单元格 ${path} 为 ${value}，但数量不能为负。`,
     non_integer_count: ({ path, value }) => `单元格 ${path} 为 ${value}，但数量必须是整数。`,
-    edition_conflict: (f) => `同时出现两种格式的标志（2019 年版 ${f.markers2019} 个，2021 年版 ${f.markers2021} 个）；按 ${f.edition} 年版格式读取。`,
+    edition_conflict: (f) =>
+      `同时出现两种格式的标志（2019 年版 ${f.markers2019} 个，2021 年版 ${f.markers2021} 个）；按 ${f.edition} 年版格式读取。`,
     unit_converted: ({ path, printed, unit, value }) => `单元格 ${path} 印为“${printed}”（单位：${unit}），折合 ${value} 万元。`,
     unsupported_content: ({ format, reason }) => `输入中嵌入的 ${format} 部分无法读取（${reason}），其中内容未计入报告。`
   }

@@ -107,7 +107,6 @@ export type Diagnostic = { [C in DiagnosticCode]: DiagnosticOf<C> }[DiagnosticCo
 /** Identifiers of the invariants (勾稽关系) of the format, listed in docs/diagnostics.md (there is no I-2). */
 export type InvariantId = 'I-1' | 'I-3' | 'I-4' | 'I-5' | 'I-6' | 'I-7'
 
-
 /** Every diagnostic code, in documentation order. */
 export const DIAGNOSTIC_CODES = [
   'not_a_report',

@@ -104,14 +104,20 @@ function buildSchema(edition: Edition): CellSchema {
     for (const row of rows3) {
       const path = row.path as string
       const labels = { row: row.labels[0] ?? path, column: applicant.labels[0] ?? applicant.key }
-      const index = add({ table: 3, row: path, column: applicant.key, money: false, signed: false, labels }, `${TABLES[3].key}.${applicant.key}.${path}`)
+      const index = add(
+        { table: 3, row: path, column: applicant.key, money: false, signed: false, labels },
+        `${TABLES[3].key}.${applicant.key}.${path}`
+      )
       table3.set(path, [...(table3.get(path) ?? []), index])
     }
   }
   const table4 = TABLE4_GROUPS.flatMap((group) =>
     TABLE4_OUTCOMES.map((outcome) => {
       const labels = { row: group.labels[0], column: outcome.labels[0] }
-      return add({ table: 4, row: group.key, column: outcome.key, money: false, signed: false, labels }, `${TABLES[4].key}.${group.key}.${outcome.key}`)
+      return add(
+        { table: 4, row: group.key, column: outcome.key, money: false, signed: false, labels },
+        `${TABLES[4].key}.${group.key}.${outcome.key}`
+      )
     })
   )
   const byPath = new Map(cells.map((cell) => [cell.path, cell.index]))

@@ -53,8 +53,10 @@ export function formatReport(report: Report, options?: FormatOptions | null): st
   throw new TypeError(`Unknown output format “${String(format)}”: expected 'markdown', 'text', 'html' or 'json'`)
 }
 
-const printCell = (blank: string) => (cell: LayoutCell): string =>
-  cell.value === null || cell.value === undefined ? blank : printNumber(cell.value)
+const printCell =
+  (blank: string) =>
+  (cell: LayoutCell): string =>
+    cell.value === null || cell.value === undefined ? blank : printNumber(cell.value)
 
 function markdownBlock(block: LayoutBlock): string {
   if (block.type === 'heading') return `${'#'.repeat(block.depth)} ${escapeMarkdown(block.text)}`
@@ -66,7 +68,9 @@ function markdownBlock(block: LayoutBlock): string {
 
 /** Escape what Markdown would read as markup, so the text comes back as written. */
 function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|#~]/gu, (ch) => `\\${ch}`).replace(/^(\s*)([-+]|\d+[.)])(?=\s)/u, (_, space: string, marker: string) => `${space}${marker.replace(/([-+.)])$/u, '\\$1')}`)
+  return text
+    .replace(/[\\`*_[\]<>|#~]/gu, (ch) => `\\${ch}`)
+    .replace(/^(\s*)([-+]|\d+[.)])(?=\s)/u, (_, space: string, marker: string) => `${space}${marker.replace(/([-+.)])$/u, '\\$1')}`)
 }
 
 function textBlock(block: LayoutBlock): string {

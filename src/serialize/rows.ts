@@ -51,7 +51,13 @@ function template(edition: Edition): readonly RowTemplate[] {
       for (const { cell, row: r, column: c } of placed) {
         if (cell.path === undefined) continue
         const index = schema.indexOf(cell.path)
-        built.push({ table: TABLES[table].name, path: cell.path, row: rowLabel(labels, r, c, table), column: columnLabel(labels, r, c, table), index })
+        built.push({
+          table: TABLES[table].name,
+          path: cell.path,
+          row: rowLabel(labels, r, c, table),
+          column: columnLabel(labels, r, c, table),
+          index
+        })
       }
     }
     rows = Object.freeze(built)

@@ -59,9 +59,7 @@ function expand(
       }
     }
     if (inner === undefined) {
-      diagnostics.push(
-        makeDiagnostic('unsupported_content', { format: block.format, reason }, { position })
-      )
+      diagnostics.push(makeDiagnostic('unsupported_content', { format: block.format, reason }, { position }))
       continue
     }
     expand(inner.blocks, adapters, depth + 1, position, into, diagnostics)

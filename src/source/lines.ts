@@ -174,7 +174,6 @@ function cellAt(text: string, delta: number, at: LineAt): SourceCell {
   return { text: tidyCell(text), position: at(delta + lead) }
 }
 
-
 function splitCells(line: Line, separator: string, at: LineAt): SourceCell[] {
   const cells: SourceCell[] = []
   let delta = 0

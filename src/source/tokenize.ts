@@ -51,4 +51,3 @@ export function tokenize(document: ResolvedDocument): Token[] {
   })
   return tokens
 }
-

@@ -74,7 +74,7 @@ function build(schema: CellSchema): Equations {
       path: `${TABLES[3].key}.${applicant}`,
       at: -1,
       left: [cell('results.total', c), cell('carriedForward', c)],
-      right: [cell('newReceived', c), cell('carriedOver', c)],
+      right: [cell('newReceived', c), cell('carriedOver', c)]
     })
   )
   const i3 = APPLICANTS.map((_, c) => {
@@ -84,7 +84,7 @@ function build(schema: CellSchema): Equations {
       path: schema.paths[at] as string,
       at,
       left: [at],
-      right: leaves.map((row) => cell(row, c)),
+      right: leaves.map((row) => cell(row, c))
     })
   })
   const i4 = [...table3.entries()].map(([, cells]) => {
@@ -94,7 +94,7 @@ function build(schema: CellSchema): Equations {
       path: schema.paths[at] as string,
       at,
       left: [at],
-      right: cells.filter((_, c) => c !== total),
+      right: cells.filter((_, c) => c !== total)
     })
   })
   const i5 = [0, 1, 2].map((group) => {
@@ -105,7 +105,7 @@ function build(schema: CellSchema): Equations {
       path: schema.paths[at] as string,
       at,
       left: [at],
-      right: cells.slice(0, 4),
+      right: cells.slice(0, 4)
     })
   })
   return Object.freeze({ i1, i3, i4, i5, all: [...i1, ...i3, ...i4, ...i5] })

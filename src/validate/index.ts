@@ -55,7 +55,11 @@ const i6: Rule = ({ schema, values, where }) => {
     const value = values[cell.index]
     if (typeof value === 'number' && value < 0 && !cell.signed) {
       diagnostics.push(
-        makeDiagnostic('negative_value', { path: cell.path, value }, { path: cell.path, position: where(cell.index), actual: value, rule: 'I-6' })
+        makeDiagnostic(
+          'negative_value',
+          { path: cell.path, value },
+          { path: cell.path, position: where(cell.index), actual: value, rule: 'I-6' }
+        )
       )
     }
   }
@@ -69,7 +73,11 @@ const i7: Rule = ({ schema, values, where }) => {
     const value = values[cell.index]
     if (typeof value === 'number' && !Number.isInteger(value) && !cell.money) {
       diagnostics.push(
-        makeDiagnostic('non_integer_count', { path: cell.path, value }, { path: cell.path, position: where(cell.index), actual: value, rule: 'I-7' })
+        makeDiagnostic(
+          'non_integer_count',
+          { path: cell.path, value },
+          { path: cell.path, position: where(cell.index), actual: value, rule: 'I-7' }
+        )
       )
     }
   }

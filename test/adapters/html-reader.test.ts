@@ -7,7 +7,11 @@ import { readHtml } from '../../src/adapters/html/index.js'
 import type { SourceBlock, SourceTable } from '../../src/index.js'
 
 const shape = (blocks: SourceBlock[]): string[] =>
-  blocks.map((block) => (block.type === 'table' ? `table:${block.rows.map((row) => row.cells.map((cell) => cell.text).join(',')).join('/')}` : `${block.type}:${block.text}`))
+  blocks.map((block) =>
+    block.type === 'table'
+      ? `table:${block.rows.map((row) => row.cells.map((cell) => cell.text).join(',')).join('/')}`
+      : `${block.type}:${block.text}`
+  )
 
 describe('html reader', () => {
   it('reads a table inside 12 000 nested elements (no recursion in the walk)', () => {
@@ -37,7 +41,8 @@ describe('html reader', () => {
   })
 
   it('keeps the text of a cell around the table that made it a layout, and drops a chrome cell', () => {
-    const html = '<table><tr><td class=nav>菜单<table><tr><td>q</td></tr></table></td><td>前<table><tr><td>x</td></tr></table>后</td></tr></table>'
+    const html =
+      '<table><tr><td class=nav>菜单<table><tr><td>q</td></tr></table></td><td>前<table><tr><td>x</td></tr></table>后</td></tr></table>'
     const blocks = readHtml(html).blocks
     expect(shape(blocks)).toEqual(['paragraph:前', 'table:x', 'paragraph:后'])
     expect(blocks[2]?.position?.offset).toBe(html.indexOf('后'))

@@ -12,7 +12,11 @@ const page = (name: string): string => corpusInput(name, 'input.html')
 function at(input: string, diagnostic: Diagnostic | undefined): string {
   const position = diagnostic?.position
   if (position === undefined) throw new Error('no position')
-  const lineStart = input.split('\n').slice(0, position.line - 1).join('\n').length + (position.line > 1 ? 1 : 0)
+  const lineStart =
+    input
+      .split('\n')
+      .slice(0, position.line - 1)
+      .join('\n').length + (position.line > 1 ? 1 : 0)
   expect(lineStart + position.column - 1).toBe(position.offset)
   return input.slice(position.offset)
 }
@@ -43,7 +47,9 @@ describe('html adapter', () => {
   })
 
   it('marks a row that lacks a cell as incomplete, so its values are read by order and checked', () => {
-    const [table] = tables('<table><tr><td>a</td><td>b</td><td>c</td></tr><tr><td rowspan=2>x</td><td>1</td><td>2</td></tr><tr><td>3</td></tr></table>')
+    const [table] = tables(
+      '<table><tr><td>a</td><td>b</td><td>c</td></tr><tr><td rowspan=2>x</td><td>1</td><td>2</td></tr><tr><td>3</td></tr></table>'
+    )
     expect(table?.rows.map((row) => row.complete)).toEqual([true, true, false])
     const { diagnostics } = parseReport(page('html-2021-missing-cells'))
     const mismatch = diagnostics.find((diagnostic) => diagnostic.path === 'activeDisclosure.normativeDocuments')
@@ -92,7 +98,13 @@ describe('html adapter', () => {
   })
 
   it('never throws on broken markup', () => {
-    for (const html of ['<table><tr><td rowspan=99999 colspan=-3>1', '<td>2</td></tr>', '<<table>>', '<table><caption>表</caption></table>', '<p>'.repeat(5000)]) {
+    for (const html of [
+      '<table><tr><td rowspan=99999 colspan=-3>1',
+      '<td>2</td></tr>',
+      '<<table>>',
+      '<table><caption>表</caption></table>',
+      '<p>'.repeat(5000)
+    ]) {
       expect(() => parseReport(html, { format: 'html' })).not.toThrow()
     }
   })

@@ -4,7 +4,8 @@ import type { SourceTable } from '../../src/index.js'
 import { parseReport } from '../../src/index.js'
 
 const tables = (text: string): SourceTable[] => readText(text).blocks.filter((block): block is SourceTable => block.type === 'table')
-const cellTexts = (text: string): string[] => tables(text).flatMap((table) => table.rows.flatMap((row) => row.cells.map((cell) => cell.text)))
+const cellTexts = (text: string): string[] =>
+  tables(text).flatMap((table) => table.rows.flatMap((row) => row.cells.map((cell) => cell.text)))
 
 describe('text adapter layouts', () => {
   it('splits tab-separated rows, keeping empty cells', () => {
@@ -86,6 +87,8 @@ describe('numbers in table 二', () => {
     const text = '第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t1\t约2\t3\n'
     const result = parseReport(text)
     expect(result.report?.edition === '2019' && result.report.activeDisclosure.regulations).toEqual({ made: 1, published: null, total: 3 })
-    expect(result.diagnostics).toContainEqual(expect.objectContaining({ code: 'invalid_number', path: 'activeDisclosure.regulations.published' }))
+    expect(result.diagnostics).toContainEqual(
+      expect.objectContaining({ code: 'invalid_number', path: 'activeDisclosure.regulations.published' })
+    )
   })
 })

@@ -68,7 +68,13 @@ describe('sections', () => {
   })
 
   it('a heading switches away from the table before it: numbers after 四、 do not extend table 二', () => {
-    const result = map('2019', heading('二、主动公开政府信息情况'), text(...BLOCK_1), heading('四、政府信息公开行政复议、行政诉讼情况'), text(ROW15))
+    const result = map(
+      '2019',
+      heading('二、主动公开政府信息情况'),
+      text(...BLOCK_1),
+      heading('四、政府信息公开行政复议、行政诉讼情况'),
+      text(ROW15)
+    )
     expect(cell(result, 'activeDisclosure.normativeDocuments.total').value).toBe(6)
     expect(cell(result, 'reviewAndLitigation.review.total').value).toBe(7)
     expect(codes(result)).toEqual([])
@@ -106,7 +112,13 @@ describe("table 二's caption printed as a paragraph", () => {
   })
 
   it('is read as table 二 even after another table', () => {
-    const result = map('2019', heading('四、政府信息公开行政复议、行政诉讼情况'), text(ROW15), paragraph('第二十条第（一）项'), text('规章|1|2|3'))
+    const result = map(
+      '2019',
+      heading('四、政府信息公开行政复议、行政诉讼情况'),
+      text(ROW15),
+      paragraph('第二十条第（一）项'),
+      text('规章|1|2|3')
+    )
     expect(cell(result, 'activeDisclosure.regulations.published').value).toBe(2)
     expect(cell(result, 'reviewAndLitigation.review.total').value).toBe(7)
     expect(result.extras).toEqual([])
@@ -164,7 +176,24 @@ describe('texts in a row', () => {
   })
 
   it('reads a row of text cells one per line: the values run on to the next label', () => {
-    const result = map('2019', text('第二十条第（一）项', '信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量', '规章', '1', '2', '3', '规范性文件', '4', '5', '6'))
+    const result = map(
+      '2019',
+      text(
+        '第二十条第（一）项',
+        '信息内容',
+        '本年新制作数量',
+        '本年新公开数量',
+        '对外公开总数量',
+        '规章',
+        '1',
+        '2',
+        '3',
+        '规范性文件',
+        '4',
+        '5',
+        '6'
+      )
+    )
     expect(cell(result, 'activeDisclosure.regulations.total').value).toBe(3)
     expect(cell(result, 'activeDisclosure.normativeDocuments.made').value).toBe(4)
     expect(codes(result)).toEqual([])
@@ -173,7 +202,12 @@ describe('texts in a row', () => {
 
 describe('no table', () => {
   it('finds nothing in prose: found is all false, each table is missing, no cell is set', () => {
-    const result = map('2021', paragraph('某某局2021年政府信息公开工作年度报告'), heading('一、总体情况'), paragraph('本机关全年主动公开政府信息12条。'))
+    const result = map(
+      '2021',
+      paragraph('某某局2021年政府信息公开工作年度报告'),
+      heading('一、总体情况'),
+      paragraph('本机关全年主动公开政府信息12条。')
+    )
     expect(result.found).toEqual({ 2: false, 3: false, 4: false })
     expect(result.diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.path ?? ''}`)).toEqual([
       'table_missing activeDisclosure',
@@ -187,10 +221,13 @@ describe('no table', () => {
   })
 
   it('parseReport gives no report and not_a_report', () => {
-    const { report, diagnostics, ok } = parseReport('某某局2021年政府信息公开工作年度报告\n\n一、总体情况\n\n本机关全年主动公开政府信息12条。\n', {
-      format: 'text',
-      repair: false
-    })
+    const { report, diagnostics, ok } = parseReport(
+      '某某局2021年政府信息公开工作年度报告\n\n一、总体情况\n\n本机关全年主动公开政府信息12条。\n',
+      {
+        format: 'text',
+        repair: false
+      }
+    )
     expect(report).toBeNull()
     expect(ok).toBe(false)
     expect(diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['not_a_report'])
@@ -215,11 +252,14 @@ describe('through parseReport (text)', () => {
     if (report?.edition !== '2021') throw new Error('expected a 2021 report')
     expect(report.activeDisclosure.regulations).toEqual({ issued: 3, repealed: 1, inForce: 27 })
     expect(report.reviewAndLitigation.review).toEqual({ upheld: 2, corrected: 1, other: 1, pending: 3, total: 7 })
-    expect(report.extras).toEqual([{ label: '注', value: '含本年修订的规章', text: '注：含本年修订的规章', position: { line: 5, column: 1, offset: 59 } }])
-    expect(report.sections.problems).toBe('一是公开内容的解读还不够深入。')
-    expect(diagnostics.filter((diagnostic) => diagnostic.code !== 'row_missing').map((diagnostic) => `${diagnostic.code} ${diagnostic.path ?? ''}`)).toEqual([
-      'unknown_label extras.0',
-      'table_missing applications'
+    expect(report.extras).toEqual([
+      { label: '注', value: '含本年修订的规章', text: '注：含本年修订的规章', position: { line: 5, column: 1, offset: 59 } }
     ])
+    expect(report.sections.problems).toBe('一是公开内容的解读还不够深入。')
+    expect(
+      diagnostics
+        .filter((diagnostic) => diagnostic.code !== 'row_missing')
+        .map((diagnostic) => `${diagnostic.code} ${diagnostic.path ?? ''}`)
+    ).toEqual(['unknown_label extras.0', 'table_missing applications'])
   })
 })

@@ -115,7 +115,12 @@ describe('repair() itself', () => {
     const group = ['upheld', 'corrected', 'other', 'pending', 'total'].map((key) => schema.indexOf(`reviewAndLitigation.review.${key}`))
     const known = new Map([[group[4] as number, 0]])
     const outcome = repair(known, new Set(group.slice(0, 4)), [], equationsOf('2021').i5)
-    expect([...outcome.filled.entries()].sort()).toEqual(group.slice(0, 4).map((cell) => [cell, 0]).sort())
+    expect([...outcome.filled.entries()].sort()).toEqual(
+      group
+        .slice(0, 4)
+        .map((cell) => [cell, 0])
+        .sort()
+    )
   })
 
   it('does not fill what two unknowns share', () => {

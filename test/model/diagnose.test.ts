@@ -19,11 +19,16 @@ describe('messages', () => {
   })
 
   it('renders the same facts in English and Chinese', () => {
-    const d = makeDiagnostic('sum_mismatch', { rule: 'I-4', path: 'applications.total.newReceived', actual: 9, expected: 8 }, { path: 'applications.total.newReceived', expected: 8, actual: 9, rule: 'I-4' })
+    const d = makeDiagnostic(
+      'sum_mismatch',
+      { rule: 'I-4', path: 'applications.total.newReceived', actual: 9, expected: 8 },
+      { path: 'applications.total.newReceived', expected: 8, actual: 9, rule: 'I-4' }
+    )
     expect(d).toEqual({
       code: 'sum_mismatch',
       severity: 'warning',
-      message: 'I-4 fails at applications.total.newReceived: 总计 against the sum of the six applicant columns gives 9 printed, 8 expected.',
+      message:
+        'I-4 fails at applications.total.newReceived: 总计 against the sum of the six applicant columns gives 9 printed, 8 expected.',
       path: 'applications.total.newReceived',
       expected: 8,
       actual: 9,
@@ -32,8 +37,12 @@ describe('messages', () => {
     expect(MESSAGES.zh.sum_mismatch({ rule: 'I-4', path: 'applications.total.newReceived', actual: 9, expected: 8 })).toBe(
       'applications.total.newReceived 处勾稽关系 I-4 不成立：总计 应等于六类申请人之和，印为 9，应为 8。'
     )
-    expect(MESSAGES.en.row_length_mismatch({ table: '四', printed: 16, columns: 15 })).toBe('In table 四, the row of numbers of table 四 prints 16 values for 15 columns.')
-    expect(MESSAGES.zh.row_length_mismatch({ table: '三', row: '2.重复申请', printed: 6, columns: 7 })).toBe('表三“2.重复申请”行印有 6 个数值，但该行有 7 列。')
+    expect(MESSAGES.en.row_length_mismatch({ table: '四', printed: 16, columns: 15 })).toBe(
+      'In table 四, the row of numbers of table 四 prints 16 values for 15 columns.'
+    )
+    expect(MESSAGES.zh.row_length_mismatch({ table: '三', row: '2.重复申请', printed: 6, columns: 7 })).toBe(
+      '表三“2.重复申请”行印有 6 个数值，但该行有 7 列。'
+    )
   })
 })
 
@@ -56,7 +65,9 @@ describe('parseReport with locale', () => {
   it('defaults to English and keeps the English messages of 0.1', () => {
     const [d] = parseReport('只有一句话。').diagnostics
     expect(d?.message).toBe('No table of the 2019 or 2021 format was found (tables 二, 三 and 四 are all absent).')
-    expect(parseReport('只有一句话。', { locale: 'zh' }).diagnostics[0]?.message).toBe('未找到 2019 年版或 2021 年版格式的表格（表二、表三、表四均不存在）。')
+    expect(parseReport('只有一句话。', { locale: 'zh' }).diagnostics[0]?.message).toBe(
+      '未找到 2019 年版或 2021 年版格式的表格（表二、表三、表四均不存在）。'
+    )
   })
 
   it('narrows a diagnostic by its code', () => {

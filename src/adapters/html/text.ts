@@ -13,18 +13,82 @@ import type { LineIndex } from '../../source/position.js'
 
 /** Elements whose content is never report text. */
 export const SKIPPED: ReadonlySet<string> = new Set([
-  'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'head', 'title',
-  'select', 'option', 'button', 'input', 'textarea', 'map', 'audio', 'video', 'nav', 'footer', 'aside', 'form'
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'canvas',
+  'head',
+  'title',
+  'select',
+  'option',
+  'button',
+  'input',
+  'textarea',
+  'map',
+  'audio',
+  'video',
+  'nav',
+  'footer',
+  'aside',
+  'form'
 ])
 
 /** Elements that start a new line of text. */
 export const BLOCKS: ReadonlySet<string> = new Set([
-  'p', 'div', 'section', 'article', 'main', 'header', 'center', 'blockquote', 'pre', 'address', 'figure', 'figcaption',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'hr', 'caption', 'body', 'html', 'tr', 'td', 'th'
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'center',
+  'blockquote',
+  'pre',
+  'address',
+  'figure',
+  'figcaption',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'hr',
+  'caption',
+  'body',
+  'html',
+  'tr',
+  'td',
+  'th'
 ])
 
 /** Words of a class or id that mark site chrome: navigation, menus, footers, breadcrumbs, share bars. */
-const CHROME_WORDS = new Set(['nav', 'navbar', 'navigation', 'menu', 'footer', 'foot', 'breadcrumb', 'breadcrumbs', 'crumb', 'crumbs', 'sidebar', 'share', 'copyright'])
+const CHROME_WORDS = new Set([
+  'nav',
+  'navbar',
+  'navigation',
+  'menu',
+  'footer',
+  'foot',
+  'breadcrumb',
+  'breadcrumbs',
+  'crumb',
+  'crumbs',
+  'sidebar',
+  'share',
+  'copyright'
+])
 /** A part of every chrome word: class names without one (`MsoNormal`, on every paragraph of a Word export) are not split. */
 const CHROME_HINT = /nav|menu|foot|crumb|sidebar|share|copyright/u
 
@@ -74,8 +138,17 @@ export function firstVisible(data: string): number {
 
 function isSpace(code: number): boolean {
   return (
-    code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
   )
 }
 
@@ -119,7 +192,12 @@ export function pushLines(into: { push(block: SourceBlock): unknown }, segment: 
   for (const raw of text.split('\n')) pushLine(into, raw, depth, position)
 }
 
-function pushLine(into: { push(block: SourceBlock): unknown }, raw: string, depth: number | undefined, position: Position | undefined): void {
+function pushLine(
+  into: { push(block: SourceBlock): unknown },
+  raw: string,
+  depth: number | undefined,
+  position: Position | undefined
+): void {
   const line = tidyProse(raw)
   if (line === '') return
   const block: SourceBlock = depth === undefined ? { type: 'paragraph', text: line } : { type: 'heading', text: line, depth }

@@ -46,7 +46,13 @@ export function readJson(input: string): SourceDocument {
       report.extras.push(kept)
     }
   }
-  const raw = (path: string): unknown => path.split('.').reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined), record)
+  const raw = (path: string): unknown =>
+    path
+      .split('.')
+      .reduce<unknown>(
+        (node, key) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined),
+        record
+      )
   const print = (path: string): string => {
     const value = raw(path)
     if (typeof value === 'number') return printNumber(value)
@@ -58,7 +64,9 @@ export function readJson(input: string): SourceDocument {
           type: 'table',
           grid: true,
           columns: block.columns,
-          rows: toGrid(block.rows, block.columns, (cell) => print(cell.path ?? '')).map((cells) => ({ cells: cells.map((text) => ({ text })) }))
+          rows: toGrid(block.rows, block.columns, (cell) => print(cell.path ?? '')).map((cells) => ({
+            cells: cells.map((text) => ({ text }))
+          }))
         }
       : block.type === 'heading'
         ? { type: 'heading', text: block.text, depth: block.depth }

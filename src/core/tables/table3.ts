@@ -38,7 +38,9 @@ export function table3(): TableConstruct {
       if (!context.cells.found[3]) return
       for (const row of context.index.catalogue.table3Rows) {
         if (row.path !== undefined && !context.cells.seenRows.has(`${TABLES[3].key}:${row.path}`)) {
-          context.diagnostics.push(makeDiagnostic('row_missing', { table: TABLES[3].name, row: row.labels[0] ?? '' }, { path: TABLES[3].key }))
+          context.diagnostics.push(
+            makeDiagnostic('row_missing', { table: TABLES[3].name, row: row.labels[0] ?? '' }, { path: TABLES[3].key })
+          )
         }
       }
     }

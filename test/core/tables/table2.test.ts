@@ -202,7 +202,11 @@ describe('table 二, 2019 format', () => {
       '信息内容|上一年项目数量|本年增/减|处理决定数量',
       '信息内容|本年增减|上一年项目数量(指2019年事项数)|处理决定数量'
     )
-    layout = edit(layout, '信息内容|上一年项目数量|本年增/减|处理决定数量', '信息内容|上一年项目数量（指2019年事项数）|本年增/减|处理决定数量（件）')
+    layout = edit(
+      layout,
+      '信息内容|上一年项目数量|本年增/减|处理决定数量',
+      '信息内容|上一年项目数量（指2019年事项数）|本年增/减|处理决定数量（件）'
+    )
     const result = map('2019', text(...layout))
     expect(values(result, [`${AD}.licensing.previousItems`, `${AD}.licensing.change`, `${AD}.licensing.decisions`])).toEqual({
       [`${AD}.licensing.previousItems`]: -1,

@@ -199,7 +199,10 @@ describe('table 三, 2019 format', () => {
     expect(cell(result, 'applications.legalService.results.granted')).toEqual({ value: null, state: CellState.blank })
     expect(cell(result, 'applications.nonProfit.results.granted').value).toBe(33)
     expect(cell(result, 'applications.total.results.granted').value).toBe(36)
-    expect(codes(result)).toEqual(['blank_cell applications.research.results.granted', 'blank_cell applications.legalService.results.granted'])
+    expect(codes(result)).toEqual([
+      'blank_cell applications.research.results.granted',
+      'blank_cell applications.legalService.results.granted'
+    ])
   })
 
   it('reports text in a cell with invalid_number; the other cells of the row are placed', () => {
@@ -259,8 +262,16 @@ describe('table 三, 2021 format', () => {
 
   it('maps the （六） sub-rows printed with ， instead of 、', () => {
     let lines = layout(ROWS_2021)
-    lines = edit(lines, '1.申请人无正当理由', `1.申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请|${[1, 2, 3, 4, 5, 6, 21].join('|')}`)
-    lines = edit(lines, '2.申请人逾期未按', `2.申请人逾期未按收费通知要求缴纳费用，行政机关不再处理其政府信息公开申请|${[7, 0, 0, 0, 0, 0, 7].join('|')}`)
+    lines = edit(
+      lines,
+      '1.申请人无正当理由',
+      `1.申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请|${[1, 2, 3, 4, 5, 6, 21].join('|')}`
+    )
+    lines = edit(
+      lines,
+      '2.申请人逾期未按',
+      `2.申请人逾期未按收费通知要求缴纳费用，行政机关不再处理其政府信息公开申请|${[7, 0, 0, 0, 0, 0, 7].join('|')}`
+    )
     const result = map('2021', text(...lines))
     expect(cell(result, 'applications.otherOrganization.results.other.overdueCorrection').value).toBe(6)
     expect(cell(result, 'applications.total.results.other.overdueCorrection').value).toBe(21)
@@ -292,7 +303,9 @@ describe('table 三 through parseReport (text-2021-full, repair off)', () => {
     const input = full.replace('\t（三）不予公开\t1.属于国家秘密\t', '\t（三）不予公开\t46\t36\t32\t36\t44\t29\t223\n\t\t1.属于国家秘密\t')
     const { report, diagnostics } = parseReport(input, { format: 'text', repair: false })
     expect(report?.applications).toEqual(valid.applications)
-    expect(report?.extras).toMatchObject([{ label: '（三）不予公开', values: [46, 36, 32, 36, 44, 29, 223], position: { line: 35, column: 2 } }])
+    expect(report?.extras).toMatchObject([
+      { label: '（三）不予公开', values: [46, 36, 32, 36, 44, 29, 223], position: { line: 35, column: 2 } }
+    ])
     expect(diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.path ?? ''}`)).toEqual(['unknown_label extras.0'])
   })
 })

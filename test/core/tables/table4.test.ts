@@ -51,11 +51,7 @@ const OUTCOMES = '结果维持|结果纠正|其他结果|尚未审结|总计'
 /** The header as text prints it: three rows. */
 const HEADER = ['行政复议|行政诉讼', '未经复议直接起诉|复议后起诉', [OUTCOMES, OUTCOMES, OUTCOMES].join('|')]
 /** The header as a 15-column grid prints it, spans expanded to empty cells. */
-const GRID_HEADER = [
-  '行政复议|||||行政诉讼|||||||||',
-  '|||||未经复议直接起诉|||||复议后起诉||||',
-  [OUTCOMES, OUTCOMES, OUTCOMES].join('|')
-]
+const GRID_HEADER = ['行政复议|||||行政诉讼|||||||||', '|||||未经复议直接起诉|||||复议后起诉||||', [OUTCOMES, OUTCOMES, OUTCOMES].join('|')]
 const ROW = '2|1|1|3|7|1|2|1|1|5|3|1|2|1|7'
 const VALUES = [2, 1, 1, 3, 7, 1, 2, 1, 1, 5, 3, 1, 2, 1, 7]
 
@@ -112,7 +108,10 @@ describe('table 四', () => {
 
     const empties = map('2021', grid(...GRID_HEADER, '2|1|1|3|7||2|1|1|5|3|1|2|1|'))
     expect(valuesOf(empties)).toEqual([2, 1, 1, 3, 7, null, 2, 1, 1, 5, 3, 1, 2, 1, null])
-    expect(codes(empties)).toEqual(['blank_cell reviewAndLitigation.litigationDirect.upheld', 'blank_cell reviewAndLitigation.litigationAfterReview.total'])
+    expect(codes(empties)).toEqual([
+      'blank_cell reviewAndLitigation.litigationDirect.upheld',
+      'blank_cell reviewAndLitigation.litigationAfterReview.total'
+    ])
   })
 
   it('reports a header with no row of numbers as row_missing at reviewAndLitigation, not as a missing table', () => {
