@@ -1,0 +1,41 @@
+/**
+ * GFM tables: one row per printed row, never padded or trimmed.
+ *
+ * @module
+ */
+
+import type { Table, TableCell } from 'mdast'
+import type { SourceCell, SourceRow, SourceTable } from '../../source/document.js'
+import { tidyCell } from '../../source/tidy.js'
+import { inlineText } from './inline.js'
+import { placed, startOf, type Context } from './place.js'
+
+/**
+ * A GFM table as a grid: each cell's tidied text, placed where its text starts.
+ *
+ * @param node - The mdast table.
+ * @param context - The read.
+ * @returns The table block.
+ */
+export function table(node: Table, context: Context): SourceTable {
+  const rows: SourceRow[] = []
+  for (const row of node.children) {
+    const cells: SourceCell[] = []
+    for (const cell of row.children) {
+      const at = cellStart(cell, context)
+      const text = tidyCell(inlineText(cell.children))
+      cells.push(at === undefined ? { text } : { text, position: context.index.at(at) })
+    }
+    rows.push(placed({ cells }, startOf(row, context)))
+  }
+  return placed({ type: 'table', grid: true, rows }, startOf(node, context))
+}
+
+/** Where a cell's text starts: at its first inline node, or just after its opening pipe when it is empty. */
+function cellStart(cell: TableCell, context: Context): number | undefined {
+  const offset = cell.children[0]?.position?.start.offset
+  if (offset !== undefined) return offset
+  const start = cell.position?.start.offset
+  if (start === undefined) return undefined
+  return context.input[start] === '|' ? start + 1 : start
+}
