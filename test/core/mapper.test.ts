@@ -4,35 +4,9 @@
  * it takes for damaged values rather than labels.
  */
 import { describe, expect, it } from 'vitest'
-import { CellState, mapTables, type MapResult } from '../../src/core/mapper.js'
-import { readMeta } from '../../src/core/meta.js'
+import { cell, heading, map, paragraph, text } from './mapping.js'
+import { CellState, type MapResult } from '../../src/core/mapper.js'
 import { parseReport } from '../../src/index.js'
-import type { Edition } from '../../src/model/types.js'
-import type { ResolvedBlock } from '../../src/source/document.js'
-import { tokenize } from '../../src/source/tokenize.js'
-
-/** A table of text (`grid: false`): one row per line, cells apart by `|`. */
-const text = (...lines: string[]): ResolvedBlock => ({
-  type: 'table',
-  grid: false,
-  rows: lines.map((line) => ({ cells: line.split('|').map((cell) => ({ text: cell })) }))
-})
-
-const paragraph = (line: string): ResolvedBlock => ({ type: 'paragraph', text: line })
-const heading = (line: string): ResolvedBlock => ({ type: 'heading', text: line, depth: 2 })
-
-/** Neutral document → tokens → readMeta → mapTables. */
-function map(edition: Edition, ...blocks: ResolvedBlock[]): MapResult {
-  const tokens = tokenize({ blocks })
-  return mapTables(tokens, edition, readMeta(tokens).headings)
-}
-
-/** A cell's value and state, by path. */
-function cell(result: MapResult, path: string): { value: number | null; state: number } {
-  const index = result.schema.indexOf(path)
-  if (index < 0) throw new Error(`no cell ${path}`)
-  return { value: result.values[index] ?? null, state: result.states[index] ?? -1 }
-}
 
 /** `code path` of each diagnostic, without `row_missing` and `table_missing` (these inputs print parts of tables). */
 const codes = (result: MapResult): string[] =>

@@ -4,39 +4,11 @@
  * hold none; 总计 is a column before the first row and a row after; missing and damaged rows.
  */
 import { describe, expect, it } from 'vitest'
-import { CellState, mapTables, type MapResult } from '../../../src/core/mapper.js'
-import { readMeta } from '../../../src/core/meta.js'
+import { cell, grid, map, text } from '../mapping.js'
+import { CellState, type MapResult } from '../../../src/core/mapper.js'
 import { parseReport } from '../../../src/index.js'
-import type { Diagnostic, Edition } from '../../../src/model/types.js'
-import type { ResolvedBlock, SourceTable } from '../../../src/source/document.js'
-import { tokenize } from '../../../src/source/tokenize.js'
+import type { Diagnostic } from '../../../src/model/types.js'
 import { corpusInput, validReport2021 } from '../../helpers.js'
-
-/** A table: one row per line, cells apart by `|`. */
-const table = (isGrid: boolean, lines: string[]): SourceTable => ({
-  type: 'table',
-  grid: isGrid,
-  rows: lines.map((line) => ({ cells: line.split('|').map((cell) => ({ text: cell })) }))
-})
-
-/** A table of text (`grid: false`): only the order of its cells is known. */
-const text = (...lines: string[]): SourceTable => table(false, lines)
-
-/** A grid table (HTML, GFM): cells stand in their real columns. */
-const grid = (...lines: string[]): SourceTable => table(true, lines)
-
-/** Neutral document → tokens → readMeta → mapTables. */
-function map(edition: Edition, ...blocks: ResolvedBlock[]): MapResult {
-  const tokens = tokenize({ blocks })
-  return mapTables(tokens, edition, readMeta(tokens).headings)
-}
-
-/** A cell's value and state, by path. */
-function cell(result: MapResult, path: string): { value: number | null; state: number } {
-  const index = result.schema.indexOf(path)
-  if (index < 0) throw new Error(`no cell ${path}`)
-  return { value: result.values[index] ?? null, state: result.states[index] ?? -1 }
-}
 
 /** `code path` of each diagnostic, leaving out tables 二 and 四, which these inputs never print. */
 const codes = (result: MapResult): string[] =>

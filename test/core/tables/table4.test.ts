@@ -4,32 +4,10 @@
  * grid row is a row of blanks; a header with no row is a missing row.
  */
 import { describe, expect, it } from 'vitest'
-import { CellState, mapTables, type MapResult } from '../../../src/core/mapper.js'
-import { readMeta } from '../../../src/core/meta.js'
+import { grid, map, text } from '../mapping.js'
+import { CellState, type MapResult } from '../../../src/core/mapper.js'
 import { parseReport } from '../../../src/index.js'
-import type { Edition } from '../../../src/model/types.js'
-import type { ResolvedBlock, SourceTable } from '../../../src/source/document.js'
-import { tokenize } from '../../../src/source/tokenize.js'
 import { corpusInput, validReport2021 } from '../../helpers.js'
-
-/** A table: one row per line, cells apart by `|`. */
-const table = (isGrid: boolean, lines: string[]): SourceTable => ({
-  type: 'table',
-  grid: isGrid,
-  rows: lines.map((line) => ({ cells: line.split('|').map((cell) => ({ text: cell })) }))
-})
-
-/** A table of text (`grid: false`): only the order of its cells is known. */
-const text = (...lines: string[]): SourceTable => table(false, lines)
-
-/** A grid table (HTML, GFM): cells stand in their real columns. */
-const grid = (...lines: string[]): SourceTable => table(true, lines)
-
-/** Neutral document → tokens → readMeta → mapTables. */
-function map(edition: Edition, ...blocks: ResolvedBlock[]): MapResult {
-  const tokens = tokenize({ blocks })
-  return mapTables(tokens, edition, readMeta(tokens).headings)
-}
 
 /** `code path` of each diagnostic, leaving out tables 二 and 三, which these inputs never print. */
 const codes = (result: MapResult): string[] =>
