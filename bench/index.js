@@ -8,6 +8,7 @@ import remarkParse from 'remark-parse'
 import { Bench } from 'tinybench'
 import { unified } from 'unified'
 import { parseReport } from '../dist/index.js'
+import { baseline } from './baseline.js'
 
 const corpus = join(import.meta.dirname, '..', 'corpus')
 const seeds = readdirSync(corpus)
@@ -29,16 +30,6 @@ const html = readdirSync(corpus)
   .sort()
   .map((name) => readFileSync(join(corpus, name, 'input.html'), 'utf8'))
 const htmlBytes = html.reduce((sum, text) => sum + Buffer.byteLength(text), 0)
-
-/** The baseline: what any reader of the text must at least do — split it into lines and scan each for numbers. */
-function baseline(text) {
-  let numbers = 0
-  for (const line of text.split('\n')) {
-    const found = line.match(/[-+]?\d+(?:\.\d+)?/g)
-    if (found !== null) numbers += found.length
-  }
-  return numbers
-}
 
 let sink = 0
 const ROUNDS = 5

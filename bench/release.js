@@ -25,6 +25,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { isDeepStrictEqual } from 'node:util'
+import { baseline } from './baseline.js'
 
 const repo = join(import.meta.dirname, '..')
 const SECONDS = 10
@@ -197,15 +198,6 @@ for (const set of sets) {
 }
 
 // ---- timing ------------------------------------------------------------------------------------
-/** The baseline of bench/index.js: what any reader of the text must at least do. */
-function baseline(text) {
-  let numbers = 0
-  for (const line of text.split('\n')) {
-    const found = line.match(/[-+]?\d+(?:\.\d+)?/g)
-    if (found !== null) numbers += found.length
-  }
-  return numbers
-}
 let sink = 0
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 
