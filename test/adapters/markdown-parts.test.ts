@@ -1,15 +1,17 @@
 /**
- * The parts of the Markdown adapter one by one: the detector, inline and HTML text, and the walk,
- * each in time linear in its input.
+ * The parts of the Markdown adapter one by one: the detector, the remark run without the
+ * autolink-literal transform, inline and HTML text, and the walk, each in time linear in its input.
  */
 import { fc, test as prop } from '@fast-check/vitest'
-import type { Blockquote, Emphasis, PhrasingContent, RootContent } from 'mdast'
+import type { Blockquote, Emphasis, Paragraph, PhrasingContent, RootContent } from 'mdast'
 import { describe, expect, it } from 'vitest'
 import { detectMarkdown } from '../../src/adapters/markdown/detect.js'
 import { htmlText, inlineText } from '../../src/adapters/markdown/inline.js'
+import { readMarkdown } from '../../src/adapters/markdown/index.js'
 import type { Context } from '../../src/adapters/markdown/place.js'
+import { linksText, parseMarkdown } from '../../src/adapters/markdown/remark.js'
 import { walk } from '../../src/adapters/markdown/walk.js'
-import { LineIndex } from '../../src/index.js'
+import { LineIndex, type SourceTable } from '../../src/index.js'
 
 const SEED = 20261121
 
@@ -24,6 +26,31 @@ describe('markdown adapter parts', () => {
     expect(detectMarkdown('|-|-' + '|:'.repeat(5000) + 'x')).toBe(0)
     expect(detectMarkdown('|-|-' + '|   '.repeat(5000) + 'x')).toBe(0)
     expect(detectMarkdown(' '.repeat(100_000) + 'x')).toBe(0)
+  })
+
+  it('leaves literal autolinks as text, and replays where remark-gfm would have split one', () => {
+    const paragraph = parseMarkdown('见（www.gov.cn）。').children[0] as Paragraph
+    expect(paragraph.children.map((node) => node.type)).toEqual(['text'])
+    expect(linksText('（www.gov.cn）')).toBe(true)
+    expect(linksText('联系 a@b.cn')).toBe(true)
+    expect(linksText('x@y.z1')).toBe(false)
+    expect(linksText('www 规章')).toBe(false)
+    expect(linksText('规章')).toBe(false)
+  })
+
+  it('places a cell as a full remark-gfm parse does, a literal autolink first in it included', () => {
+    const markdown = '| （www.gov.cn） | www.gov.cn |\n|---|---|\n| 规章 a@b.cn | |'
+    const table = readMarkdown(markdown).blocks[0] as SourceTable
+    expect(table.rows.map((row) => row.cells.map((cell) => [cell.text, cell.position?.offset]))).toEqual([
+      [
+        ['（www.gov.cn）', 1],
+        ['www.gov.cn', 17]
+      ],
+      [
+        ['规章 a@b.cn', 42],
+        ['', 53]
+      ]
+    ])
   })
 
   prop.prop(

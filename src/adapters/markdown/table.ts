@@ -9,6 +9,7 @@ import type { SourceCell, SourceRow, SourceTable } from '../../source/document.j
 import { tidyCell } from '../../source/tidy.js'
 import { inlineText } from './inline.js'
 import { placed, startOf, type Context } from './place.js'
+import { linksText } from './remark.js'
 
 /**
  * A GFM table as a grid: each cell's tidied text, placed where its text starts.
@@ -31,10 +32,15 @@ export function table(node: Table, context: Context): SourceTable {
   return placed({ type: 'table', grid: true, rows }, startOf(node, context))
 }
 
-/** Where a cell's text starts: at its first inline node, or just after its opening pipe when it is empty. */
+/**
+ * Where a cell's text starts: at its first inline node, or just after its opening pipe when
+ * it is empty, or when its first node is text that remark-gfm would split into a link and so
+ * leave without a position (the offsets stay those of a full remark-gfm parse).
+ */
 function cellStart(cell: TableCell, context: Context): number | undefined {
-  const offset = cell.children[0]?.position?.start.offset
-  if (offset !== undefined) return offset
+  const first = cell.children[0]
+  const offset = first?.position?.start.offset
+  if (offset !== undefined && !(first?.type === 'text' && linksText(first.value))) return offset
   const start = cell.position?.start.offset
   if (start === undefined) return undefined
   return context.input[start] === '|' ? start + 1 : start
