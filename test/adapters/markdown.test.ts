@@ -24,7 +24,9 @@ function at(input: string, diagnostic: Diagnostic | undefined): string {
   const offset = diagnostic?.position?.offset
   if (offset === undefined) throw new Error('no position')
   const line = input.split('\n')[(diagnostic?.position?.line ?? 0) - 1] ?? ''
-  expect(line.slice((diagnostic?.position?.column ?? 0) - 1)).toBe(input.slice(offset, offset + line.length - (diagnostic?.position?.column ?? 0) + 1))
+  expect(line.slice((diagnostic?.position?.column ?? 0) - 1)).toBe(
+    input.slice(offset, offset + line.length - (diagnostic?.position?.column ?? 0) + 1)
+  )
   return input.slice(offset)
 }
 
@@ -86,7 +88,10 @@ describe('markdown adapter', () => {
   it('does not take full-width pipe lines for a GFM table, and reads them as rows', () => {
     const [table] = tables('｜信息内容｜本年处理决定数量｜\n｜－｜－｜\n｜行政许可｜5｜')
     expect(table?.grid).toBe(false)
-    expect(rowTexts(table)).toEqual([['信息内容', '本年处理决定数量'], ['行政许可', '5']])
+    expect(rowTexts(table)).toEqual([
+      ['信息内容', '本年处理决定数量'],
+      ['行政许可', '5']
+    ])
   })
 
   it('keeps an escaped pipe inside a cell', () => {
@@ -96,7 +101,10 @@ describe('markdown adapter', () => {
 
   it('never lets emphasis markers into labels or section text, a stray ** included', () => {
     const [table] = tables('| **信息内容** | *数量* |\n|---|---|\n| **行政许可** | **5** |')
-    expect(rowTexts(table)).toEqual([['信息内容', '数量'], ['行政许可', '5']])
+    expect(rowTexts(table)).toEqual([
+      ['信息内容', '数量'],
+      ['行政许可', '5']
+    ])
     const blocks = readMarkdown('## 一、总体情况\n\n**一是**健全制度；*二是*强化培训。**\n\n- 1.加强领导。**我局重视')
     expect(blocks.blocks.map((block) => (block.type === 'embedded' || block.type === 'table' ? '' : block.text))).toEqual([
       '一、总体情况',
@@ -120,7 +128,10 @@ describe('markdown adapter', () => {
   it('reads tab rows in a block quote and in a fenced code block, positions in the source', () => {
     const quoted = '> 规章\t1\t2\t3\n> 行政许可\t4'
     const [table] = tables(quoted)
-    expect(rowTexts(table)).toEqual([['规章', '1', '2', '3'], ['行政许可', '4']])
+    expect(rowTexts(table)).toEqual([
+      ['规章', '1', '2', '3'],
+      ['行政许可', '4']
+    ])
     expect(table?.rows[1]?.cells[1]?.position).toEqual({ line: 2, column: 8, offset: 18 })
     const fenced = '```\n规章\t1\t2\t3\n```'
     const [code] = tables(fenced)
@@ -143,7 +154,14 @@ describe('markdown adapter', () => {
           {
             type: 'table',
             grid: true,
-            rows: [{ cells: [...input.matchAll(cells)].map((match) => ({ text: match[1] as string, position: { line: 1, column: match.index + 5, offset: match.index + 4 } })) }]
+            rows: [
+              {
+                cells: [...input.matchAll(cells)].map((match) => ({
+                  text: match[1] as string,
+                  position: { line: 1, column: match.index + 5, offset: match.index + 4 }
+                }))
+              }
+            ]
           }
         ]
       })
@@ -164,7 +182,13 @@ describe('markdown adapter', () => {
     expect(result.format).toBe('markdown')
     expect(result.diagnostics).toEqual([])
     expect(result.report?.applications.total.newReceived).toBe(625)
-    const failing: Adapter = { name: 'html', detect: () => 0, read: () => { throw new Error('boom') } }
+    const failing: Adapter = {
+      name: 'html',
+      detect: () => 0,
+      read: () => {
+        throw new Error('boom')
+      }
+    }
     const failed = parseReport(input, { adapters: [failing] })
     const unsupported = failed.diagnostics.filter((diagnostic) => diagnostic.code === 'unsupported_content')
     expect(unsupported).toHaveLength(1)
@@ -177,7 +201,10 @@ describe('markdown adapter', () => {
       detect: () => 1,
       read: (text) => ({ blocks: [{ type: 'embedded', format: 'csv', text, position: { line: 1, column: 1, offset: 0 } }] })
     }
-    expect(parseReport('规章,1', { adapters: [unknown] }).diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['unsupported_content', 'not_a_report'])
+    expect(parseReport('规章,1', { adapters: [unknown] }).diagnostics.map((diagnostic) => diagnostic.code)).toEqual([
+      'unsupported_content',
+      'not_a_report'
+    ])
   })
 
   it('shifts the positions of an embedded HTML table into the Markdown source', () => {
@@ -213,7 +240,8 @@ describe('markdown adapter', () => {
     expect(report?.applications.commercial.newReceived).toBe(2)
     expect(report?.applications.total.newReceived).toBe(20)
     expect(diagnostics.find((diagnostic) => diagnostic.code === 'blank_cell')?.path).toBe('applications.naturalPerson.newReceived')
-    for (const applicant of ['naturalPerson', 'commercial', 'total'] as const) expect(report?.applications[applicant].carriedOver).toBeNull()
+    for (const applicant of ['naturalPerson', 'commercial', 'total'] as const)
+      expect(report?.applications[applicant].carriedOver).toBeNull()
     expect(diagnostics.filter((diagnostic) => diagnostic.code === 'row_length_mismatch')).toHaveLength(1)
   })
 
