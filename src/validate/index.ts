@@ -7,7 +7,7 @@
 
 import { makeDiagnostic } from '../model/diagnose.js'
 import { readCells } from '../model/empty.js'
-import { cellSchema, type CellSchema } from '../model/schema.js'
+import { cellSchema, type CellSchema, type CellSpec } from '../model/schema.js'
 import type { Cell, Diagnostic, Position, Report } from '../model/types.js'
 import { equationsOf, type Equation } from './equations.js'
 
@@ -48,41 +48,30 @@ const i3: Rule = (cells) => checkEquations(cells, equationsOf(cells.schema.editi
 const i4: Rule = (cells) => checkEquations(cells, equationsOf(cells.schema.edition).i4)
 const i5: Rule = (cells) => checkEquations(cells, equationsOf(cells.schema.edition).i5)
 
-/** I-6: every count is ≥ 0, except a signed one (本年增/减). */
-const i6: Rule = ({ schema, values, where }) => {
-  const diagnostics: Diagnostic[] = []
-  for (const cell of schema.cells) {
-    const value = values[cell.index]
-    if (typeof value === 'number' && value < 0 && !cell.signed) {
+/** A rule checked cell by cell: each printed number for which `fails` holds gets a diagnostic. */
+function perCell(
+  code: 'negative_value' | 'non_integer_count',
+  rule: 'I-6' | 'I-7',
+  fails: (value: number, cell: CellSpec) => boolean
+): Rule {
+  return ({ schema, values, where }) => {
+    const diagnostics: Diagnostic[] = []
+    for (const cell of schema.cells) {
+      const value = values[cell.index]
+      if (typeof value !== 'number' || !fails(value, cell)) continue
       diagnostics.push(
-        makeDiagnostic(
-          'negative_value',
-          { path: cell.path, value },
-          { path: cell.path, position: where(cell.index), actual: value, rule: 'I-6' }
-        )
+        makeDiagnostic(code, { path: cell.path, value }, { path: cell.path, position: where(cell.index), actual: value, rule })
       )
     }
+    return diagnostics
   }
-  return diagnostics
 }
 
+/** I-6: every count is ≥ 0, except a signed one (本年增/减). */
+const i6 = perCell('negative_value', 'I-6', (value, cell) => value < 0 && !cell.signed)
+
 /** I-7: every count is a whole number; only money may have decimals. */
-const i7: Rule = ({ schema, values, where }) => {
-  const diagnostics: Diagnostic[] = []
-  for (const cell of schema.cells) {
-    const value = values[cell.index]
-    if (typeof value === 'number' && !Number.isInteger(value) && !cell.money) {
-      diagnostics.push(
-        makeDiagnostic(
-          'non_integer_count',
-          { path: cell.path, value },
-          { path: cell.path, position: where(cell.index), actual: value, rule: 'I-7' }
-        )
-      )
-    }
-  }
-  return diagnostics
-}
+const i7 = perCell('non_integer_count', 'I-7', (value, cell) => !Number.isInteger(value) && !cell.money)
 
 /** I-1: per table 三 column, 一 + 二 = （七）总计 + 四 (`sum_mismatch`). */
 export const checkI1 = onReport(i1)
