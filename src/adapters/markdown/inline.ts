@@ -68,18 +68,21 @@ export function htmlText(value: string): string {
 // '\n')` and `replace(/<[^>]*>/g, '')` do, in one pass each: those regexes scan to the end of the
 // input from every opening that is never closed (`<!--<!--…`, `<br<br…`), quadratic in all.
 
-/** `value` without `<!-- … -->` comments (an unclosed one is kept). */
-function removeComments(value: string): string {
+/** `value` without every span from `open` to the next `close` (an `open` never closed is kept). */
+function removeSpans(value: string, open: string, close: string): string {
   let out = ''
   let from = 0
-  for (let open = value.indexOf('<!--'); open >= 0; open = value.indexOf('<!--', from)) {
-    const close = value.indexOf('-->', open + 4)
-    if (close < 0) break
-    out += value.slice(from, open)
-    from = close + 3
+  for (let start = value.indexOf(open); start >= 0; start = value.indexOf(open, from)) {
+    const end = value.indexOf(close, start + open.length)
+    if (end < 0) break
+    out += value.slice(from, start)
+    from = end + close.length
   }
   return from === 0 ? value : out + value.slice(from)
 }
+
+/** `value` without `<!-- … -->` comments (an unclosed one is kept). */
+const removeComments = (value: string): string => removeSpans(value, '<!--', '-->')
 
 /** `value` with each `<br …>`, `</p>`, `</div>`, `</h1>`…`</h6>` and `</li>` as `\n`. */
 function lineEndTags(value: string): string {
@@ -97,14 +100,4 @@ function lineEndTags(value: string): string {
 }
 
 /** `value` without tags: each `<` up to the next `>` (a `<` never closed is kept). */
-function removeTags(value: string): string {
-  let out = ''
-  let from = 0
-  for (let open = value.indexOf('<'); open >= 0; open = value.indexOf('<', from)) {
-    const close = value.indexOf('>', open + 1)
-    if (close < 0) break
-    out += value.slice(from, open)
-    from = close + 1
-  }
-  return from === 0 ? value : out + value.slice(from)
-}
+const removeTags = (value: string): string => removeSpans(value, '<', '>')
