@@ -68,6 +68,8 @@ class Mapper implements MapperContext {
   state: 0 | TableNumber = 0
   open: OpenRow | undefined
   private readonly tables: Record<TableNumber, TableConstruct> = { 2: table2(), 3: table3(), 4: table4() }
+  /** The constructs in table order, for what each may claim or settle. */
+  private readonly ordered: readonly TableConstruct[] = [this.tables[2], this.tables[3], this.tables[4]]
   private readonly extras: Extra[] = []
   private pendingEmpties: ValueToken[] = []
 
@@ -117,7 +119,7 @@ class Mapper implements MapperContext {
     }
     this.close()
     this.pendingEmpties = []
-    for (const table of [this.tables[2], this.tables[3], this.tables[4]]) if (table.claim?.(this, meanings, token) === true) return
+    for (const table of this.ordered) if (table.claim?.(this, meanings, token) === true) return
     const meaning = this.choose(meanings)
     if (meaning === undefined) {
       if (meanings.length === 0 && this.state !== 0) this.open = { table: 0, label: token, tokens: [], grid: token.grid }
@@ -200,7 +202,7 @@ class Mapper implements MapperContext {
 
   finish(): MapResult {
     this.close()
-    const tables = [this.tables[2], this.tables[3], this.tables[4]]
+    const tables = this.ordered
     for (const table of tables) table.settle?.(this)
     for (const table of tables) {
       if (!this.cells.found[table.table]) {

@@ -7,7 +7,7 @@
 import { inDocumentOrder, makeDiagnostic } from '../model/diagnose.js'
 import { buildReport } from '../model/empty.js'
 import { TABLES } from '../model/schema.js'
-import type { Cell, Diagnostic, ParseResult } from '../model/types.js'
+import type { Diagnostic, ParseResult } from '../model/types.js'
 import { equationsOf } from '../validate/equations.js'
 import { validateCells } from '../validate/index.js'
 import { detectEdition } from './edition.js'

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { APPLICANTS } from '../model/catalogue.js'
+import { APPLICANTS, TABLE4_GROUPS, TABLE4_OUTCOMES } from '../model/catalogue.js'
 import type { InvariantId } from '../model/diagnostics.js'
 import { cellSchema, TABLES, type CellSchema } from '../model/schema.js'
 import type { Edition } from '../model/types.js'
@@ -97,15 +97,17 @@ function build(schema: CellSchema): Equations {
       right: cells.filter((_, c) => c !== total)
     })
   })
-  const i5 = [0, 1, 2].map((group) => {
-    const cells = schema.table4.slice(group * 5, group * 5 + 5)
-    const at = cells[4] as number
+  const width = TABLE4_OUTCOMES.length
+  const i5 = TABLE4_GROUPS.map((_, group) => {
+    // Each group's cells in outcome order, 总计 last.
+    const cells = schema.table4.slice(group * width, (group + 1) * width)
+    const at = cells[width - 1] as number
     return equation({
       rule: 'I-5',
       path: schema.paths[at] as string,
       at,
       left: [at],
-      right: cells.slice(0, 4)
+      right: cells.slice(0, width - 1)
     })
   })
   return Object.freeze({ i1, i3, i4, i5, all: [...i1, ...i3, ...i4, ...i5] })
