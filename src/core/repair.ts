@@ -8,6 +8,9 @@
  * every consistent combination gives it the same value; a damaged row only
  * when every consistent combination places all its cells the same way.
  *
+ * Values live in typed arrays by cell index (`NaN`: not known), so trying a
+ * combination copies one array instead of building maps.
+ *
  * @module
  */
 
@@ -34,7 +37,50 @@ export interface RepairOutcome {
 const MAX_READINGS = 5000
 const MAX_COMBINATIONS = 20000
 
-type Assignment = Map<number, number>
+/** The equations as flat arrays: equation `e`'s terms are `cells[start[e]..start[e + 1]]`, each with its side's sign. */
+interface Compiled {
+  readonly start: Int32Array
+  readonly cells: Int32Array
+  readonly signs: Int8Array
+  /** One more than the largest cell index in any equation. */
+  readonly size: number
+  /** The equations each cell is a term of, in order. */
+  readonly byCell: Map<number, number[]>
+}
+
+const COMPILED = new WeakMap<readonly Equation[], Compiled>()
+
+function compile(equations: readonly Equation[]): Compiled {
+  let compiled = COMPILED.get(equations)
+  if (compiled !== undefined) return compiled
+  const total = equations.reduce((sum, equation) => sum + equation.left.length + equation.right.length, 0)
+  const start = new Int32Array(equations.length + 1)
+  const cells = new Int32Array(total)
+  const signs = new Int8Array(total)
+  let size = 0
+  const byCell = new Map<number, number[]>()
+  let at = 0
+  equations.forEach((equation, e) => {
+    start[e] = at
+    for (const [terms, sign] of [
+      [equation.left, 1],
+      [equation.right, -1]
+    ] as const) {
+      for (const cell of terms) {
+        cells[at] = cell
+        signs[at++] = sign
+        size = Math.max(size, cell + 1)
+        const list = byCell.get(cell)
+        if (list === undefined) byCell.set(cell, [e])
+        else if (list[list.length - 1] !== e) list.push(e)
+      }
+    }
+  })
+  start[equations.length] = at
+  compiled = { start, cells, signs, size, byCell }
+  COMPILED.set(equations, compiled)
+  return compiled
+}
 
 /**
  * Solve the equations for the unknown cells.
@@ -50,106 +96,184 @@ export function repair(
   rows: readonly RepairRow[],
   equations: readonly Equation[]
 ): RepairOutcome {
-  const rowCells = new Set(rows.flatMap((row) => row.cells))
-  const targets = new Set([...unknown, ...rowCells])
-  const relevant = equations.filter((equation) => equation.terms.some((path) => targets.has(path)))
-  const readings = rows.map((row) => rowReadings(row, equations))
-  const results: Assignment[] = []
-  let combinations = 0
-  let exhausted = readings.some((list) => list === undefined)
+  const compiled = compile(equations)
+  let size = compiled.size
+  for (const cell of known.keys()) size = Math.max(size, cell + 1)
+  for (const cell of unknown) size = Math.max(size, cell + 1)
+  for (const row of rows) for (const cell of row.cells) size = Math.max(size, cell + 1)
 
-  const choose = (depth: number, base: Assignment): void => {
-    if (exhausted) return
+  const open = new Uint8Array(size)
+  for (const cell of unknown) open[cell] = 1
+  for (const row of rows) for (const cell of row.cells) open[cell] = 1
+  const targets = [...unknown]
+  for (const row of rows) targets.push(...row.cells)
+  const relevant = equationsWith(compiled, targets, open, false)
+  const scratch = unknownValues(size)
+  const rowOpen = new Uint8Array(size)
+  const readings: Float64Array[][] = []
+  let exhausted = false
+  for (const row of rows) {
+    const list = rowReadings(row, compiled, scratch, rowOpen)
+    if (list === undefined) exhausted = true
+    readings.push(list ?? [])
+  }
+
+  // Depth-first over the rows' readings, writing each row's reading into one array and undoing it after.
+  const current = unknownValues(size)
+  for (const [cell, value] of known) current[cell] = value
+  const saved = rows.map((row) => new Float64Array(row.cells.length))
+  const leaf = new Float64Array(size)
+  let first: Float64Array | undefined
+  const differs = new Uint8Array(size)
+  let results = 0
+  let combinations = 0
+  const choose = (depth: number): void => {
     if (depth === rows.length) {
       if (++combinations > MAX_COMBINATIONS) {
         exhausted = true
         return
       }
-      const assignment = new Map(base)
-      if (propagate(relevant, assignment, targets)) results.push(assignment)
+      leaf.set(current)
+      if (!propagate(compiled, relevant, leaf, open)) return
+      results++
+      if (first === undefined) first = Float64Array.from(leaf)
+      else for (let cell = 0; cell < size; cell++) if (leaf[cell] !== first[cell]) differs[cell] = 1
       return
     }
-    for (const reading of readings[depth] ?? []) {
-      const next = new Map(base)
-      for (const [path, value] of reading) next.set(path, value)
-      choose(depth + 1, next)
+    const cells = (rows[depth] as RepairRow).cells
+    const before = saved[depth] as Float64Array
+    for (let i = 0; i < cells.length; i++) before[i] = current[cells[i] as number] as number
+    for (const reading of readings[depth] as Float64Array[]) {
+      if (exhausted) break
+      for (let i = 0; i < cells.length; i++) {
+        const value = reading[i] as number
+        if (!Number.isNaN(value)) current[cells[i] as number] = value
+      }
+      choose(depth + 1)
+      for (let i = 0; i < cells.length; i++) current[cells[i] as number] = before[i] as number
     }
   }
-  if (!exhausted) choose(0, new Map(known))
+  if (!exhausted) choose(0)
 
   const filled = new Map<number, number>()
-  const agreed = (path: number): number | undefined => {
-    if (exhausted || results.length === 0) return undefined
-    const first = results[0]?.get(path)
-    return first !== undefined && results.every((result) => result.get(path) === first) ? first : undefined
+  const agreed = (cell: number): number | undefined => {
+    if (exhausted || first === undefined || differs[cell] === 1) return undefined
+    const value = first[cell] as number
+    return Number.isNaN(value) ? undefined : value
   }
-  for (const path of unknown) {
-    const value = agreed(path)
-    if (value !== undefined) filled.set(path, value)
+  for (const cell of unknown) {
+    const value = agreed(cell)
+    if (value !== undefined) filled.set(cell, value)
   }
   const outcome: RepairOutcome['rows'] = rows.map((row) => {
     const values = row.cells.map(agreed)
     if (values.every((value) => value !== undefined)) {
-      row.cells.forEach((path, i) => filled.set(path, values[i] as number))
+      row.cells.forEach((cell, i) => filled.set(cell, values[i] as number))
       return 'placed'
     }
-    return !exhausted && results.length === 0 ? 'inconsistent' : 'ambiguous'
+    return !exhausted && results === 0 ? 'inconsistent' : 'ambiguous'
   })
   return { filled, rows: outcome }
 }
 
 /**
- * The distinct readings of a damaged row that keep the equations lying wholly
- * inside it; `undefined` when there are too many to try.
+ * The equations with a term among `cells`, in order; with `all`, only those whose every term
+ * `marked` flags (`marked` flags at least `cells`).
  */
-function rowReadings(row: RepairRow, equations: readonly Equation[]): Assignment[] | undefined {
-  const width = row.cells.length
-  const count = row.printed.length
-  const inside = new Set(row.cells)
-  const local = equations.filter((equation) => equation.terms.every((path) => inside.has(path)))
-  const readings = new Map<string, Assignment>()
-  let tried = 0
-  for (const placement of placements(count, width)) {
-    if (++tried > MAX_READINGS) return undefined
-    const assignment: Assignment = new Map()
-    const open = new Set<number>()
-    row.cells.forEach((path, column) => {
-      const source = placement[column]
-      const value = source === undefined ? null : (row.printed[source] ?? null)
-      if (value === null) open.add(path)
-      else assignment.set(path, value)
-    })
-    if (!propagate(local, assignment, open)) continue
-    const key = row.cells.map((path) => assignment.get(path) ?? '?').join(',')
-    if (!readings.has(key)) readings.set(key, assignment)
+function equationsWith(compiled: Compiled, cells: Iterable<number>, marked: Uint8Array, all: boolean): Int32Array {
+  const count = compiled.start.length - 1
+  const touched = new Uint8Array(count)
+  for (const cell of cells) for (const e of compiled.byCell.get(cell) ?? []) touched[e] = 1
+  const list: number[] = []
+  for (let e = 0; e < count; e++) {
+    if (touched[e] === 0) continue
+    let every = true
+    for (let t = compiled.start[e] as number; t < (compiled.start[e + 1] as number) && every; t++)
+      every = marked[compiled.cells[t] as number] === 1
+    if (every || !all) list.push(e)
   }
-  return [...readings.values()]
+  return Int32Array.from(list)
+}
+
+const UNKNOWN = new Map<number, Float64Array>()
+
+/** A fresh array of `size` values, all `NaN` (not known). */
+function unknownValues(size: number): Float64Array {
+  let template = UNKNOWN.get(size)
+  if (template === undefined) {
+    template = new Float64Array(size).fill(Number.NaN)
+    UNKNOWN.set(size, template)
+  }
+  return template.slice()
 }
 
 /**
- * Every way to lay `count` printed values over `width` columns in order: for
- * each column, the index of the printed value it takes, or `undefined` for a gap.
+ * The distinct readings of a damaged row that keep the equations lying wholly
+ * inside it (each the row's values in column order, `NaN` where unsettled);
+ * `undefined` when there are too many to try. `scratch` (all `NaN`) and `open` (all 0) are left as found.
  */
-function* placements(count: number, width: number): Generator<(number | undefined)[]> {
-  if (count <= width) {
-    for (const columns of combinations(width, count)) {
-      const placement: (number | undefined)[] = new Array<number | undefined>(width).fill(undefined)
-      columns.forEach((column, i) => {
-        placement[column] = i
-      })
-      yield placement
+function rowReadings(row: RepairRow, compiled: Compiled, scratch: Float64Array, open: Uint8Array): Float64Array[] | undefined {
+  const width = row.cells.length
+  const count = row.printed.length
+  for (const cell of row.cells) open[cell] = 1
+  const local = equationsWith(compiled, row.cells, open, true)
+  const readings: Float64Array[] = []
+  let tried = 0
+  let tooMany = false
+  forEachPlacement(count, width, (placement) => {
+    if (++tried > MAX_READINGS) {
+      tooMany = true
+      return false
     }
-  } else {
-    for (const kept of combinations(count, width)) yield kept
+    for (let column = 0; column < width; column++) {
+      const cell = row.cells[column] as number
+      const source = placement[column] as number
+      const value = source < 0 ? null : (row.printed[source] ?? null)
+      open[cell] = value === null ? 1 : 0
+      scratch[cell] = value === null ? Number.NaN : value
+    }
+    if (propagate(compiled, local, scratch, open) && !readings.some((reading) => sameReading(reading, row.cells, scratch))) {
+      const reading = new Float64Array(width)
+      for (let column = 0; column < width; column++) reading[column] = scratch[row.cells[column] as number] as number
+      readings.push(reading)
+    }
+    return true
+  })
+  for (const cell of row.cells) {
+    scratch[cell] = Number.NaN
+    open[cell] = 0
   }
+  return tooMany ? undefined : readings
 }
 
-/** The increasing k-subsets of 0..n-1, in lexicographic order. */
-function* combinations(n: number, k: number): Generator<number[]> {
-  if (k > n) return
-  const chosen = Array.from({ length: k }, (_, i) => i)
+/** Whether a reading holds the same values (NaN equal to NaN) as the row's cells in `values`. */
+function sameReading(reading: Float64Array, cells: readonly number[], values: Float64Array): boolean {
+  for (let column = 0; column < reading.length; column++) {
+    const a = reading[column] as number
+    const b = values[cells[column] as number] as number
+    if (a !== b && !(Number.isNaN(a) && Number.isNaN(b))) return false
+  }
+  return true
+}
+
+/**
+ * Call `visit` with every way to lay `count` printed values over `width` columns in order: for
+ * each column, the index of the printed value it takes, or -1 for a gap. `visit` returns `false` to stop.
+ */
+function forEachPlacement(count: number, width: number, visit: (placement: Int32Array) => boolean): void {
+  const placement = new Int32Array(width)
+  const n = Math.max(count, width)
+  const k = Math.min(count, width)
+  const chosen = Int32Array.from({ length: k }, (_, i) => i)
   for (;;) {
-    yield [...chosen]
+    if (count <= width) {
+      placement.fill(-1)
+      for (let i = 0; i < k; i++) placement[chosen[i] as number] = i
+    } else {
+      placement.set(chosen)
+    }
+    if (!visit(placement)) return
+    // The next increasing k-subset of 0..n-1, in lexicographic order.
     let i = k - 1
     while (i >= 0 && (chosen[i] as number) === n - k + i) i--
     if (i < 0) return
@@ -161,60 +285,65 @@ function* combinations(n: number, k: number): Generator<number[]> {
 /**
  * Solve what the equations pin, in place: an equation with one unknown gives
  * it; one whose unknowns must add up to 0 gives them all 0. Every value must be
- * a whole number ≥ 0.
+ * a whole number ≥ 0. A cell may be solved when `open` marks it; a cell neither
+ * known nor open leaves its equations unassessable.
  *
  * @returns `false` when the equations cannot all hold.
  */
-function propagate(equations: readonly Equation[], values: Assignment, unknown: ReadonlySet<number>): boolean {
-  const settled = new Uint8Array(equations.length)
+function propagate(compiled: Compiled, chosen: Int32Array, values: Float64Array, open: Uint8Array): boolean {
+  const { start, cells, signs } = compiled
+  const settled = new Uint8Array(chosen.length)
   let changed = true
   while (changed) {
     changed = false
-    for (let e = 0; e < equations.length; e++) {
-      if (settled[e] === 1) continue
-      const equation = equations[e] as Equation
+    for (let c = 0; c < chosen.length; c++) {
+      if (settled[c] === 1) continue
+      const e = chosen[c] as number
+      const from = start[e] as number
+      const to = start[e + 1] as number
       let balance = 0
       let assessable = true
       let openCount = 0
       let openSign = 0
       let mixed = false
-      let openPath = -1
-      for (let side = 0; side < 2 && assessable; side++) {
-        const paths = side === 0 ? equation.left : equation.right
-        const sign = side === 0 ? 1 : -1
-        for (const path of paths) {
-          const value = values.get(path)
-          if (value !== undefined) balance += sign * value
-          else if (unknown.has(path)) {
-            if (openCount > 0 && openSign !== sign) mixed = true
-            openSign = sign
-            openPath = path
-            openCount++
-          } else {
-            assessable = false
-            break
-          }
+      let openCell = -1
+      for (let t = from; t < to; t++) {
+        const cell = cells[t] as number
+        const sign = signs[t] as number
+        const value = values[cell] as number
+        if (value === value) balance += sign * value
+        else if (open[cell] === 1) {
+          if (openCount > 0 && openSign !== sign) mixed = true
+          openSign = sign
+          openCell = cell
+          openCount++
+        } else {
+          assessable = false
+          break
         }
       }
       if (!assessable) {
-        settled[e] = 1
+        settled[c] = 1
         continue
       }
       if (openCount === 0) {
         if (Math.abs(balance) > 1e-9) return false
-        settled[e] = 1
+        settled[c] = 1
       } else if (openCount === 1) {
         const value = -balance / openSign + 0 // + 0 turns -0 into 0
         if (value < 0 || !Number.isInteger(value)) return false
-        values.set(openPath, value)
-        settled[e] = 1
+        values[openCell] = value
+        settled[c] = 1
         changed = true
       } else if (!mixed) {
         const sum = -balance / openSign
         if (sum < 0) return false
         if (sum === 0) {
-          for (const path of equation.terms) if (!values.has(path) && unknown.has(path)) values.set(path, 0)
-          settled[e] = 1
+          for (let t = from; t < to; t++) {
+            const cell = cells[t] as number
+            if (open[cell] === 1 && Number.isNaN(values[cell])) values[cell] = 0
+          }
+          settled[c] = 1
           changed = true
         }
       }

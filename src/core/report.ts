@@ -56,7 +56,8 @@ export function readReport(tokens: readonly Token[], format: string, doRepair: b
 /** Run repair over tables 三 and 四, write what it fills into the mapped values, and say so in diagnostics. */
 function repairCells(mapped: MapResult): Diagnostic[] {
   const { schema, values, states, positions } = mapped
-  const solvable = ([3, 4] as const).flatMap((table) => (mapped.found[table] ? schema.byTable[table] : []))
+  const solvable: number[] = []
+  for (const table of [3, 4] as const) if (mapped.found[table]) solvable.push(...schema.byTable[table])
   const unknown = new Set<number>()
   for (const index of solvable) if (values[index] === null && states[index] !== CellState.unaligned) unknown.add(index)
   const rows = mapped.damaged.filter((row) => row.table !== 2)
@@ -65,7 +66,8 @@ function repairCells(mapped: MapResult): Diagnostic[] {
   for (const index of solvable) if (values[index] !== null) known.set(index, values[index] as number)
   const outcome = repair(known, unknown, rows, equationsOf(schema.edition).all)
   const diagnostics: Diagnostic[] = []
-  const rowOf = new Map(rows.flatMap((row) => row.cells.map((cell) => [cell, row] as const)))
+  const rowOf = new Map<number, DamagedRow>()
+  for (const row of rows) for (const cell of row.cells) rowOf.set(cell, row)
   const facts = (row: DamagedRow) => ({
     table: TABLES[row.table].name,
     row: row.label,
