@@ -27,7 +27,12 @@ type LineKind = 'blank' | 'separator' | 'tab' | 'pipe' | 'numbers' | 'text'
 interface Line {
   kind: LineKind
   text: string
+  /** Offset of its start in the input. */
   offset: number
+  /** Its line number in the input (1-based). */
+  line: number
+  /** The column of its start in the input (1-based: 1 except where `source` starts inside a line). */
+  column: number
 }
 
 /** A line of rules only (`--------`, `|---|---|`, full-width `｜－｜－｜`), and the run of three it needs. */
@@ -53,7 +58,7 @@ const LABEL_NUMBERS_LINE = new RegExp(
  * @param blocks - Where the blocks go, in order.
  */
 export function readLines(source: string, base: number, index: LineIndex, blocks: SourceBlock[]): void {
-  const lines = splitLines(source, base)
+  const lines = splitLines(source, base, index.at(base))
   let i = 0
   while (i < lines.length) {
     const line = lines[i] as Line
@@ -65,14 +70,14 @@ export function readLines(source: string, base: number, index: LineIndex, blocks
         const heading = /^[\s\u3000]*(#{1,6})[ \t]/u.exec(line.text)
         const block: SourceBlock =
           heading === null
-            ? { type: 'paragraph', text, position: index.at(line.offset) }
-            : { type: 'heading', text, depth: (heading[1] as string).length, position: index.at(line.offset) }
+            ? { type: 'paragraph', text, position: positionOf(line, 0) }
+            : { type: 'heading', text, depth: (heading[1] as string).length, position: positionOf(line, 0) }
         blocks.push(block)
       }
       i++
     } else {
       const end = tableRunEnd(lines, i)
-      blocks.push({ type: 'table', grid: false, rows: tableRows(lines.slice(i, end), index), position: index.at(line.offset) })
+      blocks.push({ type: 'table', grid: false, rows: tableRows(lines.slice(i, end)), position: positionOf(line, 0) })
       i = end
     }
   }
@@ -86,21 +91,44 @@ export function readLines(source: string, base: number, index: LineIndex, blocks
  */
 export function hasTableLines(source: string): boolean {
   if (source.includes('\t')) return true
-  return splitLines(source, 0).some((line) => line.kind === 'pipe' || line.kind === 'numbers')
+  return splitLines(source, 0, { line: 1, column: 1, offset: 0 }).some((line) => line.kind === 'pipe' || line.kind === 'numbers')
 }
 
-function splitLines(input: string, base: number): Line[] {
+/** Split into lines at `\n`, `\r\n` and `\r`, as {@link LineIndex} counts them; `start` is where `input` starts in the whole input. */
+function splitLines(input: string, base: number, start: Position): Line[] {
   const lines: Line[] = []
-  let start = 0
-  for (let i = 0; i <= input.length; i++) {
-    const code = i === input.length ? -1 : input.charCodeAt(i)
-    if (code !== -1 && code !== 0x0a && code !== 0x0d) continue
-    const text = input.slice(start, i)
-    lines.push({ kind: classify(text), text, offset: base + start })
-    if (code === 0x0d && input.charCodeAt(i + 1) === 0x0a) i++
-    start = i + 1
+  let cr = input.indexOf('\r')
+  let from = 0
+  let number = start.line
+  for (;;) {
+    let end = input.indexOf('\n', from)
+    if (end < 0) end = input.length
+    let next = end + 1
+    if (cr >= 0 && cr < from) cr = input.indexOf('\r', from)
+    if (cr >= 0 && cr < end) {
+      end = cr
+      next = input.charCodeAt(cr + 1) === 0x0a ? cr + 2 : cr + 1
+    }
+    const text = input.slice(from, end)
+    lines.push({ kind: classify(text), text, offset: base + from, line: number, column: from === 0 ? start.column : 1 })
+    if (end >= input.length) return lines
+    from = next
+    number++
   }
-  return lines
+}
+
+/** The position `delta` code units into a line. */
+function positionOf(line: Line, delta: number): Position {
+  return { line: line.line, column: line.column + delta, offset: line.offset + delta }
+}
+
+/** The last code unit of `text` that is not a space, no-break space or ideographic space; -1 if none. */
+function lastVisible(text: string): number {
+  for (let i = text.length - 1; i >= 0; i--) {
+    const code = text.charCodeAt(i)
+    if (code !== 0x20 && code !== 0xa0 && code !== 0x3000) return code
+  }
+  return -1
 }
 
 function classify(text: string): LineKind {
@@ -108,8 +136,9 @@ function classify(text: string): LineKind {
   if (/^[\s\u00a0\u3000\ufeff]*$/u.test(cleaned)) return 'blank'
   if (cleaned.includes('\t')) return SEPARATOR.test(cleaned) && SEPARATOR_RUN.test(cleaned) ? 'separator' : 'tab'
   if (SEPARATOR.test(cleaned) && SEPARATOR_RUN.test(cleaned)) return 'separator'
-  if (/[|｜][ \u00a0\u3000]*$/u.test(cleaned)) return 'pipe'
-  if (cleaned.length <= 200 && /\d[ \u00a0\u3000]*$/u.test(cleaned)) {
+  const last = lastVisible(cleaned)
+  if (last === 0x7c || last === 0xff5c) return 'pipe'
+  if (cleaned.length <= 200 && last >= 0x30 && last <= 0x39) {
     if (NUMBERS_LINE.test(cleaned) || (LABEL_NUMBERS_LINE.test(cleaned) && !SECTION_LIKE.test(cleaned))) return 'numbers'
   }
   return 'text'
@@ -136,9 +165,28 @@ function isContinuation(lines: Line[], i: number): boolean {
   return previous.kind === 'tab' && /^\t+[^\t]*$/u.test(previous.text) ? true : previous.kind === 'text' && isContinuation(lines, i - 1)
 }
 
-function tableRows(lines: Line[], index: LineIndex): SourceRow[] {
-  const tabLines = lines.filter((line) => line.kind === 'tab')
-  const oneCellPerLine = tabLines.length > 0 && tabLines.every((line) => /^\t+[^\t]*$/u.test(line.text))
+/** How many tabs `text` starts with. */
+function leadingTabs(text: string): number {
+  let count = 0
+  while (text.charCodeAt(count) === 0x09) count++
+  return count
+}
+
+/** A tab line with one cell: tabs, then no tab (`\t本年新`). */
+function isOneCellLine(text: string): boolean {
+  const lead = leadingTabs(text)
+  return lead > 0 && text.indexOf('\t', lead) < 0
+}
+
+function tableRows(lines: Line[]): SourceRow[] {
+  let tabLines = 0
+  let oneCellLines = 0
+  for (const line of lines) {
+    if (line.kind !== 'tab') continue
+    tabLines++
+    if (isOneCellLine(line.text)) oneCellLines++
+  }
+  const oneCellPerLine = tabLines > 0 && oneCellLines === tabLines
   const rows: SourceRow[] = []
   for (const line of lines) {
     if (line.kind === 'blank' || line.kind === 'separator') continue
@@ -147,64 +195,67 @@ function tableRows(lines: Line[], index: LineIndex): SourceRow[] {
       if (last !== undefined) last.text += line.text.trim()
       continue
     }
-    const at = lineAt(index.at(line.offset))
-    const cells =
-      line.kind === 'tab'
-        ? oneCellPerLine
-          ? [cellAt(line.text.replace(/^\t+/u, ''), line.text.length - line.text.replace(/^\t+/u, '').length, at)]
-          : splitCells(line, '\t', at)
-        : line.kind === 'pipe'
-          ? pipeCells(line, at)
-          : numberCells(line, at)
-    rows.push({ cells, position: at(0) })
+    let cells: SourceCell[]
+    if (line.kind === 'tab') {
+      if (oneCellPerLine) {
+        const lead = leadingTabs(line.text)
+        cells = [cellAt(line.text.slice(lead), lead, line)]
+      } else cells = splitCells(line, '\t')
+    } else cells = line.kind === 'pipe' ? pipeCells(line) : numberCells(line)
+    rows.push({ cells, position: positionOf(line, 0) })
   }
   return rows
 }
 
-/** Positions on one line: the position of the column `delta` code units after the line's start. */
-type LineAt = (delta: number) => Position
-
-function lineAt(start: Position): LineAt {
-  return (delta) => ({ line: start.line, column: start.column + delta, offset: start.offset + delta })
-}
-
 /** A cell `delta` code units into its line, placed at its first character that is not white space. */
-function cellAt(text: string, delta: number, at: LineAt): SourceCell {
+function cellAt(text: string, delta: number, line: Line): SourceCell {
   const lead = text.length - text.trimStart().length
-  return { text: tidyCell(text), position: at(delta + lead) }
+  return { text: tidyCell(text), position: positionOf(line, delta + lead) }
 }
 
-function splitCells(line: Line, separator: string, at: LineAt): SourceCell[] {
+function splitCells(line: Line, separator: string): SourceCell[] {
   const cells: SourceCell[] = []
   let delta = 0
   for (const part of line.text.split(separator)) {
-    cells.push(cellAt(part, delta, at))
+    cells.push(cellAt(part, delta, line))
     delta += part.length + separator.length
   }
   return cells
 }
 
 /** `X |` is one cell; `|||` is three empty cells; `| a | b |` is a pipe row. Full-width `｜` counts as `|`; `\|` is a literal pipe. */
-function pipeCells(line: Line, at: LineAt): SourceCell[] {
-  const body = line.text.replace(/[ \u00a0\u3000]+$/u, '')
-  if (/^[ \u00a0\u3000]*[|｜]+$/u.test(body)) {
-    const count = (body.match(/[|｜]/gu) ?? []).length
-    return Array.from({ length: count }, () => ({ text: '', position: at(0) }))
-  }
-  const leading = /^[ \u00a0\u3000]*[|｜]/u.exec(body)
-  const start = leading === null ? 0 : leading[0].length
-  const inner = body.slice(start, -1)
+function pipeCells(line: Line): SourceCell[] {
+  const text = line.text
+  let end = text.length
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--
+  let start = 0
+  while (start < end && isSpace(text.charCodeAt(start))) start++
+  let pipes = start
+  while (pipes < end && isPipe(text.charCodeAt(pipes))) pipes++
+  if (pipes === end && pipes > start) return Array.from({ length: end - start }, () => ({ text: '', position: positionOf(line, 0) }))
+  // After a leading pipe (and the spaces before it), up to the closing pipe.
+  const from = pipes > start ? start + 1 : 0
+  const inner = text.slice(from, end - 1)
+  if (!inner.includes('|') && !inner.includes('｜')) return [cellAt(inner, from, line)]
   const cells: SourceCell[] = []
-  let delta = start
+  let delta = from
   for (const part of inner.split(/(?<!\\)[|｜]/u)) {
-    cells.push(cellAt(part.replace(/\\\|/gu, '|'), delta, at))
+    cells.push(cellAt(part.replace(/\\\|/gu, '|'), delta, line))
     delta += part.length + 1
   }
   return cells
 }
 
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0xa0 || code === 0x3000
+}
+
+function isPipe(code: number): boolean {
+  return code === 0x7c || code === 0xff5c
+}
+
 /** `0 0 0 0` or `规章 0 0 0`: cells apart by spaces. */
-function numberCells(line: Line, at: LineAt): SourceCell[] {
+function numberCells(line: Line): SourceCell[] {
   const cells: SourceCell[] = []
   const labelled = NUMBERS_LINE.test(line.text) ? null : LABEL_NUMBERS_LINE.exec(line.text)
   let rest = line.text
@@ -212,10 +263,10 @@ function numberCells(line: Line, at: LineAt): SourceCell[] {
   if (labelled !== null) {
     const label = labelled[1] as string
     const start = line.text.indexOf(label)
-    cells.push({ text: label.trim(), position: at(start) })
+    cells.push({ text: label.trim(), position: positionOf(line, start) })
     rest = line.text.slice(start + label.length)
     base = start + label.length
   }
-  for (const match of rest.matchAll(NUMBER_TOKENS)) cells.push({ text: match[0], position: at(base + match.index) })
+  for (const match of rest.matchAll(NUMBER_TOKENS)) cells.push({ text: match[0], position: positionOf(line, base + match.index) })
   return cells
 }
