@@ -47,6 +47,24 @@ export interface DamagedRow {
   position?: Position
 }
 
+const ROW_IDS: Record<TableNumber, Map<string, string>> = { 2: new Map(), 3: new Map(), 4: new Map() }
+
+/**
+ * A row's id, to notice a row printed twice (`activeDisclosure.regulations`, `applications:newReceived`,
+ * `reviewAndLitigation`); the same string object each time, so set lookups need not hash a new string.
+ *
+ * @param table - Its table.
+ * @param key - Table 二 row key or table 三 row path; ignored for table 四.
+ */
+export function rowId(table: TableNumber, key: string): string {
+  let id = ROW_IDS[table].get(key)
+  if (id === undefined) {
+    id = table === 2 ? `${TABLES[2].key}.${key}` : table === 3 ? `${TABLES[3].key}:${key}` : TABLES[4].key
+    ROW_IDS[table].set(key, id)
+  }
+  return id
+}
+
 /** The cells of one parse, and the rows placed into them. */
 export class CellStore {
   /** Each cell's value, by index into the schema. */

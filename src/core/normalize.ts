@@ -86,10 +86,8 @@ export function labelCore(normalized: string): string {
  * @returns The tidied text (possibly empty).
  */
 export function tidyProse(line: string): string {
-  return line
-    .replace(/\[bookmark:[^\]]*\]/gu, '')
-    .replace(/^[\s\u00a0\u3000]*#{1,6}[ \t]+/u, '')
-    .replace(/^[\s\u00a0\u3000]*[-*+][ \t]+/u, '')
-    .replace(/\*\*/gu, '')
-    .replace(/^[\s\u00a0\u3000\ufeff]+|[\s\u00a0\u3000]+$/gu, '')
+  let tidy = line.includes('[bookmark:') ? line.replace(/\[bookmark:[^\]]*\]/gu, '') : line
+  tidy = tidy.replace(/^[\s\u00a0\u3000]*#{1,6}[ \t]+/u, '').replace(/^[\s\u00a0\u3000]*[-*+][ \t]+/u, '')
+  if (tidy.includes('**')) tidy = tidy.replace(/\*\*/gu, '')
+  return tidy.replace(/^[\s\u00a0\u3000\ufeff]+|[\s\u00a0\u3000]+$/gu, '')
 }

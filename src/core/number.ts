@@ -23,6 +23,13 @@ const NUMBER =
  * @returns The value, or `undefined` when the text is not a value (a label or prose).
  */
 export function readCell(text: string): CellValue | undefined {
+  if (isPlainDigits(text)) {
+    return {
+      kind: 'number',
+      value: Number(text),
+      digits: text.length > 1 && text.charCodeAt(0) === 0x30 ? text.replace(/^0+(?=\d)/u, '') : text
+    }
+  }
   if (text.length > MEMO_LENGTH) return read(text)
   let value = memo.get(text)
   if (value === undefined && !memo.has(text)) {
@@ -31,6 +38,16 @@ export function readCell(text: string): CellValue | undefined {
     memo.set(text, value)
   }
   return value
+}
+
+/** 1 to 15 ASCII digits and nothing else: the common cell, read without a lookup (what `read` gives it too). */
+function isPlainDigits(text: string): boolean {
+  if (text.length === 0 || text.length > 15) return false
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 0x30 || code > 0x39) return false
+  }
+  return true
 }
 
 /** Cell texts this short are remembered with what they hold (`0`, `12`, `—` recur in every report); values are never changed. */

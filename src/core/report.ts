@@ -26,7 +26,8 @@ import type { Token } from './tokens.js'
  */
 export function readReport(tokens: readonly Token[], format: string, doRepair: boolean, early: Diagnostic[]): ParseResult {
   const meta = readMeta(tokens)
-  const tableText = tokens.map((token) => (token.kind === 'text' ? token.normalized : '')).join('|')
+  let tableText = ''
+  for (const token of tokens) if (token.kind === 'text') tableText += `|${token.normalized}`
   const guess = detectEdition(tableText, meta.year)
   const mapped = mapTables(tokens, guess.edition, meta.headings)
   if (!mapped.found[2] && !mapped.found[3] && !mapped.found[4]) {

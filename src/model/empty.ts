@@ -32,11 +32,24 @@ function indexTree(edition: Edition): IndexTree {
   return tree
 }
 
-function fill(tree: IndexTree, values: ArrayLike<Cell | undefined>): Record<string, unknown> {
+/** The tree as parallel lists of keys and children, walked without enumerating an object. */
+interface FillNode {
+  readonly keys: readonly string[]
+  readonly children: readonly (FillNode | number)[]
+}
+const FILL_TREES = new Map<Edition, FillNode>()
+
+function fillTree(tree: IndexTree): FillNode {
+  const keys = Object.keys(tree)
+  return { keys, children: keys.map((key) => (typeof tree[key] === 'number' ? (tree[key] as number) : fillTree(tree[key] as IndexTree))) }
+}
+
+function fill(tree: FillNode, values: ArrayLike<Cell | undefined>): Record<string, unknown> {
   const node: Record<string, unknown> = {}
-  for (const key in tree) {
-    const child = tree[key] as IndexTree | number
-    node[key] = typeof child === 'number' ? (values[child] ?? null) : fill(child, values)
+  const { keys, children } = tree
+  for (let i = 0; i < keys.length; i++) {
+    const child = children[i] as FillNode | number
+    node[keys[i] as string] = typeof child === 'number' ? (values[child] ?? null) : fill(child, values)
   }
   return node
 }
@@ -49,7 +62,12 @@ function fill(tree: IndexTree, values: ArrayLike<Cell | undefined>): Record<stri
  * @param values - Each cell's value by index.
  */
 export function buildReport(edition: Edition, values: ArrayLike<Cell | undefined>): Report {
-  const tables = fill(indexTree(edition), values)
+  let tree = FILL_TREES.get(edition)
+  if (tree === undefined) {
+    tree = fillTree(indexTree(edition))
+    FILL_TREES.set(edition, tree)
+  }
+  const tables = fill(tree, values)
   return {
     edition,
     title: null,

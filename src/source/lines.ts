@@ -209,7 +209,7 @@ function tableRows(lines: Line[]): SourceRow[] {
 
 /** A cell `delta` code units into its line, placed at its first character that is not white space. */
 function cellAt(text: string, delta: number, line: Line): SourceCell {
-  const lead = text.length - text.trimStart().length
+  const lead = startsWithSpace(text) ? text.length - text.trimStart().length : 0
   return { text: tidyCell(text), position: positionOf(line, delta + lead) }
 }
 
@@ -244,6 +244,23 @@ function pipeCells(line: Line): SourceCell[] {
     delta += part.length + 1
   }
   return cells
+}
+
+/** Whether `text` starts with what `trimStart()` removes (ECMAScript white space and line terminators). */
+function startsWithSpace(text: string): boolean {
+  const code = text.charCodeAt(0)
+  return (
+    code <= 0x20 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  )
 }
 
 function isSpace(code: number): boolean {

@@ -9,7 +9,7 @@
 import type { ColumnSpec } from '../../model/catalogue.js'
 import { makeDiagnostic } from '../../model/diagnose.js'
 import { TABLES } from '../../model/schema.js'
-import type { OpenRow } from '../cells.js'
+import { rowId, type OpenRow } from '../cells.js'
 import type { LabelMeaning } from '../labels.js'
 import { headerUnit } from '../number.js'
 import type { TextToken } from '../tokens.js'
@@ -84,12 +84,12 @@ export function table2(): TableConstruct {
         return cell === undefined ? undefined : headerUnit(cell.token.text)
       })
       const cells = columns.map((column) => official[spec.columns.indexOf(column.key)] as number)
-      context.cells.placeRow(row, 2, `${TABLES[2].key}.${spec.key}`, cells, units)
+      context.cells.placeRow(row, 2, rowId(2, spec.key), cells, units)
     },
     missingRows(context) {
       if (!context.cells.found[2]) return
       for (const row of context.index.catalogue.table2Rows) {
-        const path = `${TABLES[2].key}.${row.key}`
+        const path = rowId(2, row.key)
         if (!context.cells.seenRows.has(path)) {
           context.diagnostics.push(makeDiagnostic('row_missing', { table: TABLES[2].name, row: row.labels[0] ?? '' }, { path }))
         }

@@ -8,6 +8,7 @@
 
 import { makeDiagnostic } from '../../model/diagnose.js'
 import { TABLES } from '../../model/schema.js'
+import { rowId } from '../cells.js'
 import type { TableConstruct } from './construct.js'
 
 /** Table 三, read afresh for one parse. */
@@ -32,12 +33,12 @@ export function table3(): TableConstruct {
     },
     close(context, row) {
       const key = row.key ?? ''
-      context.cells.placeRow(row, 3, `${TABLES[3].key}:${key}`, context.cells.schema.table3.get(key) ?? [])
+      context.cells.placeRow(row, 3, rowId(3, key), context.cells.schema.table3.get(key) ?? [])
     },
     missingRows(context) {
       if (!context.cells.found[3]) return
       for (const row of context.index.catalogue.table3Rows) {
-        if (row.path !== undefined && !context.cells.seenRows.has(`${TABLES[3].key}:${row.path}`)) {
+        if (row.path !== undefined && !context.cells.seenRows.has(rowId(3, row.path))) {
           context.diagnostics.push(
             makeDiagnostic('row_missing', { table: TABLES[3].name, row: row.labels[0] ?? '' }, { path: TABLES[3].key })
           )

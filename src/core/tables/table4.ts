@@ -7,6 +7,7 @@
 
 import { makeDiagnostic } from '../../model/diagnose.js'
 import { TABLES } from '../../model/schema.js'
+import { rowId } from '../cells.js'
 import type { TableConstruct } from './construct.js'
 
 /** Table 四, read afresh for one parse. */
@@ -26,7 +27,7 @@ export function table4(): TableConstruct {
       return headers >= 2 && pending.length >= context.cells.schema.table4.length ? { table: 4, tokens: pending, grid: true } : undefined
     },
     close(context, row) {
-      context.cells.placeRow(row, 4, TABLES[4].key, context.cells.schema.table4)
+      context.cells.placeRow(row, 4, rowId(4, ''), context.cells.schema.table4)
     },
     settle(context) {
       if (headers < 2 || context.cells.found[4]) return
