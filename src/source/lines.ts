@@ -37,6 +37,8 @@ interface Line {
 
 /** A line of rules only (`--------`, `|---|---|`, full-width `｜－｜－｜`), and the run of three it needs. */
 const SEPARATOR = /^[\s\-–—－=_|｜:：+]*$/u
+/** The characters other than white space that a rule line may start with (those of `SEPARATOR`). */
+const RULE_START = new Set([...'-–—－=_|｜:：+'].map((char) => char.charCodeAt(0)))
 const SEPARATOR_RUN = /[-–—－=_]{3}|(?:[|｜][-–—－=_:： ]+){2}[|｜]/u
 const SECTION_LIKE = /^[\s\u3000]*(?:#{1,6}\s*)?(?:[一二三四五六七八九十]+|\d+)[、.．]/u
 const NUMBER_TOKEN = String.raw`[-+]?\d[\d.,]*%?`
@@ -133,9 +135,12 @@ function lastVisible(text: string): number {
 
 function classify(text: string): LineKind {
   const cleaned = text.includes('[bookmark:') ? text.replace(/\[bookmark:[^\]]*\]/gu, '') : text
-  if (/^[\s\u00a0\u3000\ufeff]*$/u.test(cleaned)) return 'blank'
-  if (cleaned.includes('\t')) return SEPARATOR.test(cleaned) && SEPARATOR_RUN.test(cleaned) ? 'separator' : 'tab'
-  if (SEPARATOR.test(cleaned) && SEPARATOR_RUN.test(cleaned)) return 'separator'
+  // Each regex below needs a line that starts with white space or a rule character; most lines start with neither.
+  const lead = cleaned === '' || startsWithSpace(cleaned)
+  if (lead && /^[\s\u00a0\u3000\ufeff]*$/u.test(cleaned)) return 'blank'
+  const rule = lead || RULE_START.has(cleaned.charCodeAt(0))
+  if (cleaned.includes('\t')) return rule && SEPARATOR.test(cleaned) && SEPARATOR_RUN.test(cleaned) ? 'separator' : 'tab'
+  if (rule && SEPARATOR.test(cleaned) && SEPARATOR_RUN.test(cleaned)) return 'separator'
   const last = lastVisible(cleaned)
   if (last === 0x7c || last === 0xff5c) return 'pipe'
   if (cleaned.length <= 200 && last >= 0x30 && last <= 0x39) {
