@@ -19,6 +19,8 @@ export interface ValueToken {
   grid: boolean
   /** In a complete grid row, how far the cell is from the row's end (1 for the last cell). */
   fromEnd: number | undefined
+  /** Which row of the document it is in (rows of all tables counted in order from 0). */
+  row: number
   /** Where it is. */
   position?: Position | undefined
 }
@@ -34,6 +36,8 @@ export interface TextToken {
   grid: boolean
   /** In a complete grid row, how far the cell is from the row's end (1 for the last cell). */
   fromEnd: number | undefined
+  /** Which row of the document it is in (rows of all tables counted in order from 0). */
+  row: number
   /** Where it is. */
   position?: Position | undefined
 }

@@ -45,6 +45,16 @@ export interface MessageFacts {
   edition_conflict: { markers2019: number; markers2021: number; edition: string }
   unit_converted: { path: string; printed: string; unit: string; value: number }
   unsupported_content: { format: string; reason: string }
+  columns_reordered: { table: TableName; columns: readonly string[] }
+  column_header_unreadable: { table: TableName; problem: HeaderProblem }
+}
+
+/** Why a column header could not be read: a column named twice, or one not named. */
+export interface HeaderProblem {
+  /** What is wrong. */
+  kind: 'repeated' | 'missing'
+  /** The column's label, e.g. `总计`, or `行政复议 · 总计`. */
+  column: string
 }
 
 type Templates = { [C in DiagnosticCode]: (facts: MessageFacts[C]) => string }
@@ -94,7 +104,11 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
       `Markers of both formats are present (2019: ${f.markers2019}, 2021: ${f.markers2021}); read as the ${f.edition} format.`,
     unit_converted: ({ path, printed, unit, value }) => `Cell ${path} printed “${printed}” in ${unit}; it is ${value} 万元.`,
     unsupported_content: ({ format, reason }) =>
-      `An embedded ${format} part of the input could not be read (${reason}); whatever it holds is not in the report.`
+      `An embedded ${format} part of the input could not be read (${reason}); whatever it holds is not in the report.`,
+    columns_reordered: ({ table, columns }) =>
+      `Table ${table} prints its columns in another order than the format (${columns.join(', ')}); each value is placed by its column header.`,
+    column_header_unreadable: ({ table, problem }) =>
+      `The column header of table ${table} ${problem.kind === 'repeated' ? `names “${problem.column}” twice` : `does not name “${problem.column}”`}; its values are placed in the official column order, which may not be the printed one.`
   },
   zh: {
     not_a_report: ({ adapter, error }) =>
@@ -118,7 +132,10 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
     edition_conflict: (f) =>
       `同时出现两种格式的标志（2019 年版 ${f.markers2019} 个，2021 年版 ${f.markers2021} 个）；按 ${f.edition} 年版格式读取。`,
     unit_converted: ({ path, printed, unit, value }) => `单元格 ${path} 印为“${printed}”（单位：${unit}），折合 ${value} 万元。`,
-    unsupported_content: ({ format, reason }) => `输入中嵌入的 ${format} 部分无法读取（${reason}），其中内容未计入报告。`
+    unsupported_content: ({ format, reason }) => `输入中嵌入的 ${format} 部分无法读取（${reason}），其中内容未计入报告。`,
+    columns_reordered: ({ table, columns }) => `表${table}的列序与格式不同（${columns.join('、')}）；各数值按其列标题归入对应列。`,
+    column_header_unreadable: ({ table, problem }) =>
+      `表${table}的表头${problem.kind === 'repeated' ? `重复出现“${problem.column}”` : `缺少“${problem.column}”`}；数值按格式规定的列序归入，可能与印刷的列序不符。`
   }
 }
 

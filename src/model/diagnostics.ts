@@ -87,6 +87,10 @@ export interface DiagnosticFields {
   unit_converted: Required<Pick<DiagnosticBase, 'path' | 'expected' | 'actual'>>
   /** No field beyond the base; its position is where the part starts. */
   unsupported_content: object
+  /** The table's key (`applications`, `reviewAndLitigation`). */
+  columns_reordered: Required<Pick<DiagnosticBase, 'path'>>
+  /** The table's key (`applications`, `reviewAndLitigation`). */
+  column_header_unreadable: Required<Pick<DiagnosticBase, 'path'>>
 }
 
 /** A diagnostic of one code, with the fields that code always carries. */
@@ -123,7 +127,9 @@ export const DIAGNOSTIC_CODES = [
   'non_integer_count',
   'edition_conflict',
   'unit_converted',
-  'unsupported_content'
+  'unsupported_content',
+  'columns_reordered',
+  'column_header_unreadable'
 ] as const
 
 /** A stable diagnostic code: one of {@link DIAGNOSTIC_CODES}. */
@@ -218,6 +224,18 @@ export interface DiagnosticCodeMap {
    * Markdown) could not be read by any adapter; what it holds is not in the report.
    */
   unsupported_content: DiagnosticInfo
+  /**
+   * 列序与格式不同 · **warning** — table 三 or 四 prints its columns in another order than the
+   * format (总计 first, 商业企业 before 自然人, 行政诉讼 before 行政复议…); each value is placed in the
+   * column its printed header names, not by its position. The message lists the printed order.
+   */
+  columns_reordered: DiagnosticInfo
+  /**
+   * 表头无法识别 · **warning** — the column header of table 三 or 四 names a column twice or leaves
+   * one out, so the printed order of its columns is not known; its values are placed in the
+   * official order, which may be wrong. Check the table against the original.
+   */
+  column_header_unreadable: DiagnosticInfo
 }
 
 /**
@@ -260,5 +278,13 @@ export const DIAGNOSTIC_INFO: Readonly<DiagnosticCodeMap> = {
   unsupported_content: {
     severity: 'warning',
     summary: 'A part of the input in another format (a raw HTML table in Markdown) could not be read; what it holds is not in the report.'
+  },
+  columns_reordered: {
+    severity: 'warning',
+    summary: 'Table 三 or 四 prints its columns in another order; each value is placed by its column header.'
+  },
+  column_header_unreadable: {
+    severity: 'warning',
+    summary: 'The column header of table 三 or 四 could not be read; its values are placed in the official order.'
   }
 }

@@ -18,6 +18,7 @@ import type { ResolvedDocument, SourceCell } from './document.js'
  */
 export function tokenize(document: ResolvedDocument): Token[] {
   const tokens: Token[] = []
+  let rowIndex = -1
   document.blocks.forEach((block, index) => {
     if (block.type !== 'table') {
       const paragraph: ParagraphToken = {
@@ -33,6 +34,7 @@ export function tokenize(document: ResolvedDocument): Token[] {
     }
     const width = block.grid ? (block.columns ?? block.rows[0]?.cells.length ?? 0) : -1
     for (const row of block.rows) {
+      rowIndex++
       const cells = row.cells
       const full = block.grid && (row.complete ?? cells.length === width)
       for (let i = 0; i < cells.length; i++) {
@@ -41,8 +43,16 @@ export function tokenize(document: ResolvedDocument): Token[] {
         const fromEnd = full ? cells.length - i : undefined
         const token: TextToken | ValueToken =
           value === undefined
-            ? { kind: 'text', text: cell.text, normalized: normalizeLabel(cell.text), grid: block.grid, fromEnd, position: cell.position }
-            : { kind: 'value', text: cell.text, value, grid: block.grid, fromEnd, position: cell.position }
+            ? {
+                kind: 'text',
+                text: cell.text,
+                normalized: normalizeLabel(cell.text),
+                grid: block.grid,
+                fromEnd,
+                row: rowIndex,
+                position: cell.position
+              }
+            : { kind: 'value', text: cell.text, value, grid: block.grid, fromEnd, row: rowIndex, position: cell.position }
         tokens.push(token)
       }
       if (block.grid) tokens.push({ kind: 'rowEnd' })

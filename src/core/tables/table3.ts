@@ -6,15 +6,44 @@
  * @module
  */
 
+import { APPLICANT_COLUMNS, APPLICANTS, ORGANIZATION_APPLICANTS } from '../../model/catalogue.js'
 import { makeDiagnostic } from '../../model/diagnose.js'
 import { TABLES } from '../../model/schema.js'
+import type { Applicant } from '../../model/types.js'
 import { rowId } from '../cells.js'
-import type { TableConstruct } from './construct.js'
+import type { MapperContext, TableConstruct } from './construct.js'
+import type { TextToken } from '../tokens.js'
+import { headerProblem, printedOrder, sameHeaderRow, type HeaderItem } from './header.js'
+
+const UNDER_ORGANIZATIONS: ReadonlySet<Applicant> = new Set(ORGANIZATION_APPLICANTS)
+const APPLICANT_LABEL = new Map(APPLICANT_COLUMNS.map((column) => [column.key, column.labels[0] as string]))
 
 /** Table 三, read afresh for one parse. */
 export function table3(): TableConstruct {
   /** Before its first row, a label that is both a column and a row (总计) is the column. */
   let phase: 'header' | 'rows' = 'header'
+  /** The header's texts in reading order: columns, 法人或其他组织 (a span) and 申请人情况 (`applicants`). */
+  const header: { item: HeaderItem<Applicant> | 'applicants'; token: TextToken }[] = []
+  /** For each printed column, the index of its applicant in the official order; `undefined`: the official order. */
+  let columns: readonly number[] | undefined
+
+  /** At the first row: the printed column order, from the header read so far. */
+  const startRows = (context: MapperContext): void => {
+    if (phase === 'rows') return
+    phase = 'rows'
+    if (!header.some(({ item }) => item !== 'applicants')) return
+    const order = headerOrder(header)
+    const problem = headerProblem(order, APPLICANTS, (key) => APPLICANT_LABEL.get(key) ?? key)
+    const place = { path: TABLES[3].key, position: header[0]?.token.position }
+    if (problem !== undefined) {
+      context.diagnostics.push(makeDiagnostic('column_header_unreadable', { table: TABLES[3].name, problem }, place))
+    } else if (order.some((key, i) => APPLICANTS[i] !== key)) {
+      columns = order.map((key) => APPLICANTS.indexOf(key))
+      const labels = order.map((key) => APPLICANT_LABEL.get(key) ?? key)
+      context.diagnostics.push(makeDiagnostic('columns_reordered', { table: TABLES[3].name, columns: labels }, place))
+    }
+  }
+
   return {
     table: 3,
     prefer(pool) {
@@ -23,17 +52,24 @@ export function table3(): TableConstruct {
     },
     onLabel(context, meaning, token) {
       if (meaning.table !== 3) return
+      if (phase === 'header') {
+        if (meaning.role === 'column') header.push({ item: { key: meaning.key }, token })
+        else if (meaning.role === 'organizations') header.push({ item: { span: true }, token })
+        else if (meaning.role === 'applicants') header.push({ item: 'applicants', token })
+      }
       if (meaning.role === 'row') {
-        phase = 'rows'
+        startRows(context)
         context.open = { table: 3, key: meaning.path, label: token, tokens: [], grid: token.grid }
       } else if (meaning.role === 'group') {
-        phase = 'rows'
+        startRows(context)
         context.open = { table: 3, group: true, label: token, tokens: [], grid: token.grid }
       }
     },
     close(context, row) {
       const key = row.key ?? ''
-      context.cells.placeRow(row, 3, rowId(3, key), context.cells.schema.table3.get(key) ?? [])
+      const official = context.cells.schema.table3.get(key) ?? []
+      const cells = columns === undefined || official.length === 0 ? official : columns.map((column) => official[column] as number)
+      context.cells.placeRow(row, 3, rowId(3, key), cells)
     },
     missingRows(context) {
       if (!context.cells.found[3]) return
@@ -46,4 +82,28 @@ export function table3(): TableConstruct {
       }
     }
   }
+}
+
+/**
+ * The applicant columns in printed order. 申请人情况 spans the applicant columns; 总计 stands
+ * either under it (the official layout: 自然人 · 法人或其他组织 · 总计 on the second header row) or
+ * beside it on the first row, before or after. Beside it, 总计 is printed before or after all of
+ * them; under it, where it is read among them.
+ */
+function headerOrder(header: readonly { item: HeaderItem<Applicant> | 'applicants'; token: TextToken }[]): Applicant[] {
+  const span = header.findIndex(({ item }) => item === 'applicants')
+  const total = header.findIndex(({ item }) => item !== 'applicants' && 'key' in item && item.key === 'total')
+  const tokens = header.map(({ token }) => token)
+  const beside = span >= 0 && total >= 0 && sameHeaderRow(tokens, Math.min(span, total), Math.max(span, total))
+  const named: HeaderItem<Applicant>[] = []
+  header.forEach(({ item }, i) => {
+    if (item !== 'applicants' && !(beside && i === total)) named.push(item)
+  })
+  // 法人或其他组织 with none of its columns named (a header cut after its second row): the official order under it.
+  const inner = named.some((item) => 'key' in item && UNDER_ORGANIZATIONS.has(item.key))
+    ? named
+    : named.flatMap((item) => ('span' in item ? ORGANIZATION_APPLICANTS.map((key) => ({ key })) : [item]))
+  const order = printedOrder(inner, UNDER_ORGANIZATIONS).order
+  if (!beside) return order
+  return total < span ? ['total', ...order] : [...order, 'total']
 }

@@ -1,0 +1,219 @@
+/**
+ * Damage as publishers print it, as reusable arbitraries (issue 12): a report printed with table
+ * 三's or 四's columns in another order, in each of the layouts reports come in. Each generator
+ * gives the text and the report it must read back to, so a property can compare every cell.
+ */
+import { fc } from '@fast-check/vitest'
+import {
+  APPLICANT_COLUMNS,
+  APPLICANTS,
+  CATALOGUES,
+  ORGANIZATION_APPLICANTS,
+  TABLE4_GROUPS,
+  TABLE4_OUTCOMES
+} from '../src/model/catalogue.js'
+import { formatReport, getCell, type Applicant, type Report } from '../src/index.js'
+import { validReport } from './arbitraries.js'
+
+/** The layouts a table is printed in. */
+export const LAYOUTS = ['tab', 'oneCell', 'pipe', 'markdown', 'html'] as const
+/** A layout a table is printed in. */
+export type Layout = (typeof LAYOUTS)[number]
+
+/** One header cell: its text, and how many columns and header rows it spans. */
+interface HeaderCell {
+  text: string
+  colspan: number
+  rowspan: number
+}
+
+const LABEL = new Map(APPLICANT_COLUMNS.map((column) => [column.key, column.labels[0] as string]))
+const NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）'
+const ORGS: ReadonlySet<Applicant> = new Set(ORGANIZATION_APPLICANTS)
+
+/** The reorderings of table 三 seen in real reports, by name. */
+export const TABLE3_ORDERS: Readonly<Record<string, readonly Applicant[]>> = {
+  official: APPLICANTS,
+  'natural person and commercial swapped': [
+    'commercial',
+    'naturalPerson',
+    'research',
+    'nonProfit',
+    'legalService',
+    'otherOrganization',
+    'total'
+  ],
+  'organisations reversed': ['naturalPerson', 'otherOrganization', 'legalService', 'nonProfit', 'research', 'commercial', 'total'],
+  'total first': ['total', ...APPLICANTS.filter((key) => key !== 'total')]
+}
+
+/** A table 三 order: one seen in real reports, or any order of the seven columns. */
+export const table3Order: fc.Arbitrary<readonly Applicant[]> = fc.oneof(
+  fc.constantFrom(...Object.values(TABLE3_ORDERS)),
+  fc.shuffledSubarray([...APPLICANTS], { minLength: APPLICANTS.length, maxLength: APPLICANTS.length })
+)
+
+/**
+ * Table 三's header rows for a column order: nested (申请人情况 over 自然人 · 法人或其他组织 · 总计,
+ * the organisations on a row of their own) when the organisation columns stand together, else flat;
+ * with `totalBeside`, 总计 stands beside 申请人情况 on the first row (where it is first or last).
+ */
+function table3Header(order: readonly Applicant[], totalBeside: boolean): HeaderCell[][] {
+  const orgsAt = order.map((key, i) => (ORGS.has(key) ? i : -1)).filter((i) => i >= 0)
+  const nested = (orgsAt.at(-1) as number) - (orgsAt[0] as number) === orgsAt.length - 1
+  const totalAt = order.indexOf('total')
+  const beside = totalBeside && nested && (totalAt === 0 || totalAt === order.length - 1)
+  const depth = nested ? 3 : 2
+  const first: HeaderCell[] = [{ text: NOTE, colspan: 1, rowspan: depth }]
+  const spanned = beside ? order.length - 1 : order.length
+  const besideCell: HeaderCell = { text: LABEL.get('total') as string, colspan: 1, rowspan: depth }
+  if (beside && totalAt === 0) first.push(besideCell)
+  first.push({ text: '申请人情况', colspan: spanned, rowspan: 1 })
+  if (beside && totalAt !== 0) first.push(besideCell)
+  const under = order.filter((key) => !(beside && key === 'total'))
+  if (!nested) return [first, under.map((key) => ({ text: LABEL.get(key) as string, colspan: 1, rowspan: 1 }))]
+  const second: HeaderCell[] = []
+  for (const key of under) {
+    if (!ORGS.has(key)) second.push({ text: LABEL.get(key) as string, colspan: 1, rowspan: 2 })
+    else if (key === order[orgsAt[0] as number]) second.push({ text: '法人或其他组织', colspan: orgsAt.length, rowspan: 1 })
+  }
+  const third = order.filter((key) => ORGS.has(key)).map((key) => ({ text: LABEL.get(key) as string, colspan: 1, rowspan: 1 }))
+  return [first, second, third]
+}
+
+/** Table 三's rows: a label, then the values in `order` (none for a group label). */
+function table3Rows(report: Report, order: readonly Applicant[]): string[][] {
+  return CATALOGUES[report.edition].table3Rows.map((row) => {
+    const label = row.labels[0] as string
+    if (row.path === undefined) return [label]
+    return [label, ...order.map((key) => String(getCell(report, `applications.${key}.${row.path}`) ?? ''))]
+  })
+}
+
+/** A table from header rows and body rows, in a layout (`markdown` and `html` give that format's table). */
+function printTable(header: HeaderCell[][], body: string[][], width: number, layout: Layout): string {
+  if (layout === 'html') {
+    const cell = (text: string, attributes = ''): string => `<td${attributes}>${text}</td>`
+    const head = header.map(
+      (row) =>
+        `<tr>${row.map((c) => cell(c.text, `${c.colspan > 1 ? ` colspan="${c.colspan}"` : ''}${c.rowspan > 1 ? ` rowspan="${c.rowspan}"` : ''}`)).join('')}</tr>`
+    )
+    const rows = body.map((row) => `<tr>${row.map((text) => cell(text)).join('')}</tr>`)
+    return `<table>\n${[...head, ...rows].join('\n')}\n</table>`
+  }
+  // Linear layouts: each header cell once, where it starts (spans are not drawn in text).
+  const lines = [...header.map((row) => row.map((c) => c.text)), ...body]
+  // A line with one cell and no tab would be a paragraph, not a row: a group label keeps a tab after it.
+  if (layout === 'tab') return lines.map((row) => (row.length === 1 ? `${row[0] as string}\t` : row.join('\t'))).join('\n')
+  if (layout === 'oneCell') return lines.map((row) => row.map((text) => `\t${text}`).join('\n')).join('\n\n')
+  if (layout === 'pipe') return lines.map((row) => row.map((text) => `${text} |`).join('\n')).join('\n|||\n')
+  const pad = (row: string[]): string[] => [...row, ...Array<string>(Math.max(0, width - row.length)).fill('')]
+  const md = (row: string[]): string => `| ${pad(row).join(' | ')} |`
+  const [top, ...rest] = lines
+  return [md(top as string[]), md(Array<string>(width).fill('---')), ...rest.map(md)].join('\n')
+}
+
+/**
+ * Replace the table of a section in a formatted report: from its heading to the next section's
+ * heading in text and Markdown, the first `<table>` after the heading in HTML.
+ */
+function replaceTable(formatted: string, heading: string, next: string, table: string, layout: Layout): string {
+  const start = formatted.indexOf(heading)
+  if (layout === 'html') {
+    const open = formatted.indexOf('<table', start)
+    const close = formatted.indexOf('</table>', open) + '</table>'.length
+    return formatted.slice(0, open) + table + formatted.slice(close)
+  }
+  const end = formatted.indexOf(next, start)
+  return `${formatted.slice(0, start)}${heading}\n\n${table}\n\n${formatted.slice(end)}`
+}
+
+/** The output format that prints a layout. */
+function formatOf(layout: Layout): 'text' | 'markdown' | 'html' {
+  return layout === 'markdown' || layout === 'html' ? layout : 'text'
+}
+
+/** A report printed with table 三's columns in `order`. */
+export function withTable3Order(report: Report, order: readonly Applicant[], layout: Layout, totalBeside: boolean): string {
+  const header = table3Header(order, totalBeside)
+  const table = printTable(header, table3Rows(report, order), order.length + 1, layout)
+  const formatted = formatReport(report, { format: formatOf(layout) })
+  return replaceTable(formatted, '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', table, layout)
+}
+
+/** A valid report printed with table 三's columns in another order: the text, and what it must read as. */
+export const table3Reordered: fc.Arbitrary<{ text: string; report: Report; order: readonly Applicant[]; layout: Layout }> = fc
+  .record({ report: validReport(), order: table3Order, layout: fc.constantFrom(...LAYOUTS), totalBeside: fc.boolean() })
+  .map(({ report, order, layout, totalBeside }) => ({ text: withTable3Order(report, order, layout, totalBeside), report, order, layout }))
+
+type GroupKey = (typeof TABLE4_GROUPS)[number]['key']
+type OutcomeKey = (typeof TABLE4_OUTCOMES)[number]['key']
+const GROUPS: readonly GroupKey[] = TABLE4_GROUPS.map((group) => group.key)
+const OUTCOMES: readonly OutcomeKey[] = TABLE4_OUTCOMES.map((outcome) => outcome.key)
+const GROUP_LABEL = new Map<string, string>(TABLE4_GROUPS.map((group) => [group.key, group.labels[0]]))
+const OUTCOME_LABEL = new Map<string, string>(TABLE4_OUTCOMES.map((outcome) => [outcome.key, outcome.labels[0]]))
+
+/** A table 四 order: the groups in printed order, and the outcomes of every group. */
+export interface Table4Order {
+  groups: readonly GroupKey[]
+  outcomes: readonly OutcomeKey[]
+}
+
+/** The reorderings of table 四 seen in real reports, by name. */
+export const TABLE4_ORDERS: Readonly<Record<string, Table4Order>> = {
+  official: { groups: GROUPS, outcomes: OUTCOMES },
+  'litigation first': { groups: ['litigationDirect', 'litigationAfterReview', 'review'], outcomes: OUTCOMES },
+  'pending before other': { groups: GROUPS, outcomes: ['upheld', 'corrected', 'pending', 'other', 'total'] },
+  'total first': { groups: GROUPS, outcomes: ['total', 'upheld', 'corrected', 'other', 'pending'] },
+  'litigation first, total first': {
+    groups: ['litigationDirect', 'litigationAfterReview', 'review'],
+    outcomes: ['total', 'upheld', 'corrected', 'other', 'pending']
+  }
+}
+
+/** A table 四 order: one seen in real reports, or any order of the groups and of the outcomes. */
+export const table4Order: fc.Arbitrary<Table4Order> = fc.oneof(
+  fc.constantFrom(...Object.values(TABLE4_ORDERS)),
+  fc.record({
+    groups: fc.shuffledSubarray([...GROUPS], { minLength: GROUPS.length, maxLength: GROUPS.length }),
+    outcomes: fc.shuffledSubarray([...OUTCOMES], { minLength: OUTCOMES.length, maxLength: OUTCOMES.length })
+  })
+)
+
+/**
+ * Table 四's header rows: nested (行政诉讼 over its two groups, which are named on the second row
+ * beside 行政复议's outcomes) when the two litigation groups stand together, else flat.
+ */
+function table4Header({ groups, outcomes }: Table4Order): HeaderCell[][] {
+  const width = outcomes.length
+  const outcomeCells = (): HeaderCell[] => outcomes.map((key) => ({ text: OUTCOME_LABEL.get(key) as string, colspan: 1, rowspan: 1 }))
+  const review = groups.indexOf('review')
+  const nested = review === 0 || review === groups.length - 1
+  if (!nested) {
+    return [groups.map((key) => ({ text: GROUP_LABEL.get(key) as string, colspan: width, rowspan: 1 })), groups.flatMap(outcomeCells)]
+  }
+  const reviewCell: HeaderCell = { text: GROUP_LABEL.get('review') as string, colspan: width, rowspan: 1 }
+  const litigationCell: HeaderCell = { text: '行政诉讼', colspan: width * 2, rowspan: 1 }
+  const first = review === 0 ? [reviewCell, litigationCell] : [litigationCell, reviewCell]
+  const reviewOutcomes = outcomes.map((key) => ({ text: OUTCOME_LABEL.get(key) as string, colspan: 1, rowspan: 2 }))
+  const litigation = groups
+    .filter((key) => key !== 'review')
+    .map((key) => ({ text: GROUP_LABEL.get(key) as string, colspan: width, rowspan: 1 }))
+  const second = review === 0 ? [...reviewOutcomes, ...litigation] : [...litigation, ...reviewOutcomes]
+  return [first, second, [...outcomeCells(), ...outcomeCells()]]
+}
+
+/** A report printed with table 四's columns in `order`. */
+export function withTable4Order(report: Report, order: Table4Order, layout: Layout): string {
+  const values = order.groups.flatMap((group) =>
+    order.outcomes.map((outcome) => String(getCell(report, `reviewAndLitigation.${group}.${outcome}`) ?? ''))
+  )
+  const table = printTable(table4Header(order), [values], values.length, layout)
+  const formatted = formatReport(report, { format: formatOf(layout) })
+  return replaceTable(formatted, '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', table, layout)
+}
+
+/** A valid report printed with table 四's columns in another order: the text, and what it must read as. */
+export const table4Reordered: fc.Arbitrary<{ text: string; report: Report; order: Table4Order; layout: Layout }> = fc
+  .record({ report: validReport(), order: table4Order, layout: fc.constantFrom(...LAYOUTS) })
+  .map(({ report, order, layout }) => ({ text: withTable4Order(report, order, layout), report, order, layout }))
