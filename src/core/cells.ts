@@ -158,6 +158,11 @@ export class CellStore {
       return
     }
     const value: CellValue = token.value
+    if (value.kind === 'tooLong') {
+      this.record(cell, null, CellState.invalid, position)
+      this.diagnostics.push(makeDiagnostic('invalid_number', { path, text: token.text }, { path, position }))
+      return
+    }
     if (value.kind !== 'number') {
       this.record(cell, null, CellState.blank, position)
       const marker = value.kind === 'blank' ? value.marker : undefined
@@ -165,7 +170,7 @@ export class CellStore {
       return
     }
     let number = value.value
-    const sourceUnit = value.unit ?? (unit === '元' || unit === '亿元' ? unit : undefined)
+    const sourceUnit = value.unit ?? unit
     if (this.schema.cells[cell]?.money === true && sourceUnit !== undefined && sourceUnit !== '万元') {
       number = toWanyuan(value.digits, sourceUnit)
       this.diagnostics.push(

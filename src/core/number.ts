@@ -4,17 +4,32 @@
  * @module
  */
 
-/** A money unit that may stand in a cell or a header. */
-export type MoneyUnit = '元' | '万元' | '亿元'
+import { MONEY_UNITS } from '../model/catalogue.js'
+
+/** A money unit that may stand in a cell or a header: one of the catalogue's `MONEY_UNITS`. */
+export type MoneyUnit = string
+
+/** Powers of ten to 万元, by unit. */
+const UNIT_SHIFT = new Map(MONEY_UNITS.map(({ unit, toWanyuan }) => [unit, toWanyuan]))
+/** The units as a regex alternation, longest first, so that 百万元 is never read as 万元 or 元. */
+const UNIT_PATTERN = [...UNIT_SHIFT.keys()].sort((a, b) => b.length - a.length).join('|')
 
 /** What one cell holds. */
 export type CellValue =
-  { kind: 'empty' } | { kind: 'blank'; marker: string } | { kind: 'number'; value: number; digits: string; unit?: MoneyUnit }
+  | { kind: 'empty' }
+  | { kind: 'blank'; marker: string }
+  | { kind: 'number'; value: number; digits: string; unit?: MoneyUnit }
+  /** A figure no number can hold exactly: more than 15 significant digits (beyond 2^53 a double rounds). */
+  | { kind: 'tooLong'; digits: string }
 
 const PLAIN_DIGITS = /^[ \t]*\d{1,15}[ \t]*$/u
+/** More significant digits than this, and a double cannot hold the figure exactly. */
+const MAX_DIGITS = 15
 const BLANK_MARKERS = new Set(['/', '-', '—', '——', '–', '无', '\\', '//', '－', '―', '─'])
-const NUMBER =
-  /^(?<sign>[+-]|增加|减少|增|减)?(?<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?<frac>\d+))?(?<unit>万元|亿元|元|件|个|项|条|人次|次|家|份|宗)?$/u
+const NUMBER = new RegExp(
+  String.raw`^(?<sign>[+-]|增加|减少|增|减)?(?<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?<frac>\d+))?(?<unit>${UNIT_PATTERN}|件|个|项|条|人次|次|家|份|宗)?$`,
+  'u'
+)
 
 /**
  * Read a cell's text as a value.
@@ -72,14 +87,15 @@ function read(text: string): CellValue | undefined {
   const { sign, int, frac, unit } = match.groups
   const negative = sign === '-' || sign === '减少' || sign === '减'
   const digits = `${negative ? '-' : ''}${(int ?? '').replace(/,/gu, '')}${frac === undefined ? '' : `.${frac}`}`
+  if (digits.replace(/[-.]/gu, '').replace(/^0+(?=\d)/u, '').length > MAX_DIGITS) return { kind: 'tooLong', digits }
   const value = Number(digits)
   const result: CellValue = { kind: 'number', value: Object.is(value, -0) ? 0 : value, digits }
-  if (unit === '元' || unit === '万元' || unit === '亿元') result.unit = unit
+  if (unit !== undefined && UNIT_SHIFT.has(unit)) result.unit = unit
   return result
 }
 
 /** The CJK ideographs a value may hold: signs (增加, 减少), units, and the blank marker 无. */
-const VALUE_IDEOGRAPHS = new Set('增加减少无元万亿件个项条人次家份宗')
+const VALUE_IDEOGRAPHS = new Set(`增加减少无件个项条人次家份宗${MONEY_UNITS.map(({ unit }) => unit).join('')}`)
 
 /**
  * Whether a text holds a CJK unified ideograph that no value may hold: then it is a label or
@@ -100,7 +116,7 @@ function hasForeignIdeograph(text: string): boolean {
  * @param header - A header cell as printed.
  */
 export function headerUnit(header: string): MoneyUnit | undefined {
-  const match = /(亿元|万元|元)/u.exec(header.normalize('NFKC'))
+  const match = HEADER_UNIT.exec(header.normalize('NFKC'))
   return match === null ? undefined : (match[1] as MoneyUnit)
 }
 
@@ -112,9 +128,11 @@ export function headerUnit(header: string): MoneyUnit | undefined {
  * @returns The value in 万元.
  */
 export function toWanyuan(digits: string, unit: MoneyUnit): number {
-  if (unit === '万元') return Number(digits)
-  return Number(shiftDecimal(digits, unit === '元' ? -4 : 4))
+  const shift = UNIT_SHIFT.get(unit) ?? 0
+  return shift === 0 ? Number(digits) : Number(shiftDecimal(digits, shift))
 }
+
+const HEADER_UNIT = new RegExp(`(${UNIT_PATTERN})`, 'u')
 
 function shiftDecimal(digits: string, places: number): string {
   const negative = digits.startsWith('-')

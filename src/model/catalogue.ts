@@ -77,6 +77,21 @@ export const APPLICANT_COLUMNS: readonly { readonly key: Applicant; readonly lab
   { key: 'total', labels: ['总计'] }
 ]
 
+/**
+ * The money units a cell or a header may name, each with the power of ten that turns it into
+ * 万元 (the unit of the model): `251000元` is 25.1 万元, `1.5百万元` is 150 万元. A new unit is one
+ * line here.
+ */
+export const MONEY_UNITS: readonly { readonly unit: string; readonly toWanyuan: number }[] = [
+  { unit: '元', toWanyuan: -4 },
+  { unit: '千元', toWanyuan: -1 },
+  { unit: '万元', toWanyuan: 0 },
+  { unit: '十万元', toWanyuan: 1 },
+  { unit: '百万元', toWanyuan: 2 },
+  { unit: '千万元', toWanyuan: 3 },
+  { unit: '亿元', toWanyuan: 4 }
+]
+
 /** The applicant keys in official column order. */
 export const APPLICANTS: readonly Applicant[] = APPLICANT_COLUMNS.map((column) => column.key)
 

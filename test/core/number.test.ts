@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseReport } from '../../src/index.js'
 import { headerUnit, readCell, toWanyuan } from '../../src/core/number.js'
 
 describe('readCell', () => {
@@ -54,4 +57,47 @@ describe('money', () => {
     expect(headerUnit('采购总金额(元)')).toBe('元')
     expect(headerUnit('采购总金额')).toBeUndefined()
   })
+})
+
+describe('units as data (issue 12)', () => {
+  it('reads every unit of the catalogue in a header, the longest that fits', () => {
+    expect(headerUnit('本年收费金额（单位：千元）')).toBe('千元')
+    expect(headerUnit('本年收费金额（单位：百万元）')).toBe('百万元')
+    expect(headerUnit('本年收费金额（单位：十万元）')).toBe('十万元')
+    expect(headerUnit('本年收费金额（单位：千万元）')).toBe('千万元')
+    expect(headerUnit('本年收费金额（单位：万元）')).toBe('万元')
+    expect(headerUnit('本年收费金额（单位：元）')).toBe('元')
+  })
+
+  it('converts each to 万元 by moving the decimal point', () => {
+    expect(toWanyuan('4166', '千元')).toBe(416.6)
+    expect(toWanyuan('1.5', '百万元')).toBe(150)
+    expect(toWanyuan('3', '十万元')).toBe(30)
+    expect(toWanyuan('2', '千万元')).toBe(2000)
+  })
+
+  it('reads a unit printed in the cell', () => {
+    expect(readCell('250千元')).toEqual({ kind: 'number', value: 250, digits: '250', unit: '千元' })
+    expect(readCell('1.2百万元')).toEqual({ kind: 'number', value: 1.2, digits: '1.2', unit: '百万元' })
+  })
+
+  it('keeps a figure of more than 15 significant digits out of the numbers', () => {
+    expect(readCell('1234567890123456')).toEqual({ kind: 'tooLong', digits: '1234567890123456' })
+    expect(readCell('9'.repeat(400))?.kind).toBe('tooLong')
+    expect(readCell('123456789012345')).toMatchObject({ kind: 'number', value: 123456789012345 })
+  })
+})
+
+describe('a money header in 千元 or 百万元 through parseReport', () => {
+  const full = readFileSync(join(import.meta.dirname, '..', '..', 'corpus', 'text-2021-full', 'input.txt'), 'utf8')
+  for (const [unit, expected] of [
+    ['千元', 416.6241619],
+    ['百万元', 416624.1619]
+  ] as const) {
+    it(`（单位：${unit}）: the fee is converted, with unit_converted`, () => {
+      const result = parseReport(full.replace('本年收费金额（单位：万元）', `本年收费金额（单位：${unit}）`))
+      expect(result.report?.edition === '2021' && result.report.activeDisclosure.fees.amount).toBe(expected)
+      expect(result.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['unit_converted'])
+    })
+  }
 })
