@@ -91,8 +91,22 @@ function read(text: string, adapter: Adapter, adapters: readonly Adapter[], repa
       ok: false
     }
   }
-  const resolved = resolveEmbedded(document, adapters)
-  return readReport(tokenize(resolved.document), adapter.name, repair, resolved.diagnostics)
+  let resolved: ReturnType<typeof resolveEmbedded>
+  let tokens: ReturnType<typeof tokenize>
+  try {
+    resolved = resolveEmbedded(document, adapters)
+    tokens = tokenize(resolved.document)
+  } catch (error) {
+    // A custom adapter's document that is not a SourceDocument (no blocks, a table without rows…).
+    const reason = `it returned a malformed document (${error instanceof Error ? error.message : String(error)})`
+    return {
+      report: null,
+      diagnostics: [makeDiagnostic('not_a_report', { adapter: adapter.name, error: reason })],
+      format: adapter.name,
+      ok: false
+    }
+  }
+  return readReport(tokens, adapter.name, repair, resolved.diagnostics)
 }
 
 function pickAdapter(adapters: readonly Adapter[], text: string): Adapter {

@@ -78,6 +78,23 @@ describe('public API', () => {
     expect(result).toMatchObject({ report: null, ok: false, format: 'broken' })
     expect(result.diagnostics[0]?.code).toBe('not_a_report')
   })
+
+  it('reports a custom adapter’s malformed document as not_a_report instead of throwing', () => {
+    const documents: unknown[] = [
+      {},
+      { blocks: null },
+      { blocks: [null] },
+      { blocks: [{ type: 'table', grid: false }] },
+      { blocks: [{ type: 'table', grid: false, rows: [{}] }] }
+    ]
+    for (const document of documents) {
+      const malformed: api.Adapter = { name: 'malformed', detect: () => 1, read: () => document as api.SourceDocument }
+      const result = api.parseReport('x', { adapters: [malformed] })
+      expect(result, JSON.stringify(document)).toMatchObject({ report: null, ok: false, format: 'malformed' })
+      expect(result.diagnostics[0]?.code).toBe('not_a_report')
+      expect(result.diagnostics[0]?.message).toContain('malformed document')
+    }
+  })
 })
 
 describe('helpers for custom adapters', () => {

@@ -149,25 +149,31 @@ function classify(text: string): LineKind {
   return 'text'
 }
 
-/** A table run goes on over blank and separator lines, and over lines that continue a one-cell line. */
+/**
+ * A table run goes on over blank and separator lines, and over text lines that continue a one-cell
+ * line (`\t本年新` / `制作数量`, and the text lines right under such a continuation). One pass, so
+ * its time is linear in the lines however many follow.
+ */
 function tableRunEnd(lines: Line[], start: number): number {
   let end = start + 1
+  /** Whether the line before `i` is a one-cell tab line, or a text line that continues one. */
+  let continues = isOneCellTabLine(lines[start] as Line)
   for (let i = start + 1; i < lines.length; i++) {
-    const kind = (lines[i] as Line).kind
-    if (kind === 'blank' || kind === 'separator') continue
-    if (kind === 'text' && !isContinuation(lines, i)) break
+    const line = lines[i] as Line
+    if (line.kind === 'blank' || line.kind === 'separator') {
+      continues = false
+      continue
+    }
+    if (line.kind === 'text') {
+      if (!continues || SECTION_LIKE.test(line.text) || /^\s*#/u.test(line.text)) break
+    } else continues = isOneCellTabLine(line)
     end = i + 1
   }
   return end
 }
 
-/** A text line right under a one-cell tab line (`\t本年新` / `制作数量`) continues that cell. */
-function isContinuation(lines: Line[], i: number): boolean {
-  const line = lines[i] as Line
-  const previous = lines[i - 1]
-  if (previous === undefined || line.kind !== 'text') return false
-  if (SECTION_LIKE.test(line.text) || /^\s*#/u.test(line.text)) return false
-  return previous.kind === 'tab' && /^\t+[^\t]*$/u.test(previous.text) ? true : previous.kind === 'text' && isContinuation(lines, i - 1)
+function isOneCellTabLine(line: Line): boolean {
+  return line.kind === 'tab' && isOneCellLine(line.text)
 }
 
 /** How many tabs `text` starts with. */

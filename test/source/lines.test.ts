@@ -73,4 +73,13 @@ describe('readLines positions', () => {
     ])
     expect(table.rows[2]?.cells[1]?.position).toEqual({ line: 3, column: 6, offset: input.indexOf('3') })
   })
+
+  it('reads 100 000 lines that continue a one-cell line as that one cell, without recursion', () => {
+    const input = `\t本年新\n${'制作数量\n'.repeat(100_000)}`
+    const blocks: SourceBlock[] = []
+    readLines(input, 0, new LineIndex(input), blocks)
+    const table = blocks[0]
+    expect(table?.type === 'table' && table.rows.length).toBe(1)
+    expect(table?.type === 'table' && table.rows[0]?.cells[0]?.text).toBe(`本年新${'制作数量'.repeat(100_000)}`)
+  })
 })
