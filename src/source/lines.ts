@@ -19,7 +19,7 @@
 
 import type { Position } from '../model/types.js'
 import type { SourceBlock, SourceCell, SourceRow } from './document.js'
-import { tidyCell, tidyProse } from './tidy.js'
+import { isWhiteSpace, tidyCell, tidyProse } from './tidy.js'
 import type { LineIndex } from './position.js'
 
 type LineKind = 'blank' | 'separator' | 'tab' | 'pipe' | 'numbers' | 'text'
@@ -257,21 +257,9 @@ function pipeCells(line: Line): SourceCell[] {
   return cells
 }
 
-/** Whether `text` starts with what `trimStart()` removes (ECMAScript white space and line terminators). */
+/** Whether `text` starts with what `trimStart()` removes. */
 function startsWithSpace(text: string): boolean {
-  const code = text.charCodeAt(0)
-  return (
-    code <= 0x20 ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  )
+  return isWhiteSpace(text.charCodeAt(0))
 }
 
 function isSpace(code: number): boolean {

@@ -8,7 +8,7 @@
 
 import type { Position } from '../../model/types.js'
 import type { SourceBlock, SourceCell } from '../../source/document.js'
-import { tidyCell, tidyProse } from '../../source/tidy.js'
+import { isWhiteSpace, tidyCell, tidyProse } from '../../source/tidy.js'
 import type { LineIndex } from '../../source/position.js'
 
 /** Elements whose content is never report text. */
@@ -131,25 +131,9 @@ export function firstVisible(data: string): number {
   for (let at = 0; at < data.length; at++) {
     const code = data.charCodeAt(at)
     if (code > 32 && code < 0xa0) return at
-    if (!isSpace(code)) return at
+    if (!isWhiteSpace(code)) return at
   }
   return -1
-}
-
-function isSpace(code: number): boolean {
-  return (
-    code === 32 ||
-    (code >= 9 && code <= 13) ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  )
 }
 
 const SOURCE_SPACE = /[ \t\n\r\f]+/gu
