@@ -19,10 +19,10 @@ export type HeaderItem<K extends string> = { readonly key: K } | { readonly span
  *
  * @param items - The header texts in reading order.
  * @param under - The keys the spanning label stands over.
- * @returns The keys in printed order (repeated or missing keys left as they are), and which of
- * them stand at the top row (`top`) and which under the span (`sub`), each in reading order.
+ * @returns The keys in printed order (repeated or missing keys left as they are): those of the top
+ * row in reading order, the span replaced by the keys under it in reading order.
  */
-export function printedOrder<K extends string>(items: readonly HeaderItem<K>[], under: ReadonlySet<K>): { order: K[]; top: K[]; sub: K[] } {
+export function printedOrder<K extends string>(items: readonly HeaderItem<K>[], under: ReadonlySet<K>): K[] {
   const top: (K | null)[] = []
   const sub: K[] = []
   let span = false
@@ -33,12 +33,8 @@ export function printedOrder<K extends string>(items: readonly HeaderItem<K>[], 
     } else if (under.has(item.key)) sub.push(item.key)
     else top.push(item.key)
   }
-  if (!span) {
-    const order = items.map((item) => (item as { key: K }).key)
-    return { order, top: order.filter((key) => !under.has(key)), sub }
-  }
-  const order = top.flatMap((key) => (key === null ? sub : [key]))
-  return { order, top: top.filter((key): key is K => key !== null), sub }
+  if (!span) return items.map((item) => (item as { key: K }).key)
+  return top.flatMap((key) => (key === null ? sub : [key]))
 }
 
 /**

@@ -103,7 +103,7 @@ function headerOrder(header: readonly { item: HeaderItem<Applicant> | 'applicant
   const inner = named.some((item) => 'key' in item && UNDER_ORGANIZATIONS.has(item.key))
     ? named
     : named.flatMap((item) => ('span' in item ? ORGANIZATION_APPLICANTS.map((key) => ({ key })) : [item]))
-  const order = printedOrder(inner, UNDER_ORGANIZATIONS).order
+  const order = printedOrder(inner, UNDER_ORGANIZATIONS)
   if (!beside) return order
   return total < span ? ['total', ...order] : [...order, 'total']
 }

@@ -104,7 +104,7 @@ function readHeader(
     ? named
     : named.flatMap((item) => ('span' in item ? [...UNDER_LITIGATION].map((key) => ({ key })) : [item]))
   const outcomes = namedOutcomes.length === 0 ? OUTCOMES : namedOutcomes
-  const order = items.length === 0 ? [...GROUPS] : printedOrder(items, UNDER_LITIGATION).order
+  const order = items.length === 0 ? [...GROUPS] : printedOrder(items, UNDER_LITIGATION)
   const groupProblem = headerProblem(order, GROUPS, (key) => GROUP_LABEL.get(key) ?? key)
   if (groupProblem !== undefined) return groupProblem
   const reading = items.length === 0 ? [...GROUPS] : items.flatMap((item) => ('key' in item ? [item.key] : []))
