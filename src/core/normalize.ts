@@ -7,13 +7,16 @@
 const ENUMERATOR =
   /^(?:[一二三四五六七八九十]+[,.:]|\([一二三四五六七八九十\d]+\)|\d+[.,:)]|[一二三四五六七八九十]+\)|第[一二三四五六七八九十]+部分[,.:]?)/u
 
-/** What each character becomes after NFKC: '' to drop it, another character to replace it. */
-const FOLD = new Map<string, string>()
-for (const ch of '"\'“”‘’「」『』〝〞`*') FOLD.set(ch, '')
-for (const ch of '【〔[｛{〖') FOLD.set(ch, '(')
-for (const ch of '】〕]｝}〗') FOLD.set(ch, ')')
-for (const ch of '、，,､') FOLD.set(ch, ',')
-for (const ch of '−－–') FOLD.set(ch, '-')
+/** What each character (by code unit) becomes after NFKC: '' to drop it, another character to replace it. */
+const FOLD = new Map<number, string>()
+const fold = (chars: string, to: string) => {
+  for (const char of chars) FOLD.set(char.charCodeAt(0), to)
+}
+fold('"\'“”‘’「」『』〝〞`*', '')
+fold('【〔[｛{〖', '(')
+fold('】〕]｝}〗', ')')
+fold('、，,､', ',')
+fold('−－–', '-')
 /** Whitespace of every kind (what `\s` matches, plus zero-width spaces), by code unit. */
 function isSpace(code: number): boolean {
   return (
@@ -50,15 +53,18 @@ export function normalizeLabel(text: string): string {
     if (hit !== undefined) return hit
   }
   const folded = text.normalize('NFKC')
+  // Copy runs of characters that stay as they are; most labels have none to change.
   let out = ''
+  let run = 0
   for (let i = 0; i < folded.length; i++) {
     const code = folded.charCodeAt(i)
-    if (isSpace(code)) continue
-    const ch = folded[i] as string
-    const mapped = FOLD.get(ch)
-    out += mapped ?? ch
+    const mapped = isSpace(code) ? '' : FOLD.get(code)
+    if (mapped === undefined) continue
+    out += folded.slice(run, i) + mapped
+    run = i + 1
   }
-  out = out.replace(/_{2,}/gu, '')
+  out = run === 0 ? folded : out + folded.slice(run)
+  if (out.includes('__')) out = out.replace(/_{2,}/gu, '')
   if (short) {
     if (cache.size >= CACHE_LIMIT) cache.clear()
     cache.set(text, out)

@@ -38,6 +38,7 @@ const NUMBER = new RegExp(
  * @returns The value, or `undefined` when the text is not a value (a label or prose).
  */
 export function readCell(text: string): CellValue | undefined {
+  if (hasForeignIdeograph(text)) return undefined
   if (isPlainDigits(text)) {
     return {
       kind: 'number',
@@ -70,8 +71,8 @@ const MEMO_LENGTH = 24
 const MEMO_LIMIT = 20000
 const memo = new Map<string, CellValue | undefined>()
 
+/** Read a text with no foreign ideograph (`readCell` tested that first). */
 function read(text: string): CellValue | undefined {
-  if (hasForeignIdeograph(text)) return undefined
   if (PLAIN_DIGITS.test(text)) {
     const digits = text.trim()
     return { kind: 'number', value: Number(digits), digits: digits.replace(/^0+(?=\d)/u, '') }
@@ -95,7 +96,9 @@ function read(text: string): CellValue | undefined {
 }
 
 /** The CJK ideographs a value may hold: signs (增加, 减少), units, and the blank marker 无. */
-const VALUE_IDEOGRAPHS = new Set(`增加减少无件个项条人次家份宗${MONEY_UNITS.map(({ unit }) => unit).join('')}`)
+const VALUE_IDEOGRAPHS = new Set(
+  Array.from(`增加减少无件个项条人次家份宗${MONEY_UNITS.map(({ unit }) => unit).join('')}`, (char) => char.charCodeAt(0))
+)
 
 /**
  * Whether a text holds a CJK unified ideograph that no value may hold: then it is a label or
@@ -105,7 +108,7 @@ const VALUE_IDEOGRAPHS = new Set(`增加减少无件个项条人次家份宗${MO
 function hasForeignIdeograph(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i)
-    if (code >= 0x4e00 && code <= 0x9fff && !VALUE_IDEOGRAPHS.has(text[i] as string)) return true
+    if (code >= 0x4e00 && code <= 0x9fff && !VALUE_IDEOGRAPHS.has(code)) return true
   }
   return false
 }

@@ -26,9 +26,9 @@ import type { Token } from './tokens.js'
  */
 export function readReport(tokens: readonly Token[], format: string, doRepair: boolean, early: Diagnostic[]): ParseResult {
   const meta = readMeta(tokens)
-  let tableText = ''
-  for (const token of tokens) if (token.kind === 'text') tableText += `|${token.normalized}`
-  const guess = detectEdition(tableText, meta.year)
+  const labels: string[] = ['']
+  for (const token of tokens) if (token.kind === 'text') labels.push(token.normalized)
+  const guess = detectEdition(labels.join('|'), meta.year)
   const mapped = mapTables(tokens, guess.edition, meta.headings)
   if (!mapped.found[2] && !mapped.found[3] && !mapped.found[4]) {
     const diagnostic = makeDiagnostic('not_a_report', {})

@@ -211,7 +211,7 @@ function tableRows(lines: Line[]): SourceRow[] {
       if (oneCellPerLine) {
         const lead = leadingTabs(line.text)
         cells = [cellAt(line.text.slice(lead), lead, line)]
-      } else cells = splitCells(line, '\t')
+      } else cells = tabCells(line)
     } else cells = line.kind === 'pipe' ? pipeCells(line) : numberCells(line)
     rows.push({ cells, position: positionOf(line, 0) })
   }
@@ -224,14 +224,31 @@ function cellAt(text: string, delta: number, line: Line): SourceCell {
   return { text: tidyCell(text), position: positionOf(line, delta + lead) }
 }
 
-function splitCells(line: Line, separator: string): SourceCell[] {
+/** The cells of a tab-separated line, in one pass over its characters. */
+function tabCells(line: Line): SourceCell[] {
+  const text = line.text
+  const length = text.length
   const cells: SourceCell[] = []
-  let delta = 0
-  for (const part of line.text.split(separator)) {
-    cells.push(cellAt(part, delta, line))
-    delta += part.length + separator.length
+  let from = 0
+  for (;;) {
+    // Bookmark debris and `**` need tidyCell; most cells have neither `[` nor `*`, and are only trimmed.
+    let plain = true
+    let to = from
+    for (; to < length; to++) {
+      const code = text.charCodeAt(to)
+      if (code === 0x09) break
+      if (code === 0x5b || code === 0x2a) plain = false
+    }
+    if (plain) {
+      let start = from
+      while (start < to && isWhiteSpace(text.charCodeAt(start))) start++
+      let end = to
+      while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) end--
+      cells.push({ text: text.slice(start, end), position: positionOf(line, start) })
+    } else cells.push(cellAt(text.slice(from, to), from, line))
+    if (to >= length) return cells
+    from = to + 1
   }
-  return cells
 }
 
 /** `X |` is one cell; `|||` is three empty cells; `| a | b |` is a pipe row. Full-width `｜` counts as `|`; `\|` is a literal pipe. */

@@ -19,16 +19,22 @@ import type { Position } from '../model/types.js'
  * ```
  */
 export class LineIndex {
-  /** The offset where each line starts. */
-  private readonly starts: number[] = [0]
+  /** The offset where each line starts, found on the first `at()` past the first line (none may be asked). */
+  private starts: number[] | undefined
 
   /** @param input - The whole input. */
-  constructor(input: string) {
+  constructor(private readonly input: string) {}
+
+  private lineStarts(): number[] {
+    const starts = [0]
+    const input = this.input
     for (let i = 0; i < input.length; i++) {
       const code = input.charCodeAt(i)
-      if (code === 0x0a) this.starts.push(i + 1)
-      else if (code === 0x0d) this.starts.push(input.charCodeAt(i + 1) === 0x0a ? ++i + 1 : i + 1)
+      if (code === 0x0a) starts.push(i + 1)
+      else if (code === 0x0d) starts.push(input.charCodeAt(i + 1) === 0x0a ? ++i + 1 : i + 1)
     }
+    this.starts = starts
+    return starts
   }
 
   /**
@@ -37,13 +43,15 @@ export class LineIndex {
    * @param offset - 0-based offset into the input.
    */
   at(offset: number): Position {
+    if (offset === 0) return { line: 1, column: 1, offset }
+    const starts = this.starts ?? this.lineStarts()
     let low = 0
-    let high = this.starts.length - 1
+    let high = starts.length - 1
     while (low < high) {
       const mid = (low + high + 1) >> 1
-      if ((this.starts[mid] as number) <= offset) low = mid
+      if ((starts[mid] as number) <= offset) low = mid
       else high = mid - 1
     }
-    return { line: low + 1, column: offset - (this.starts[low] as number) + 1, offset }
+    return { line: low + 1, column: offset - (starts[low] as number) + 1, offset }
   }
 }
