@@ -93,7 +93,42 @@ export function labelCore(normalized: string): string {
  */
 export function tidyProse(line: string): string {
   let tidy = line.includes('[bookmark:') ? line.replace(/\[bookmark:[^\]]*\]/gu, '') : line
-  tidy = tidy.replace(/^[\s\u00a0\u3000]*#{1,6}[ \t]+/u, '').replace(/^[\s\u00a0\u3000]*[-*+][ \t]+/u, '')
+  if (MARKER_STARTS.has(tidy.charCodeAt(firstVisible(tidy)))) {
+    tidy = tidy.replace(/^\s*#{1,6}[ \t]+/u, '').replace(/^\s*[-*+][ \t]+/u, '')
+  }
   if (tidy.includes('**')) tidy = tidy.replace(/\*\*/gu, '')
-  return tidy.replace(/^[\s\u00a0\u3000\ufeff]+|[\s\u00a0\u3000]+$/gu, '')
+  // `trim()` removes exactly what `\s` matches (U+00A0, U+3000 and U+FEFF included).
+  return tidy.trim()
+}
+
+/** The characters a heading or list marker starts with: `#`, `-`, `*`, `+`. */
+const MARKER_STARTS = new Set([0x23, 0x2d, 0x2a, 0x2b])
+
+/** The index of the first character of `text` that `\s` does not match (`text.length` if none). */
+function firstVisible(text: string): number {
+  let i = 0
+  while (i < text.length && isWhiteSpace(text.charCodeAt(i))) i++
+  return i
+}
+
+/**
+ * Whether a UTF-16 code unit is what `String.prototype.trim` removes: ECMAScript white space and
+ * line terminators.
+ *
+ * @param code - A code unit (`charCodeAt`).
+ */
+export function isWhiteSpace(code: number): boolean {
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  )
 }

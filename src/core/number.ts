@@ -40,11 +40,10 @@ const NUMBER = new RegExp(
 export function readCell(text: string): CellValue | undefined {
   if (hasForeignIdeograph(text)) return undefined
   if (isPlainDigits(text)) {
-    return {
-      kind: 'number',
-      value: Number(text),
-      digits: text.length > 1 && text.charCodeAt(0) === 0x30 ? text.replace(/^0+(?=\d)/u, '') : text
-    }
+    const value = Number(text)
+    const leadingZero = text.length > 1 && text.charCodeAt(0) === 0x30
+    if (value < SMALL.length && !leadingZero) return (SMALL[value] ??= { kind: 'number', value, digits: text })
+    return { kind: 'number', value, digits: leadingZero ? text.replace(/^0+(?=\d)/u, '') : text }
   }
   if (text.length > MEMO_LENGTH) return read(text)
   let value = memo.get(text)
@@ -55,6 +54,9 @@ export function readCell(text: string): CellValue | undefined {
   }
   return value
 }
+
+/** The readings of `0` to `999` printed without leading zeros, shared (values are never changed): most cells hold one. */
+const SMALL: (CellValue | undefined)[] = new Array<CellValue | undefined>(1000)
 
 /** 1 to 15 ASCII digits and nothing else: the common cell, read without a lookup (what `read` gives it too). */
 function isPlainDigits(text: string): boolean {

@@ -47,7 +47,7 @@ export interface ParagraphToken {
   kind: 'paragraph'
   /** Its text. */
   text: string
-  /** Its normalised form. */
+  /** Its normalised form, `''` for prose (see {@link headOf}). */
   normalized: string
   /** Index of its block in the document. */
   block: number
@@ -78,7 +78,11 @@ export type Token = ValueToken | TextToken | ParagraphToken | BoundaryToken
 /** Longer than this, a paragraph is prose: never a heading or a label. */
 export const MAX_LABEL_TEXT = 96
 
-/** The normalised text of a heading or label; `''` for a longer paragraph, which is prose. */
+/**
+ * The normalised text of a heading or label; `''` for prose: a paragraph longer than
+ * {@link MAX_LABEL_TEXT}, or a sentence (its last character 。, which normalising keeps last), which
+ * no reader of a paragraph's normalised text takes for a heading, a caption or a note.
+ */
 export function headOf(text: string): string {
-  return text.length > MAX_LABEL_TEXT ? '' : normalizeLabel(text)
+  return text.length > MAX_LABEL_TEXT || text.endsWith('。') ? '' : normalizeLabel(text)
 }

@@ -19,7 +19,9 @@ import type { ResolvedDocument, SourceCell } from './document.js'
 export function tokenize(document: ResolvedDocument): Token[] {
   const tokens: Token[] = []
   let rowIndex = -1
-  document.blocks.forEach((block, index) => {
+  const blocks = document.blocks
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index] as ResolvedDocument['blocks'][number]
     if (block.type !== 'table') {
       const paragraph: ParagraphToken = {
         kind: 'paragraph',
@@ -30,7 +32,7 @@ export function tokenize(document: ResolvedDocument): Token[] {
         position: block.position
       }
       tokens.push(paragraph)
-      return
+      continue
     }
     const width = block.grid ? (block.columns ?? block.rows[0]?.cells.length ?? 0) : -1
     for (const row of block.rows) {
@@ -58,6 +60,6 @@ export function tokenize(document: ResolvedDocument): Token[] {
       if (block.grid) tokens.push({ kind: 'rowEnd' })
     }
     tokens.push({ kind: 'tableEnd', block: index })
-  })
+  }
   return tokens
 }

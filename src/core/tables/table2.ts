@@ -6,12 +6,12 @@
  * @module
  */
 
-import type { ColumnSpec } from '../../model/catalogue.js'
+import type { ColumnSpec, Table2RowSpec } from '../../model/catalogue.js'
 import { makeDiagnostic } from '../../model/diagnose.js'
 import { TABLES } from '../../model/schema.js'
 import { rowId, type OpenRow } from '../cells.js'
 import type { LabelMeaning } from '../labels.js'
-import { headerUnit } from '../number.js'
+import { headerUnit, type MoneyUnit } from '../number.js'
 import type { TextToken } from '../tokens.js'
 import type { MapperContext, TableConstruct } from './construct.js'
 
@@ -25,16 +25,21 @@ export function table2(): TableConstruct {
   let header: HeaderCell[] = []
   let headerOpen = false
 
+  /** Each row kind's cells and units under the current header (rows of a block share them); emptied when the header changes. */
+  let placed = new Map<Table2RowSpec, { cells: number[]; units: (MoneyUnit | undefined)[] }>()
+
   const addHeader = (token: TextToken, candidates: ColumnSpec[]): void => {
     if (!headerOpen) {
       header = []
       headerOpen = true
     }
     header.push({ token, candidates })
+    placed = new Map()
   }
   const newBlock = (): void => {
     header = []
     headerOpen = true
+    placed = new Map()
   }
 
   /** The row's columns in the order its block's header prints them; the official order when the header does not name them all. */
@@ -78,13 +83,17 @@ export function table2(): TableConstruct {
       const spec = context.index.catalogue.table2Rows.find((candidate) => candidate.key === row.key)
       const official = context.cells.schema.table2.get(row.key ?? '')
       if (spec === undefined || official === undefined) return
-      const columns = blockColumns(context, spec.columns)
-      const units = columns.map((column) => {
-        const cell = header.find((headerCell) => headerCell.candidates.includes(column))
-        return cell === undefined ? undefined : headerUnit(cell.token.text)
-      })
-      const cells = columns.map((column) => official[spec.columns.indexOf(column.key)] as number)
-      context.cells.placeRow(row, 2, rowId(2, spec.key), cells, units)
+      let place = placed.get(spec)
+      if (place === undefined) {
+        const columns = blockColumns(context, spec.columns)
+        const units = columns.map((column) => {
+          const cell = header.find((headerCell) => headerCell.candidates.includes(column))
+          return cell === undefined ? undefined : headerUnit(cell.token.text)
+        })
+        place = { cells: columns.map((column) => official[spec.columns.indexOf(column.key)] as number), units }
+        placed.set(spec, place)
+      }
+      context.cells.placeRow(row, 2, rowId(2, spec.key), place.cells, place.units)
     },
     missingRows(context) {
       if (!context.cells.found[2]) return
