@@ -260,7 +260,11 @@ function pipeCells(line: Line): SourceCell[] {
   while (start < end && isSpace(text.charCodeAt(start))) start++
   let pipes = start
   while (pipes < end && isPipe(text.charCodeAt(pipes))) pipes++
-  if (pipes === end && pipes > start) return Array.from({ length: end - start }, () => ({ text: '', position: positionOf(line, 0) }))
+  if (pipes === end && pipes > start) {
+    const empties: SourceCell[] = []
+    for (let k = start; k < end; k++) empties.push({ text: '', position: positionOf(line, 0) })
+    return empties
+  }
   // After a leading pipe (and the spaces before it), up to the closing pipe.
   const from = pipes > start ? start + 1 : 0
   const inner = text.slice(from, end - 1)
