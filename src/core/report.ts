@@ -10,7 +10,7 @@ import { TABLES } from '../model/schema.js'
 import type { Diagnostic, ParseResult } from '../model/types.js'
 import { equationsOf } from '../validate/equations.js'
 import { validateCells } from '../validate/index.js'
-import { detectEdition } from './edition.js'
+import { detectEditionOf } from './edition.js'
 import { CellState, mapTables, type DamagedRow, type MapResult } from './mapper.js'
 import { readMeta } from './meta.js'
 import { repair } from './repair.js'
@@ -26,9 +26,9 @@ import type { Token } from './tokens.js'
  */
 export function readReport(tokens: readonly Token[], format: string, doRepair: boolean, early: Diagnostic[]): ParseResult {
   const meta = readMeta(tokens)
-  const labels: string[] = ['']
+  const labels: string[] = []
   for (const token of tokens) if (token.kind === 'text') labels.push(token.normalized)
-  const guess = detectEdition(labels.join('|'), meta.year)
+  const guess = detectEditionOf(labels, meta.year)
   const mapped = mapTables(tokens, guess.edition, meta.headings)
   if (!mapped.found[2] && !mapped.found[3] && !mapped.found[4]) {
     const diagnostic = makeDiagnostic('not_a_report', {})

@@ -49,29 +49,53 @@ const i4: Rule = (cells) => checkEquations(cells, equationsOf(cells.schema.editi
 const i5: Rule = (cells) => checkEquations(cells, equationsOf(cells.schema.edition).i5)
 
 /** A rule checked cell by cell: each printed number for which `fails` holds gets a diagnostic. */
+/** Per schema, the indices of the cells a per-cell rule looks at, in schema order. */
+const PER_CELL = new WeakMap<CellSchema, Map<(cell: CellSpec) => boolean, Int32Array>>()
+
+function cellsWhere(schema: CellSchema, applies: (cell: CellSpec) => boolean): Int32Array {
+  let lists = PER_CELL.get(schema)
+  if (lists === undefined) PER_CELL.set(schema, (lists = new Map()))
+  let list = lists.get(applies)
+  if (list === undefined) {
+    list = Int32Array.from(schema.cells.filter(applies).map((cell) => cell.index))
+    lists.set(applies, list)
+  }
+  return list
+}
+
+/** A rule on single cells: `applies` picks the cells it concerns (from the schema, once), `fails` tests a value. */
 function perCell(
   code: 'negative_value' | 'non_integer_count',
   rule: 'I-6' | 'I-7',
-  fails: (value: number, cell: CellSpec) => boolean
+  applies: (cell: CellSpec) => boolean,
+  fails: (value: number) => boolean
 ): Rule {
   return ({ schema, values, where }) => {
     const diagnostics: Diagnostic[] = []
-    for (const cell of schema.cells) {
-      const value = values[cell.index]
-      if (typeof value !== 'number' || !fails(value, cell)) continue
-      diagnostics.push(
-        makeDiagnostic(code, { path: cell.path, value }, { path: cell.path, position: where(cell.index), actual: value, rule })
-      )
+    for (const index of cellsWhere(schema, applies)) {
+      const value = values[index]
+      if (typeof value !== 'number' || !fails(value)) continue
+      const path = schema.paths[index] as string
+      diagnostics.push(makeDiagnostic(code, { path, value }, { path, position: where(index), actual: value, rule }))
     }
     return diagnostics
   }
 }
 
-/** I-6: every count is ≥ 0, except a signed one (本年增/减). */
-const i6 = perCell('negative_value', 'I-6', (value, cell) => value < 0 && !cell.signed)
+const i6 = perCell(
+  'negative_value',
+  'I-6',
+  (cell) => !cell.signed,
+  (value) => value < 0
+)
 
 /** I-7: every count is a whole number; only money may have decimals. */
-const i7 = perCell('non_integer_count', 'I-7', (value, cell) => !Number.isInteger(value) && !cell.money)
+const i7 = perCell(
+  'non_integer_count',
+  'I-7',
+  (cell) => !cell.money,
+  (value) => !Number.isInteger(value)
+)
 
 /** I-1: per table 三 column, 一 + 二 = （七）总计 + 四 (`sum_mismatch`). */
 export const checkI1 = onReport(i1)
@@ -94,7 +118,9 @@ const RULES: readonly Rule[] = [i1, i3, i4, i5, i6, i7]
  * @param cells - The schema, the values and where each was printed.
  */
 export function validateCells(cells: CellValues): Diagnostic[] {
-  return RULES.flatMap((rule) => rule(cells))
+  const diagnostics: Diagnostic[] = []
+  for (const rule of RULES) for (const diagnostic of rule(cells)) diagnostics.push(diagnostic)
+  return diagnostics
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { detectEdition } from '../../src/core/edition.js'
+import { detectEdition, detectEditionOf } from '../../src/core/edition.js'
 import { normalizeLabel } from '../../src/core/normalize.js'
 import { parseReport } from '../../src/index.js'
 import { corpusInput } from '../helpers.js'
@@ -18,6 +18,16 @@ describe('detectEdition', () => {
   it('says when both are present, and takes the stronger', () => {
     const guess = detectEdition(normalizeLabel('本年制发件数|本年废止件数|上一年项目数量'), null)
     expect(guess).toMatchObject({ edition: '2021', conflict: true })
+  })
+
+  it('reads labels one by one as it reads their joined text, each marker counted once', () => {
+    const labels = ['本年制发件数', '本年制发件数', '规章', '本年废止', '件数', '上一年项目数量(件)', '本年收费金额(单位:万元)'].map(
+      normalizeLabel
+    )
+    const one = detectEditionOf(labels, null)
+    expect(one).toEqual(detectEdition(`|${labels.join('|')}`, null))
+    // 本年废止|件数 is not the marker 本年废止件数: a cell boundary is never inside a marker.
+    expect(one.markers).toEqual({ '2019': 1, '2021': 2 })
   })
 
   it('falls back to the year', () => {
