@@ -189,7 +189,8 @@ function forEachPlacement(count: number, width: number, visit: (placement: Int32
   const placement = new Int32Array(width)
   const n = Math.max(count, width)
   const k = Math.min(count, width)
-  const chosen = Int32Array.from({ length: k }, (_, i) => i)
+  const chosen = new Int32Array(k)
+  for (let i = 0; i < k; i++) chosen[i] = i
   for (;;) {
     if (count <= width) {
       placement.fill(-1)

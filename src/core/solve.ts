@@ -68,19 +68,12 @@ export function equationsWith(compiled: Compiled, cells: Iterable<number>, marke
       every = marked[compiled.cells[t] as number] === 1
     if (every || !all) list.push(e)
   }
-  return Int32Array.from(list)
+  return new Int32Array(list)
 }
-
-const UNKNOWN = new Map<number, Float64Array>()
 
 /** A fresh array of `size` values, all `NaN` (not known). */
 export function unknownValues(size: number): Float64Array {
-  let template = UNKNOWN.get(size)
-  if (template === undefined) {
-    template = new Float64Array(size).fill(Number.NaN)
-    UNKNOWN.set(size, template)
-  }
-  return template.slice()
+  return new Float64Array(size).fill(Number.NaN)
 }
 
 /**

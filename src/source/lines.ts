@@ -33,6 +33,9 @@ interface Line {
   line: number
   /** The column of its start in the input (1-based: 1 except where `source` starts inside a line). */
   column: number
+  /** The text it was split from, and where it starts there: scanning that flat string is faster than scanning `text`, a slice. */
+  source: string
+  from: number
 }
 
 /** A line of rules only (`--------`, `|---|---|`, full-width `｜－｜－｜`), and the run of three it needs. */
@@ -99,7 +102,10 @@ export function hasTableLines(source: string): boolean {
 /** Split into lines at `\n`, `\r\n` and `\r`, as {@link LineIndex} counts them; `start` is where `input` starts in the whole input. */
 function splitLines(input: string, base: number, start: Position): Line[] {
   const lines: Line[] = []
+  // The next \r, tab and bookmark at or after `from` (-1: none), each searched for again only once passed.
   let cr = input.indexOf('\r')
+  let tab = input.indexOf('\t')
+  let bookmark = input.indexOf(BOOKMARK)
   let from = 0
   let number = start.line
   for (;;) {
@@ -111,8 +117,11 @@ function splitLines(input: string, base: number, start: Position): Line[] {
       end = cr
       next = input.charCodeAt(cr + 1) === 0x0a ? cr + 2 : cr + 1
     }
+    if (tab >= 0 && tab < from) tab = input.indexOf('\t', from)
+    if (bookmark >= 0 && bookmark < from) bookmark = input.indexOf(BOOKMARK, from)
     const text = input.slice(from, end)
-    lines.push({ kind: classify(text), text, offset: base + from, line: number, column: from === 0 ? start.column : 1 })
+    const kind = classify(text, tab >= 0 && tab < end, bookmark >= 0 && bookmark < end)
+    lines.push({ kind, text, offset: base + from, line: number, column: from === 0 ? start.column : 1, source: input, from })
     if (end >= input.length) return lines
     from = next
     number++
@@ -133,13 +142,18 @@ function lastVisible(text: string): number {
   return -1
 }
 
-function classify(text: string): LineKind {
-  const cleaned = text.includes('[bookmark:') ? text.replace(/\[bookmark:[^\]]*\]/gu, '') : text
+/** Word bookmark debris starts so (`[bookmark: _Toc123]`). */
+const BOOKMARK = '[bookmark:'
+
+/** The kind of a line; `tab` and `bookmark`: whether it holds a tab, bookmark debris (found by the caller). */
+function classify(text: string, tab: boolean, bookmark: boolean): LineKind {
+  const cleaned = bookmark ? text.replace(/\[bookmark:[^\]]*\]/gu, '') : text
   // Each regex below needs a line that starts with white space or a rule character; most lines start with neither.
   const lead = cleaned === '' || startsWithSpace(cleaned)
   if (lead && /^[\s\u00a0\u3000\ufeff]*$/u.test(cleaned)) return 'blank'
   const rule = lead || RULE_START.has(cleaned.charCodeAt(0))
-  if (cleaned.includes('\t')) return rule && SEPARATOR.test(cleaned) && SEPARATOR_RUN.test(cleaned) ? 'separator' : 'tab'
+  if (tab && (!bookmark || cleaned.includes('\t')))
+    return rule && SEPARATOR.test(cleaned) && SEPARATOR_RUN.test(cleaned) ? 'separator' : 'tab'
   if (rule && SEPARATOR.test(cleaned) && SEPARATOR_RUN.test(cleaned)) return 'separator'
   const last = lastVisible(cleaned)
   if (last === 0x7c || last === 0xff5c) return 'pipe'
@@ -226,26 +240,27 @@ function cellAt(text: string, delta: number, line: Line): SourceCell {
 
 /** The cells of a tab-separated line, in one pass over its characters. */
 function tabCells(line: Line): SourceCell[] {
-  const text = line.text
-  const length = text.length
+  const source = line.source
+  const first = line.from
+  const length = first + line.text.length
   const cells: SourceCell[] = []
-  let from = 0
+  let from = first
   for (;;) {
     // Bookmark debris and `**` need tidyCell; most cells have neither `[` nor `*`, and are only trimmed.
     let plain = true
     let to = from
     for (; to < length; to++) {
-      const code = text.charCodeAt(to)
+      const code = source.charCodeAt(to)
       if (code === 0x09) break
       if (code === 0x5b || code === 0x2a) plain = false
     }
     if (plain) {
       let start = from
-      while (start < to && isWhiteSpace(text.charCodeAt(start))) start++
+      while (start < to && isWhiteSpace(source.charCodeAt(start))) start++
       let end = to
-      while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) end--
-      cells.push({ text: text.slice(start, end), position: positionOf(line, start) })
-    } else cells.push(cellAt(text.slice(from, to), from, line))
+      while (end > start && isWhiteSpace(source.charCodeAt(end - 1))) end--
+      cells.push({ text: source.slice(start, end), position: positionOf(line, start - first) })
+    } else cells.push(cellAt(source.slice(from, to), from - first, line))
     if (to >= length) return cells
     from = to + 1
   }
