@@ -4,7 +4,7 @@
  */
 import { fc, it as prop } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
-import { parseReport } from '../src/index.js'
+import { formatReport, parseReport } from '../src/index.js'
 import { LAYOUTS, TABLE3_ORDERS, TABLE4_ORDERS, table3Reordered, table4Reordered, withTable3Order, withTable4Order } from './damage.js'
 import { validReport } from './arbitraries.js'
 
@@ -98,5 +98,21 @@ describe('a column header that cannot be read', () => {
     expect(warning).toMatchObject({ severity: 'warning', path: 'reviewAndLitigation' })
     // The outcome texts run on into the next group's, so the first run names 结果维持 twice.
     expect(warning?.message).toContain('“行政复议 · 结果维持” twice')
+  })
+})
+
+describe('header readings are remembered across parses', () => {
+  const [report] = fc.sample(validReport('2019'), { seed: SEED + 3, numRuns: 1 })
+  if (report === undefined) throw new Error('no sample')
+
+  it('the same headers parsed again, after other headers, give the same report and diagnostics', () => {
+    const three = withTable3Order(report, TABLE3_ORDERS['natural person and commercial swapped'] ?? [], 'tab', false)
+    const four = withTable4Order(report, TABLE4_ORDERS['litigation first'] ?? TABLE4_ORDERS.official!, 'tab')
+    const official = formatReport(report, { format: 'text' })
+    const first = [three, four, official].map((text) => parseReport(text))
+    expect(first.map((result) => codes(result).includes('columns_reordered'))).toEqual([true, true, false])
+    for (const [i, text] of [official, four, three].entries()) {
+      expect(parseReport(text)).toEqual(first[2 - i])
+    }
   })
 })

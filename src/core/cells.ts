@@ -140,7 +140,7 @@ export class CellStore {
       )
       return
     }
-    values.forEach((token, i) => this.setCell(cells[i] as number, token, units[i]))
+    for (let i = 0; i < values.length; i++) this.setCell(cells[i] as number, values[i] as RowToken, units[i])
   }
 
   private record(cell: number, value: Cell, state: number, position: Position | undefined): void {

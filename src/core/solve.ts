@@ -76,6 +76,9 @@ export function unknownValues(size: number): Float64Array {
   return new Float64Array(size).fill(Number.NaN)
 }
 
+/** Which of the chosen equations `propagate` has settled; one array, reused (propagate runs to its end before any other call). */
+let settledFlags = new Uint8Array(64)
+
 /**
  * Solve what the equations pin, in place: an equation with one unknown gives
  * it; one whose unknowns must add up to 0 gives them all 0. Every value must be
@@ -86,7 +89,9 @@ export function unknownValues(size: number): Float64Array {
  */
 export function propagate(compiled: Compiled, chosen: Int32Array, values: Float64Array, open: Uint8Array): boolean {
   const { start, cells, signs } = compiled
-  const settled = new Uint8Array(chosen.length)
+  if (settledFlags.length < chosen.length) settledFlags = new Uint8Array(chosen.length * 2)
+  const settled = settledFlags
+  settled.fill(0, 0, chosen.length)
   let changed = true
   while (changed) {
     changed = false

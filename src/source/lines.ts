@@ -223,9 +223,8 @@ function tableRows(lines: Line[]): SourceRow[] {
     let cells: SourceCell[]
     if (line.kind === 'tab') {
       if (oneCellPerLine) {
-        const lead = leadingTabs(line.text)
-        cells = [cellAt(line.text.slice(lead), lead, line)]
-      } else cells = tabCells(line)
+        cells = tabCells(line, leadingTabs(line.text))
+      } else cells = tabCells(line, 0)
     } else cells = line.kind === 'pipe' ? pipeCells(line) : numberCells(line)
     rows.push({ cells, position: positionOf(line, 0) })
   }
@@ -238,13 +237,13 @@ function cellAt(text: string, delta: number, line: Line): SourceCell {
   return { text: tidyCell(text), position: positionOf(line, delta + lead) }
 }
 
-/** The cells of a tab-separated line, in one pass over its characters. */
-function tabCells(line: Line): SourceCell[] {
+/** The cells of a tab-separated line after its first `skip` characters, in one pass over its characters. */
+function tabCells(line: Line, skip: number): SourceCell[] {
   const source = line.source
   const first = line.from
   const length = first + line.text.length
   const cells: SourceCell[] = []
-  let from = first
+  let from = first + skip
   for (;;) {
     // Bookmark debris and `**` need tidyCell; most cells have neither `[` nor `*`, and are only trimmed.
     let plain = true

@@ -7,7 +7,7 @@
  */
 
 import { APPLICANT_COLUMNS, APPLICANTS, ORGANIZATION_APPLICANTS } from '../../model/catalogue.js'
-import { makeDiagnostic } from '../../model/diagnose.js'
+import { makeDiagnostic, type HeaderProblem } from '../../model/diagnose.js'
 import { TABLES } from '../../model/schema.js'
 import type { Applicant } from '../../model/types.js'
 import { rowId } from '../cells.js'
@@ -32,15 +32,13 @@ export function table3(): TableConstruct {
     if (phase === 'rows') return
     phase = 'rows'
     if (!header.some(({ item }) => item !== 'applicants')) return
-    const order = headerOrder(header)
-    const problem = headerProblem(order, APPLICANTS, (key) => APPLICANT_LABEL.get(key) ?? key)
+    const read = headerReading(header)
     const place = { path: TABLES[3].key, position: header[0]?.token.position }
-    if (problem !== undefined) {
-      context.diagnostics.push(makeDiagnostic('column_header_unreadable', { table: TABLES[3].name, problem }, place))
-    } else if (order.some((key, i) => APPLICANTS[i] !== key)) {
-      columns = order.map((key) => APPLICANTS.indexOf(key))
-      const labels = order.map((key) => APPLICANT_LABEL.get(key) ?? key)
-      context.diagnostics.push(makeDiagnostic('columns_reordered', { table: TABLES[3].name, columns: labels }, place))
+    if ('kind' in read) {
+      context.diagnostics.push(makeDiagnostic('column_header_unreadable', { table: TABLES[3].name, problem: { ...read } }, place))
+    } else if (read.columns !== undefined) {
+      columns = read.columns
+      context.diagnostics.push(makeDiagnostic('columns_reordered', { table: TABLES[3].name, columns: [...read.labels] }, place))
     }
   }
 
@@ -84,17 +82,55 @@ export function table3(): TableConstruct {
   }
 }
 
+type Header = readonly { item: HeaderItem<Applicant> | 'applicants'; token: TextToken }[]
+
+/** What a header gives: for each printed column its applicant's index and label, when not the official order. */
+type HeaderReading = { columns: readonly number[] | undefined; labels: readonly string[] } | HeaderProblem
+
+/** Readings by header (its items, and whether 总计 stands beside 申请人情况): a few recur in every report. */
+const READINGS = new Map<string, HeaderReading>()
+const READINGS_LIMIT = 1000
+
+/** The header's reading, remembered (callers copy what they hand out). */
+function headerReading(header: Header): HeaderReading {
+  const beside = totalBeside(header)
+  const items = header.map(({ item }) => (item === 'applicants' ? '^' : 'key' in item ? item.key : '*'))
+  const key = `${items.join(',')}|${beside}`
+  let reading = READINGS.get(key)
+  if (reading === undefined) {
+    const order = headerOrder(header, beside)
+    const problem = headerProblem(order, APPLICANTS, (applicant) => APPLICANT_LABEL.get(applicant) ?? applicant)
+    reading =
+      problem ??
+      (order.every((applicant, i) => APPLICANTS[i] === applicant)
+        ? { columns: undefined, labels: [] }
+        : {
+            columns: order.map((applicant) => APPLICANTS.indexOf(applicant)),
+            labels: order.map((applicant) => APPLICANT_LABEL.get(applicant) ?? applicant)
+          })
+    if (READINGS.size >= READINGS_LIMIT) READINGS.clear()
+    READINGS.set(key, reading)
+  }
+  return reading
+}
+
+/** Whether 总计 stands beside 申请人情况 on the first header row (else under it, or absent). */
+function totalBeside(header: Header): boolean {
+  const span = header.findIndex(({ item }) => item === 'applicants')
+  const total = header.findIndex(({ item }) => item !== 'applicants' && 'key' in item && item.key === 'total')
+  const tokens = header.map(({ token }) => token)
+  return span >= 0 && total >= 0 && sameHeaderRow(tokens, Math.min(span, total), Math.max(span, total))
+}
+
 /**
  * The applicant columns in printed order. 申请人情况 spans the applicant columns; 总计 stands
  * either under it (the official layout: 自然人 · 法人或其他组织 · 总计 on the second header row) or
  * beside it on the first row, before or after. Beside it, 总计 is printed before or after all of
  * them; under it, where it is read among them.
  */
-function headerOrder(header: readonly { item: HeaderItem<Applicant> | 'applicants'; token: TextToken }[]): Applicant[] {
+function headerOrder(header: Header, beside: boolean): Applicant[] {
   const span = header.findIndex(({ item }) => item === 'applicants')
   const total = header.findIndex(({ item }) => item !== 'applicants' && 'key' in item && item.key === 'total')
-  const tokens = header.map(({ token }) => token)
-  const beside = span >= 0 && total >= 0 && sameHeaderRow(tokens, Math.min(span, total), Math.max(span, total))
   const named: HeaderItem<Applicant>[] = []
   header.forEach(({ item }, i) => {
     if (item !== 'applicants' && !(beside && i === total)) named.push(item)

@@ -38,24 +38,15 @@ export function table4(): TableConstruct {
     const official = context.cells.schema.table4
     if (groups.length === 0 && outcomes.length === 0) return official
     const place = { path: TABLES[4].key, position: first?.position }
-    const read = readHeader(groups, outcomes)
+    const read = headerReading(official, groups, outcomes)
     if ('kind' in read) {
-      context.diagnostics.push(makeDiagnostic('column_header_unreadable', { table: TABLES[4].name, problem: read }, place))
+      context.diagnostics.push(makeDiagnostic('column_header_unreadable', { table: TABLES[4].name, problem: { ...read } }, place))
       return official
     }
-    const width = OUTCOMES.length
-    const printed = read.order.flatMap((group) => {
-      const own = read.outcomes.get(group) as readonly OutcomeKey[]
-      return own.map((outcome) => official[GROUPS.indexOf(group) * width + OUTCOMES.indexOf(outcome)] as number)
-    })
-    if (printed.some((cell, i) => cell !== official[i])) {
-      const columns = read.order.map(
-        (group) =>
-          `${GROUP_LABEL.get(group) ?? group}（${(read.outcomes.get(group) ?? []).map((key) => OUTCOME_LABEL.get(key) ?? key).join('、')}）`
-      )
-      context.diagnostics.push(makeDiagnostic('columns_reordered', { table: TABLES[4].name, columns }, place))
+    if (read.columns !== undefined) {
+      context.diagnostics.push(makeDiagnostic('columns_reordered', { table: TABLES[4].name, columns: [...read.columns] }, place))
     }
-    return printed
+    return read.printed
   }
 
   return {
@@ -95,6 +86,47 @@ export function table4(): TableConstruct {
  * What the header does not name at all (the groups under 行政诉讼, or every outcome) is taken in the
  * official order; what it names in part is a problem.
  */
+/** What a header gives: the row's cells in printed order, and the printed columns when not the official order. */
+type HeaderReading = { printed: readonly number[]; columns: string[] | undefined } | HeaderProblem
+
+/** Readings by edition's official cells, then by header (a few headers recur in every report). */
+const READINGS = new WeakMap<readonly number[], Map<string, HeaderReading>>()
+const READINGS_LIMIT = 1000
+
+/** The header's reading, remembered (a header's items and outcomes decide it; callers copy what they hand out). */
+function headerReading(
+  official: readonly number[],
+  named: readonly HeaderItem<GroupKey>[],
+  outcomes: readonly OutcomeKey[]
+): HeaderReading {
+  let readings = READINGS.get(official)
+  if (readings === undefined) READINGS.set(official, (readings = new Map()))
+  const key = `${named.map((item) => ('key' in item ? item.key : '*')).join(',')}|${outcomes.join(',')}`
+  let reading = readings.get(key)
+  if (reading === undefined) {
+    reading = readingOf(official, named, outcomes)
+    if (readings.size >= READINGS_LIMIT) readings.clear()
+    readings.set(key, reading)
+  }
+  return reading
+}
+
+function readingOf(official: readonly number[], named: readonly HeaderItem<GroupKey>[], outcomes: readonly OutcomeKey[]): HeaderReading {
+  const read = readHeader(named, outcomes)
+  if ('kind' in read) return read
+  const width = OUTCOMES.length
+  const printed = read.order.flatMap((group) => {
+    const own = read.outcomes.get(group) as readonly OutcomeKey[]
+    return own.map((outcome) => official[GROUPS.indexOf(group) * width + OUTCOMES.indexOf(outcome)] as number)
+  })
+  if (!printed.some((cell, i) => cell !== official[i])) return { printed, columns: undefined }
+  const columns = read.order.map(
+    (group) =>
+      `${GROUP_LABEL.get(group) ?? group}（${(read.outcomes.get(group) ?? []).map((key) => OUTCOME_LABEL.get(key) ?? key).join('、')}）`
+  )
+  return { printed, columns }
+}
+
 function readHeader(
   named: readonly HeaderItem<GroupKey>[],
   namedOutcomes: readonly OutcomeKey[]
