@@ -38,6 +38,49 @@ export interface RepairOutcome {
 const MAX_READINGS = 5000
 const MAX_COMBINATIONS = 20000
 
+/** The arrays one repair works in, by cell index. */
+interface Workspace {
+  /** Cells repair may solve. */
+  open: Uint8Array
+  /** All `NaN`, for one row's readings. */
+  scratch: Float64Array
+  /** All 0, for one row's readings. */
+  rowOpen: Uint8Array
+  /** The values of the combination being tried: the known ones, the rest `NaN`. */
+  current: Float64Array
+  /** One combination solved. */
+  leaf: Float64Array
+  /** Cells that differ between solved combinations. */
+  differs: Uint8Array
+}
+
+/** Workspaces by size, reused: allocating typed arrays cost more than the rest of a small repair, and repair runs to its end before the next. */
+const WORKSPACES = new Map<number, Workspace>()
+
+/** A workspace of `size` cells, every array as its doc says (`leaf`: any values). */
+function workspace(size: number): Workspace {
+  let space = WORKSPACES.get(size)
+  if (space === undefined) {
+    if (WORKSPACES.size >= 8) WORKSPACES.clear()
+    space = {
+      open: new Uint8Array(size),
+      scratch: unknownValues(size),
+      rowOpen: new Uint8Array(size),
+      current: unknownValues(size),
+      leaf: new Float64Array(size),
+      differs: new Uint8Array(size)
+    }
+    WORKSPACES.set(size, space)
+    return space
+  }
+  space.open.fill(0)
+  space.scratch.fill(Number.NaN)
+  space.rowOpen.fill(0)
+  space.current.fill(Number.NaN)
+  space.differs.fill(0)
+  return space
+}
+
 /**
  * Solve the equations for the unknown cells.
  *
@@ -58,14 +101,12 @@ export function repair(
   for (const cell of unknown) size = Math.max(size, cell + 1)
   for (const row of rows) for (const cell of row.cells) size = Math.max(size, cell + 1)
 
-  const open = new Uint8Array(size)
+  const { open, scratch, rowOpen, current, leaf, differs } = workspace(size)
   for (const cell of unknown) open[cell] = 1
   for (const row of rows) for (const cell of row.cells) open[cell] = 1
   const targets = [...unknown]
   for (const row of rows) targets.push(...row.cells)
   const relevant = equationsWith(compiled, targets, open, false)
-  const scratch = unknownValues(size)
-  const rowOpen = new Uint8Array(size)
   const readings: Float64Array[][] = []
   let exhausted = false
   for (const row of rows) {
@@ -75,12 +116,9 @@ export function repair(
   }
 
   // Depth-first over the rows' readings, writing each row's reading into one array and undoing it after.
-  const current = unknownValues(size)
   for (const [cell, value] of known) current[cell] = value
   const saved = rows.map((row) => new Float64Array(row.cells.length))
-  const leaf = new Float64Array(size)
   let first: Float64Array | undefined
-  const differs = new Uint8Array(size)
   let results = 0
   let combinations = 0
   const choose = (depth: number): void => {
