@@ -217,3 +217,79 @@ export function withTable4Order(report: Report, order: Table4Order, layout: Layo
 export const table4Reordered: fc.Arbitrary<{ text: string; report: Report; order: Table4Order; layout: Layout }> = fc
   .record({ report: validReport(), order: table4Order, layout: fc.constantFrom(...LAYOUTS) })
   .map(({ report, order, layout }) => ({ text: withTable4Order(report, order, layout), report, order, layout }))
+
+/** Table 三 in a layout, its body rows (label, then the applicant columns) passed through `edit`. */
+function withTable3Body(report: Report, layout: Layout, edit: (rows: string[][]) => string[][]): string {
+  const table = printTable(table3Header(APPLICANTS, false), edit(table3Rows(report, APPLICANTS)), APPLICANTS.length + 1, layout)
+  const formatted = formatReport(report, { format: formatOf(layout) })
+  return replaceTable(formatted, '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', table, layout)
+}
+
+/**
+ * A cell printed with more than its number (issue 12), by kind: another number after white
+ * space, after a `<br>` (Markdown and HTML, where a cell may hold a line break), a footnote mark
+ * (circled, superscript, a star, `<sup>` in Markdown and HTML). `undefined`: the kind cannot be
+ * printed in that layout.
+ */
+export const CELL_NOISE: Readonly<Record<string, (value: string, layout: Layout) => string | undefined>> = {
+  'a second number after a space': (value) => `${value} 7`,
+  'a second number after a line break': (value, layout) => (layout === 'markdown' || layout === 'html' ? `${value}<br>7` : undefined),
+  'a circled footnote mark': (value) => `${value}①`,
+  'a superscript footnote mark': (value) => `${value}¹`,
+  'a star': (value) => `${value}*`,
+  'a <sup> footnote mark': (value, layout) => (layout === 'markdown' || layout === 'html' ? `${value}<sup>1</sup>` : undefined)
+}
+
+/** A valid report whose table 三 prints one cell with more than its number: the text, the report, and the cell's path. */
+export const table3CellNoise: fc.Arbitrary<{ text: string; report: Report; path: string; layout: Layout; noise: string }> = fc
+  .record({
+    report: validReport(),
+    layout: fc.constantFrom(...LAYOUTS),
+    noise: fc.constantFrom(...Object.keys(CELL_NOISE)),
+    row: fc.nat(),
+    column: fc.nat(APPLICANTS.length - 1)
+  })
+  .filter(({ layout, noise }) => CELL_NOISE[noise]?.('0', layout) !== undefined)
+  .map(({ report, layout, noise, row, column }) => {
+    const rows = CATALOGUES[report.edition].table3Rows.filter((spec) => spec.path !== undefined)
+    const spec = rows[row % rows.length] as (typeof rows)[number]
+    const applicant = APPLICANTS[column] as Applicant
+    const path = `applications.${applicant}.${spec.path as string}`
+    const text = withTable3Body(report, layout, (body) =>
+      body.map((cells) =>
+        cells[0] === spec.labels[0]
+          ? cells.map((cell, i) =>
+              i === column + 1 ? ((CELL_NOISE[noise] as (v: string, l: Layout) => string)(cell, layout) ?? cell) : cell
+            )
+          : cells
+      )
+    )
+    return { text, report, path, layout, noise }
+  })
+
+/** Page-number lines as printed in text converted from pages: `- 3 -`, `第 3 页`, a bare `3`. */
+export const PAGE_MARKS: readonly ((page: number) => string)[] = [
+  (page) => `- ${page} -`,
+  (page) => `第 ${page} 页`,
+  (page) => String(page)
+]
+
+/** A valid report in a text layout with a page-number line somewhere in table 三: the text and the report. */
+export const table3PageNumber: fc.Arbitrary<{ text: string; report: Report; layout: Layout }> = fc
+  .record({
+    report: validReport(),
+    layout: fc.constantFrom<Layout>('tab', 'oneCell', 'pipe'),
+    mark: fc.nat(PAGE_MARKS.length - 1),
+    page: fc.integer({ min: 1, max: 40 }),
+    at: fc.nat()
+  })
+  .map(({ report, layout, mark, page, at }) => {
+    const text = withTable3Body(report, layout, (rows) => rows)
+    const start = text.indexOf('三、收到和处理政府信息公开申请情况')
+    const end = text.indexOf('四、政府信息公开行政复议、行政诉讼情况')
+    const lines = text.slice(start, end).split('\n')
+    // After a line of the table (not the heading): inside a row, between rows, or after the last.
+    const index = 2 + (at % Math.max(1, lines.length - 3))
+    lines.splice(index, 0, (PAGE_MARKS[mark] as (page: number) => string)(page))
+    return { text: text.slice(0, start) + lines.join('\n') + text.slice(end), report, layout }
+  })

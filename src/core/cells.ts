@@ -158,9 +158,9 @@ export class CellStore {
       return
     }
     const value: CellValue = token.value
-    if (value.kind === 'tooLong') {
+    if (value.kind === 'unreadable') {
       this.record(cell, null, CellState.invalid, position)
-      this.diagnostics.push(makeDiagnostic('invalid_number', { path, text: token.text }, { path, position }))
+      this.diagnostics.push(makeDiagnostic('invalid_number', { path, text: token.text, why: value.why }, { path, position }))
       return
     }
     if (value.kind !== 'number') {

@@ -19,8 +19,16 @@ export type CellValue =
   | { kind: 'empty' }
   | { kind: 'blank'; marker: string }
   | { kind: 'number'; value: number; digits: string; unit?: MoneyUnit }
-  /** A figure no number can hold exactly: more than 15 significant digits (beyond 2^53 a double rounds). */
-  | { kind: 'tooLong'; digits: string }
+  /**
+   * Digits that are not one number as printed, so no number is read: `tooLong`, more than 15
+   * significant digits (beyond 2^53 a double rounds); `several`, two numbers apart by white space or
+   * a line break (`3 5`, `3<br>5`); `marked`, a number with a footnote mark (`13①`, `13¹`, `13*`,
+   * `13<sup>1</sup>`), where which digits are the number's is not certain.
+   */
+  | { kind: 'unreadable'; why: Unreadable; digits: string }
+
+/** Why a cell's digits are not read as a number (see `CellValue`). */
+export type Unreadable = 'tooLong' | 'several' | 'marked'
 
 const PLAIN_DIGITS = /^[ \t]*\d{1,15}[ \t]*$/u
 /** More significant digits than this, and a double cannot hold the figure exactly. */
@@ -79,10 +87,51 @@ function read(text: string): CellValue | undefined {
     const digits = text.trim()
     return { kind: 'number', value: Number(digits), digits: digits.replace(/^0+(?=\d)/u, '') }
   }
-  const t = text
-    .normalize('NFKC')
-    .replace(/[\s\u00a0\u3000\u200b-\u200d\ufeff*]+/gu, '')
-    .replace(/[−－–]/gu, '-')
+  const body = withoutEmphasis(text.trim())
+  let marks = 0
+  let unmarked = ''
+  for (const char of body) {
+    if (isMark(char)) marks++
+    else unmarked += char
+  }
+  if (marks > 0) {
+    // Without its marks: a number is `marked`; anything else reads as before (`*` alone is empty).
+    const reading = readUnmarked(unmarked)
+    return reading?.kind === 'number' || reading?.kind === 'unreadable'
+      ? { kind: 'unreadable', why: 'marked', digits: reading.digits }
+      : reading
+  }
+  return readUnmarked(body)
+}
+
+/** `*13*` or `**13**`: the same number of `*` on both sides is Markdown emphasis, not a mark. */
+function withoutEmphasis(text: string): string {
+  let stars = 0
+  while (text.charCodeAt(stars) === 0x2a) stars++
+  if (stars === 0 || stars * 2 >= text.length) return text
+  for (let i = 1; i <= stars; i++) if (text.charCodeAt(text.length - i) !== 0x2a) return text
+  return text.charCodeAt(text.length - stars - 1) === 0x2a ? text : text.slice(stars, text.length - stars)
+}
+
+/** Footnote marks that are not digits: `*`, `※`, `†`, `‡`. */
+const SYMBOL_MARKS = new Set(['*', '※', '†', '‡'])
+
+/**
+ * Whether a character is a footnote mark: a symbol, or a character that NFKC turns into digits but
+ * that prints as a mark or an index (¹ ₂ ① ⑴ ⒈ ❶ ㉑ ⅓), not a full-width digit (which is a digit).
+ */
+function isMark(char: string): boolean {
+  if (SYMBOL_MARKS.has(char)) return true
+  const code = char.codePointAt(0) as number
+  return code >= 0x80 && !(code >= 0xff10 && code <= 0xff19) && /\d/u.test(char.normalize('NFKC'))
+}
+
+/** Two digits apart by white space or a line break only: two numbers (`3 5`, `3\n5`). */
+const SEVERAL = /\d[\s\u200b-\u200d]+[-+]?\d/u
+
+function readUnmarked(text: string): CellValue | undefined {
+  const folded = text.normalize('NFKC')
+  const t = folded.replace(/[\s\u00a0\u3000\u200b-\u200d\ufeff*]+/gu, '').replace(/[−－–]/gu, '-')
   if (t === '') return { kind: 'empty' }
   if (BLANK_MARKERS.has(t) || /^[-—/]+$/u.test(t)) return { kind: 'blank', marker: t }
   const match = NUMBER.exec(t)
@@ -90,7 +139,8 @@ function read(text: string): CellValue | undefined {
   const { sign, int, frac, unit } = match.groups
   const negative = sign === '-' || sign === '减少' || sign === '减'
   const digits = `${negative ? '-' : ''}${(int ?? '').replace(/,/gu, '')}${frac === undefined ? '' : `.${frac}`}`
-  if (digits.replace(/[-.]/gu, '').replace(/^0+(?=\d)/u, '').length > MAX_DIGITS) return { kind: 'tooLong', digits }
+  if (SEVERAL.test(folded)) return { kind: 'unreadable', why: 'several', digits }
+  if (digits.replace(/[-.]/gu, '').replace(/^0+(?=\d)/u, '').length > MAX_DIGITS) return { kind: 'unreadable', why: 'tooLong', digits }
   const value = Number(digits)
   const result: CellValue = { kind: 'number', value: Object.is(value, -0) ? 0 : value, digits }
   if (unit !== undefined && UNIT_SHIFT.has(unit)) result.unit = unit

@@ -38,7 +38,7 @@ export interface MessageFacts {
   blank_cell: { path: string; marker?: string | undefined }
   value_inferred: { path: string; value: number; row?: CountFacts | undefined }
   ambiguous_value: CountFacts & { placements: 'none' | 'several' }
-  invalid_number: { path: string; text: string }
+  invalid_number: { path: string; text: string; why?: 'tooLong' | 'several' | 'marked' | undefined }
   sum_mismatch: { rule: InvariantId; path: string; actual: number; expected: number }
   negative_value: { path: string; value: number }
   non_integer_count: { path: string; value: number }
@@ -63,6 +63,20 @@ const rowEn = ({ table, row }: RowFacts): string => (row === undefined ? `the ro
 const rowZh = ({ table, row }: RowFacts): string => (row === undefined ? `表${table}的数据行` : `表${table}“${row}”行`)
 
 /** What each sum invariant compares, as messages say it. */
+/** Why digits were not read as a number (`invalid_number`'s `why`). */
+const INVALID_WHY: Record<Locale, Record<'tooLong' | 'several' | 'marked', string>> = {
+  en: {
+    tooLong: 'more than 15 significant digits, more than a number holds exactly',
+    several: 'two numbers in one cell',
+    marked: 'a number with a footnote mark; which digits are the number is not certain'
+  },
+  zh: {
+    tooLong: '有效数字超过15位，超出数值能精确表示的范围',
+    several: '一个单元格中有两个数字',
+    marked: '数字带有脚注标记，无法确定哪些数字属于该数值'
+  }
+}
+
 const RELATIONS: Record<Locale, Partial<Record<InvariantId, string>>> = {
   en: {
     'I-1': '三、（七）总计 + 四、结转下年度 against 一、本年新收 + 二、上年结转',
@@ -95,7 +109,8 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
       `Cell ${path} ${row === undefined ? 'was blank or missing' : `stands in ${rowEn(row)}, which printed ${row.printed} values for ${row.columns} columns`}; the totals invariants admit only ${value}.`,
     ambiguous_value: (f) =>
       `In table ${f.table}, ${rowEn(f)} printed ${f.printed} values for ${f.columns} columns and ${f.placements === 'none' ? 'no placement keeps the totals' : 'more than one placement keeps the totals'}; its cells are left null.`,
-    invalid_number: ({ path, text }) => `Cell ${path} holds “${text}”, which is not a number.`,
+    invalid_number: ({ path, text, why }) =>
+      `Cell ${path} holds “${text}”, which is not a number${why === undefined ? '' : ` (${INVALID_WHY.en[why]})`}.`,
     sum_mismatch: ({ rule, path, actual, expected }) =>
       `${rule} fails at ${path}: ${RELATIONS.en[rule] ?? ''} gives ${actual} printed, ${expected} expected.`,
     negative_value: ({ path, value }) => `Cell ${path} is ${value}, but a count cannot be negative.`,
@@ -124,7 +139,8 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
       `单元格 ${path} ${row === undefined ? '为空或缺失' : `位于${rowZh(row)}，该行印有 ${row.printed} 个数值、有 ${row.columns} 列`}；按勾稽关系只能是 ${value}。`,
     ambiguous_value: (f) =>
       `${rowZh(f)}印有 ${f.printed} 个数值、有 ${f.columns} 列，${f.placements === 'none' ? '没有任何排列能满足勾稽关系' : '不止一种排列能满足勾稽关系'}；这些单元格保留为 null。`,
-    invalid_number: ({ path, text }) => `单元格 ${path} 的内容“${text}”不是数字。`,
+    invalid_number: ({ path, text, why }) =>
+      `单元格 ${path} 的内容“${text}”不是数字${why === undefined ? '' : `（${INVALID_WHY.zh[why]}）`}。`,
     sum_mismatch: ({ rule, path, actual, expected }) =>
       `${path} 处勾稽关系 ${rule} 不成立：${RELATIONS.zh[rule] ?? ''}，印为 ${actual}，应为 ${expected}。`,
     negative_value: ({ path, value }) => `单元格 ${path} 为 ${value}，但数量不能为负。`,

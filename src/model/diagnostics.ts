@@ -193,7 +193,9 @@ export interface DiagnosticCodeMap {
    */
   ambiguous_value: DiagnosticInfo
   /**
-   * 非数字 · **warning** — a value cell holds text that is not a number (`约12`); the cell is `null`.
+   * 非数字 · **warning** — a value cell holds text that is not a number (`约12`), or digits that are
+   * not one number as printed (two numbers: `3 5`, `3<br>5`; a footnote mark: `13①`, `13¹`, `13*`;
+   * more than 15 significant digits); the cell is `null` unless repair fills it.
    */
   invalid_number: DiagnosticInfo
   /**

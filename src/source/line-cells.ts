@@ -49,7 +49,7 @@ export function positionOf(line: Line, delta: number): Position {
 }
 
 /** A cell `delta` code units into its line, placed at its first character that is not white space. */
-function cellAt(text: string, delta: number, line: Line): SourceCell {
+export function cellAt(text: string, delta: number, line: Line): SourceCell {
   const lead = startsWithSpace(text) ? text.length - text.trimStart().length : 0
   return { text: tidyCell(text), position: positionOf(line, delta + lead) }
 }

@@ -22,6 +22,7 @@ import type { SourceBlock, SourceCell, SourceRow } from './document.js'
 import {
   LABEL_NUMBERS_LINE,
   NUMBERS_LINE,
+  cellAt,
   numberCells,
   pipeCells,
   positionOf,
@@ -59,7 +60,7 @@ export function readLines(source: string, base: number, index: LineIndex, blocks
       i++
     } else if (line.kind === 'text') {
       const text = tidyProse(line.text)
-      if (text !== '') {
+      if (text !== '' && !PAGE_MARK.test(text)) {
         const heading = /^[\s\u3000]*(#{1,6})[ \t]/u.exec(line.text)
         const block: SourceBlock =
           heading === null
@@ -173,6 +174,13 @@ function isOneCellTabLine(line: Line): boolean {
   return line.kind === 'tab' && isOneCellLine(line.text)
 }
 
+/** A line that is a page number only: `- 3 -`, `— 12 —`, `第3页`, `第 3 页 共 12 页` (layout, never a cell). */
+const PAGE_MARK = /^(?:[-–—－]+\s*\d{1,4}\s*[-–—－]+|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?)$/u
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39
+}
+
 /** How many tabs `text` starts with. */
 function leadingTabs(text: string): number {
   let count = 0
@@ -196,11 +204,26 @@ function tableRows(lines: Line[]): SourceRow[] {
   }
   const oneCellPerLine = tabLines > 0 && oneCellLines === tabLines
   const rows: SourceRow[] = []
+  /** The cell a continuation was last joined to, and the last character joined. */
+  let lastJoined: SourceCell | undefined
+  let lastJoinedChar = 0
   for (const line of lines) {
     if (line.kind === 'blank' || line.kind === 'separator') continue
     if (line.kind === 'text') {
-      const last = rows[rows.length - 1]?.cells.at(-1)
-      if (last !== undefined) last.text += line.text.trim()
+      const row = rows[rows.length - 1]
+      const last = row?.cells.at(-1)
+      const text = line.text.trim()
+      if (row === undefined || last === undefined || PAGE_MARK.test(text)) continue
+      // A label broken over two lines is joined; digits are never joined to digits (`168` over a page number `3` is not 1683).
+      // (The last character is the continuation's own once joined: reading it from the joined text would flatten it every time.)
+      const lastChar = last === lastJoined ? lastJoinedChar : last.text.charCodeAt(last.text.length - 1)
+      if (isDigit(lastChar) || isDigit(text.charCodeAt(0))) {
+        row.cells.push(cellAt(text, 0, line))
+      } else {
+        last.text += text
+        lastJoined = last
+        lastJoinedChar = text.charCodeAt(text.length - 1)
+      }
       continue
     }
     let cells: SourceCell[]

@@ -82,9 +82,37 @@ describe('units as data (issue 12)', () => {
   })
 
   it('keeps a figure of more than 15 significant digits out of the numbers', () => {
-    expect(readCell('1234567890123456')).toEqual({ kind: 'tooLong', digits: '1234567890123456' })
-    expect(readCell('9'.repeat(400))?.kind).toBe('tooLong')
+    expect(readCell('1234567890123456')).toEqual({ kind: 'unreadable', why: 'tooLong', digits: '1234567890123456' })
+    expect(readCell('9'.repeat(400))).toMatchObject({ kind: 'unreadable', why: 'tooLong' })
     expect(readCell('123456789012345')).toMatchObject({ kind: 'number', value: 123456789012345 })
+  })
+})
+
+describe('one cell, one number', () => {
+  it('two numbers apart by white space or a line break are not one number', () => {
+    for (const text of ['3 5', '3\n5', '3\u00a05', '3\u30005', '1 234']) {
+      expect(readCell(text)).toMatchObject({ kind: 'unreadable', why: 'several' })
+    }
+  })
+
+  it('a number with a footnote mark is not read: circled, parenthesised, superscript, subscript, symbols', () => {
+    for (const text of ['13①', '13⑴', '13⒈', '13¹', '13²', '13₁', '13*', '*13', '13※', '13†', '12.5‡', '㉑7']) {
+      expect(readCell(text), text).toMatchObject({ kind: 'unreadable', why: 'marked' })
+    }
+  })
+
+  it('reads no value at all where the digits are not a number as printed (the cell is then invalid where a value stands)', () => {
+    expect(readCell('12 -3')).toBeUndefined()
+    expect(readCell('❶13')).toBeUndefined()
+  })
+
+  it('keeps what is not a mark: full-width digits, Markdown emphasis, a star alone', () => {
+    expect(readCell('１３')).toMatchObject({ kind: 'number', value: 13 })
+    expect(readCell('*13*')).toMatchObject({ kind: 'number', value: 13 })
+    expect(readCell('**13**')).toMatchObject({ kind: 'number', value: 13 })
+    expect(readCell('*')).toEqual({ kind: 'empty' })
+    expect(readCell('增加 5')).toMatchObject({ kind: 'number', value: 5 })
+    expect(readCell(' 12 ')).toMatchObject({ kind: 'number', value: 12 })
   })
 })
 

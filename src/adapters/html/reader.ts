@@ -31,6 +31,9 @@ const TABLE = 4
 const SECTION = 5
 const ROW = 6
 
+/** Inline elements whose text stands apart from what it touches: a footnote mark or an index (`13<sup>1</sup>` is not 131). */
+const MARKS: ReadonlySet<string> = new Set(['sup', 'sub'])
+
 /** Reads parser events into blocks. Give it to a `Parser` in HTML mode, then take `out`. */
 export class Reader implements Partial<Handler> {
   /** The blocks read so far, with slots for late captions. */
@@ -104,15 +107,21 @@ export class Reader implements Partial<Handler> {
     else this.openInTable(kind, name, attributes)
   }
 
-  /** Closes the innermost open element (the parser closes each element it opened, implied ones too). */
-  onclosetag(): void {
+  /**
+   * Closes the innermost open element (the parser closes each element it opened, implied ones too).
+   *
+   * @param name - The element's name, lower-cased.
+   */
+  onclosetag(name: string): void {
     this.endRun()
     if (this.skipped > 0) {
       this.skipped--
       return
     }
     const kind = this.kinds.pop()
-    if (kind === BLOCK) {
+    if (kind === INLINE) {
+      if (MARKS.has(name)) this.text += ' '
+    } else if (kind === BLOCK) {
       this.endLine()
     } else if (kind === CELL) {
       this.endLine()
@@ -182,6 +191,7 @@ export class Reader implements Partial<Handler> {
       this.kinds.push(BLOCK)
     } else {
       if (name === 'br') this.text += '\n'
+      else if (MARKS.has(name)) this.text += ' '
       this.kinds.push(INLINE)
     }
   }

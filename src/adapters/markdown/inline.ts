@@ -7,6 +7,8 @@
 import type { Nodes } from 'mdast'
 
 const BREAK_TAG = /^<br\b/iu
+/** `<sup>`, `<sub>` and their ends: a footnote mark or index apart from the text it follows (`13<sup>1</sup>` is not 131). */
+const MARK_TAG = /^<\/?su[pb]\b/iu
 
 /**
  * The plain text of inline content: emphasis, links and escapes resolved, `<br>` and line
@@ -33,6 +35,7 @@ export function inlineText(nodes: readonly Nodes[]): string {
         break
       case 'html':
         if (BREAK_TAG.test(node.value)) out += '\n'
+        else if (MARK_TAG.test(node.value)) out += ' '
         break
       case 'image':
         out += node.alt ?? ''
