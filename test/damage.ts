@@ -293,3 +293,38 @@ export const table3PageNumber: fc.Arbitrary<{ text: string; report: Report; layo
     lines.splice(index, 0, (PAGE_MARKS[mark] as (page: number) => string)(page))
     return { text: text.slice(0, start) + lines.join('\n') + text.slice(end), report, layout }
   })
+
+/**
+ * A valid report whose table 三 is printed twice, header and all (a page that repeats it), the
+ * second printing with one cell changed by `delta` (0: the same table again): the text, the report
+ * (the first printing) and the changed cell's path.
+ */
+export const table3Repeated: fc.Arbitrary<{ text: string; report: Report; path: string; delta: number; layout: Layout }> = fc
+  .record({
+    report: validReport(),
+    layout: fc.constantFrom(...LAYOUTS),
+    row: fc.nat(),
+    column: fc.nat(APPLICANTS.length - 1),
+    delta: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 50 }))
+  })
+  .map(({ report, layout, row, column, delta }) => {
+    const rows = CATALOGUES[report.edition].table3Rows.filter((spec) => spec.path !== undefined)
+    const spec = rows[row % rows.length] as (typeof rows)[number]
+    const applicant = APPLICANTS[column] as Applicant
+    const path = `applications.${applicant}.${spec.path as string}`
+    const header = table3Header(APPLICANTS, false)
+    const body = table3Rows(report, APPLICANTS)
+    const changed = body.map((cells) =>
+      cells[0] === spec.labels[0] ? cells.map((cell, i) => (i === column + 1 ? String(Number(cell) + delta) : cell)) : cells
+    )
+    const width = APPLICANTS.length + 1
+    const twice = `${printTable(header, body, width, layout)}\n\n${printTable(header, changed, width, layout)}`
+    const text = replaceTable(
+      formatReport(report, { format: formatOf(layout) }),
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      twice,
+      layout
+    )
+    return { text, report, path, delta, layout }
+  })

@@ -83,12 +83,10 @@ export class CellStore {
   /**
    * @param schema - The edition's cell schema.
    * @param diagnostics - Where diagnostics go.
-   * @param keepExtra - Keeps a row printed a second time, as printed.
    */
   constructor(
     readonly schema: CellSchema,
-    private readonly diagnostics: Diagnostic[],
-    private readonly keepExtra: (label: { text: string; normalized: string; position?: Position | undefined }, tokens: RowToken[]) => void
+    private readonly diagnostics: Diagnostic[]
   ) {
     const count = schema.cells.length
     this.values = new Array<Cell>(count).fill(null)
@@ -114,13 +112,13 @@ export class CellStore {
   ): void {
     const label = row.label?.text
     const position = row.label?.position ?? row.tokens[0]?.position
+    const values = alignTokens(row.tokens, cells.length, row.grid, table !== 2)
     if (this.seenRows.has(rowId)) {
-      this.keepExtra(row.label ?? { text: TABLES[table].name, normalized: TABLES[table].name }, row.tokens)
+      this.compareRepeat(table, rowId, label, position, cells, units, values)
       return
     }
     this.seenRows.add(rowId)
     this.found[table] = true
-    const values = alignTokens(row.tokens, cells.length, row.grid, table !== 2)
     if (values === undefined) {
       const printed = trimEmpties(row.tokens)
       for (const cell of cells) this.record(cell, null, CellState.unaligned, undefined)
@@ -141,6 +139,54 @@ export class CellStore {
       return
     }
     for (let i = 0; i < values.length; i++) this.setCell(cells[i] as number, values[i] as RowToken, units[i])
+  }
+
+  /**
+   * A row printed a second time (a table repeated, a row printed twice): where it prints other
+   * values than the first printing, which is kept, say so cell by cell; where its values cannot
+   * be aligned with the columns, say so for the row. The same values again say nothing.
+   */
+  private compareRepeat(
+    table: TableNumber,
+    rowId: string,
+    label: string | undefined,
+    position: Position | undefined,
+    cells: readonly number[],
+    units: readonly (MoneyUnit | undefined)[],
+    values: RowToken[] | undefined
+  ): void {
+    const row = { table: TABLES[table].name, row: label }
+    if (values === undefined) {
+      const place = { path: table === 2 ? rowId : TABLES[table].key, position }
+      this.diagnostics.push(makeDiagnostic('conflicting_values', { ...row, path: place.path }, place))
+      return
+    }
+    for (let i = 0; i < values.length; i++) {
+      const cell = cells[i] as number
+      const token = values[i] as RowToken
+      const second = this.numberOf(cell, token, units[i])
+      const first = this.values[cell] as Cell
+      if (second === first) continue
+      const path = this.schema.paths[cell] as string
+      const facts = { ...row, path, first, second }
+      const place = {
+        path,
+        position: token.position,
+        ...(first === null ? {} : { expected: first }),
+        ...(second === null ? {} : { actual: second })
+      }
+      this.diagnostics.push(makeDiagnostic('conflicting_values', facts, place))
+    }
+  }
+
+  /** The number a row cell gives a cell, as `setCell` would record it (in 万元 for money); `null` for none. */
+  private numberOf(cell: number, token: RowToken, unit: MoneyUnit | undefined): Cell {
+    if (token.kind === 'text' || token.value.kind !== 'number') return null
+    const value = token.value
+    const sourceUnit = value.unit ?? unit
+    return this.schema.cells[cell]?.money === true && sourceUnit !== undefined && sourceUnit !== '万元'
+      ? toWanyuan(value.digits, sourceUnit)
+      : value.value
   }
 
   private record(cell: number, value: Cell, state: number, position: Position | undefined): void {

@@ -78,7 +78,7 @@ class Mapper implements MapperContext {
     private readonly sections: ReadonlyMap<number, SectionId>
   ) {
     this.index = labelIndex(edition)
-    this.cells = new CellStore(cellSchema(edition), this.diagnostics, (label, tokens) => this.addExtra(label, tokens))
+    this.cells = new CellStore(cellSchema(edition), this.diagnostics)
   }
 
   push(token: Token): void {

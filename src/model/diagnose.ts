@@ -8,6 +8,7 @@
 
 import { DIAGNOSTIC_INFO, type Diagnostic, type DiagnosticCode, type InvariantId, type Position } from './diagnostics.js'
 import type { TableName } from './schema.js'
+import type { Cell } from './types.js'
 
 /** The language of diagnostic messages: `'en'` (English) or `'zh'` (Chinese). */
 export type Locale = 'en' | 'zh'
@@ -46,6 +47,7 @@ export interface MessageFacts {
   unit_converted: { path: string; printed: string; unit: string; value: number }
   unsupported_content: { format: string; reason: string }
   columns_reordered: { table: TableName; columns: readonly string[] }
+  conflicting_values: RowFacts & { path: string; first?: Cell | undefined; second?: Cell | undefined }
   column_header_unreadable: { table: TableName; problem: HeaderProblem }
 }
 
@@ -120,6 +122,10 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
     unit_converted: ({ path, printed, unit, value }) => `Cell ${path} printed “${printed}” in ${unit}; it is ${value} 万元.`,
     unsupported_content: ({ format, reason }) =>
       `An embedded ${format} part of the input could not be read (${reason}); whatever it holds is not in the report.`,
+    conflicting_values: (f) =>
+      f.first === undefined && f.second === undefined
+        ? `In table ${f.table}, ${rowEn(f)} is printed a second time with values that do not fit its columns; the first printing is kept.`
+        : `Cell ${f.path} is printed twice with different values: ${f.first ?? 'blank'}, then ${f.second ?? 'blank'} (${rowEn(f)} of table ${f.table} printed a second time); the first is kept.`,
     columns_reordered: ({ table, columns }) =>
       `Table ${table} prints its columns in another order than the format (${columns.join(', ')}); each value is placed by its column header.`,
     column_header_unreadable: ({ table, problem }) =>
@@ -149,6 +155,10 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
       `同时出现两种格式的标志（2019 年版 ${f.markers2019} 个，2021 年版 ${f.markers2021} 个）；按 ${f.edition} 年版格式读取。`,
     unit_converted: ({ path, printed, unit, value }) => `单元格 ${path} 印为“${printed}”（单位：${unit}），折合 ${value} 万元。`,
     unsupported_content: ({ format, reason }) => `输入中嵌入的 ${format} 部分无法读取（${reason}），其中内容未计入报告。`,
+    conflicting_values: (f) =>
+      f.first === undefined && f.second === undefined
+        ? `${rowZh(f)}重复印出，但其数值与列数不符；保留第一次印出的数值。`
+        : `单元格 ${f.path} 印了两次且数值不同：先为 ${f.first ?? '空'}，后为 ${f.second ?? '空'}（${rowZh(f)}重复印出）；保留第一次的数值。`,
     columns_reordered: ({ table, columns }) => `表${table}的列序与格式不同（${columns.join('、')}）；各数值按其列标题归入对应列。`,
     column_header_unreadable: ({ table, problem }) =>
       `表${table}的表头${problem.kind === 'repeated' ? `重复出现“${problem.column}”` : `缺少“${problem.column}”`}；数值按格式规定的列序归入，可能与印刷的列序不符。`

@@ -1,10 +1,21 @@
 /**
- * Diagnostics as data: the codes (one const array, so the runtime list and the type cannot drift
- * apart), each code's severity and meaning, and the `Diagnostic` type, narrowed by code, with its
- * place in the input. Messages and the building of diagnostics are in diagnose.ts.
+ * The `Diagnostic` type, narrowed by code, with its place in the input. The codes, their
+ * severities and meanings are in codes.ts (re-exported here); messages and the building of
+ * diagnostics are in diagnose.ts.
  *
  * @module
  */
+
+import type { DiagnosticCode, Severity } from './codes.js'
+
+export {
+  DIAGNOSTIC_CODES,
+  DIAGNOSTIC_INFO,
+  type DiagnosticCode,
+  type DiagnosticCodeMap,
+  type DiagnosticInfo,
+  type Severity
+} from './codes.js'
 
 /** A place in the input: 1-based `line` and `column`, 0-based `offset` (UTF-16 code units). */
 export interface Position {
@@ -15,9 +26,6 @@ export interface Position {
   /** Offset from the start of the input, 0-based, in UTF-16 code units. */
   offset: number
 }
-
-/** Severity of a diagnostic. */
-export type Severity = 'error' | 'warning' | 'info'
 
 /**
  * What every diagnostic has: a code, its severity, a message, and where the code calls for them,
@@ -91,6 +99,12 @@ export interface DiagnosticFields {
   columns_reordered: Required<Pick<DiagnosticBase, 'path'>>
   /** The table's key (`applications`, `reviewAndLitigation`). */
   column_header_unreadable: Required<Pick<DiagnosticBase, 'path'>>
+  /**
+   * The cell printed twice (`expected`: the first value, kept; `actual`: the second; either absent
+   * when that printing is blank), or, when the second printing does not fit the columns, the row
+   * (table 二) or the table.
+   */
+  conflicting_values: Required<Pick<DiagnosticBase, 'path'>>
 }
 
 /** A diagnostic of one code, with the fields that code always carries. */
@@ -110,183 +124,3 @@ export type Diagnostic = { [C in DiagnosticCode]: DiagnosticOf<C> }[DiagnosticCo
 
 /** Identifiers of the invariants (勾稽关系) of the format, listed in docs/diagnostics.md (there is no I-2). */
 export type InvariantId = 'I-1' | 'I-3' | 'I-4' | 'I-5' | 'I-6' | 'I-7'
-
-/** Every diagnostic code, in documentation order. */
-export const DIAGNOSTIC_CODES = [
-  'not_a_report',
-  'table_missing',
-  'row_missing',
-  'row_length_mismatch',
-  'unknown_label',
-  'blank_cell',
-  'value_inferred',
-  'ambiguous_value',
-  'invalid_number',
-  'sum_mismatch',
-  'negative_value',
-  'non_integer_count',
-  'edition_conflict',
-  'unit_converted',
-  'unsupported_content',
-  'columns_reordered',
-  'column_header_unreadable'
-] as const
-
-/** A stable diagnostic code: one of {@link DIAGNOSTIC_CODES}. */
-export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number]
-
-/** What every diagnostic of a code has in common. */
-export interface DiagnosticInfo {
-  /** The severity a diagnostic of this code always has. */
-  severity: Severity
-  /** One sentence on what it means. */
-  summary: string
-}
-
-/**
- * Every diagnostic code as a documented key: the code's Chinese name, its severity, and what it
- * means. Hover a key (or `DIAGNOSTIC_INFO.blank_cell`, or a completion after `DIAGNOSTIC_INFO.`)
- * to read it in an editor; docs/diagnostics.md has an example and what to do for each.
- *
- * The keys are exactly {@link DiagnosticCode} (checked at compile time below);
- * {@link DIAGNOSTIC_CODES} is the runtime list. An editor cannot show docs on a string-literal
- * completion such as `d.code === '…'`, so the documentation lives on these keys.
- */
-export interface DiagnosticCodeMap {
-  /**
-   * 不是年度报告 · **error** — no table of the 2019 or 2021 format could be found; `report` is `null`.
-   * A report from before 2019 (an unrelated 统计表) or a crawl that ran every cell into one line gives this.
-   */
-  not_a_report: DiagnosticInfo
-  /**
-   * 缺少表格 · **error** — one of tables 二, 三, 四 is absent; its cells are `null` and nothing stands in for them.
-   */
-  table_missing: DiagnosticInfo
-  /**
-   * 缺少行 · **warning** — a row of a table is absent; its cells are `null` unless `repair` can fill
-   * them from the totals (each then with `value_inferred`).
-   */
-  row_missing: DiagnosticInfo
-  /**
-   * 行内数值个数不符 · **warning** — a row prints more or fewer values than the table has columns; its
-   * cells are `null` unless exactly one placement keeps every invariant (then each gets `value_inferred`).
-   */
-  row_length_mismatch: DiagnosticInfo
-  /**
-   * 未知标签 · **info** — a row or line matched no label of the format; it is kept, values and all,
-   * in `extras` (`path` is `extras.N`).
-   */
-  unknown_label: DiagnosticInfo
-  /**
-   * 空白单元格 · **info** — a cell printed blank, `/`, `-`, `—` or `无`; it is `null` unless `repair`
-   * fills it from the totals. The library never assumes a blank means 0.
-   */
-  blank_cell: DiagnosticInfo
-  /**
-   * 推算填补 · **warning** — a missing or blank cell was filled from the totals invariants (`repair`);
-   * `expected` holds the value filled in. Parse with `repair: false` for printed values only.
-   */
-  value_inferred: DiagnosticInfo
-  /**
-   * 数值无法确定 · **error** — the input admits more than one reading of a row (or none that keeps the
-   * totals), e.g. digits run together; its cells stay `null`.
-   */
-  ambiguous_value: DiagnosticInfo
-  /**
-   * 非数字 · **warning** — a value cell holds text that is not a number (`约12`), or digits that are
-   * not one number as printed (two numbers: `3 5`, `3<br>5`; a footnote mark: `13①`, `13¹`, `13*`;
-   * more than 15 significant digits); the cell is `null` unless repair fills it.
-   */
-  invalid_number: DiagnosticInfo
-  /**
-   * 勾稽关系不符 · **warning** — an invariant of the format (I-1, I-3, I-4, I-5) does not hold as printed;
-   * `expected` is what the parts add up to, `actual` what was printed. Printed values are never changed.
-   */
-  sum_mismatch: DiagnosticInfo
-  /**
-   * 负数 · **warning** — a count that must be ≥ 0 is negative (I-6); 本年增/减 may be negative and is not flagged.
-   */
-  negative_value: DiagnosticInfo
-  /**
-   * 计数非整数 · **warning** — a count that must be a whole number has decimals (I-7); money (万元) may have decimals.
-   */
-  non_integer_count: DiagnosticInfo
-  /**
-   * 格式版本冲突 · **warning** — markers of both the 2019 and the 2021 format are present; the edition
-   * with more markers is used (ties go by the report's year).
-   */
-  edition_conflict: DiagnosticInfo
-  /**
-   * 单位已换算 · **info** — a money cell was converted to 万元 (10,000 yuan), e.g. `251000元` → `25.1`;
-   * `actual` is the figure as printed, `expected` the value in 万元.
-   */
-  unit_converted: DiagnosticInfo
-  /**
-   * 无法读取的内容 · **warning** — a part of the input in another format (such as a raw HTML table in
-   * Markdown) could not be read by any adapter; what it holds is not in the report.
-   */
-  unsupported_content: DiagnosticInfo
-  /**
-   * 列序与格式不同 · **warning** — table 三 or 四 prints its columns in another order than the
-   * format (总计 first, 商业企业 before 自然人, 行政诉讼 before 行政复议…); each value is placed in the
-   * column its printed header names, not by its position. The message lists the printed order.
-   */
-  columns_reordered: DiagnosticInfo
-  /**
-   * 表头无法识别 · **warning** — the column header of table 三 or 四 names a column twice or leaves
-   * one out, so the printed order of its columns is not known; its values are placed in the
-   * official order, which may be wrong. Check the table against the original.
-   */
-  column_header_unreadable: DiagnosticInfo
-}
-
-/**
- * Compile-time check: the keys of {@link DiagnosticCodeMap} are exactly the codes of
- * {@link DIAGNOSTIC_CODES}. A code added to one and not the other fails to type-check here.
- */
-type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
-type Holds<T extends true> = T
-// Never used: it exists to fail type-checking when the keys and the codes differ.
-type CodeMapMatchesCodes = Holds<SameKeys<keyof DiagnosticCodeMap, DiagnosticCode>>
-
-/**
- * Severity and one-line meaning of each code (the full text is docs/diagnostics.md). Each key is
- * documented on {@link DiagnosticCodeMap}, so hovering `DIAGNOSTIC_INFO.blank_cell` shows it.
- */
-export const DIAGNOSTIC_INFO: Readonly<DiagnosticCodeMap> = {
-  not_a_report: { severity: 'error', summary: 'No table of the format could be found; `report` is `null`.' },
-  table_missing: { severity: 'error', summary: 'One of tables 二, 三, 四 is absent; its cells are `null`.' },
-  row_missing: { severity: 'warning', summary: 'A row of a table is absent; its cells are `null` unless repaired.' },
-  row_length_mismatch: {
-    severity: 'warning',
-    summary: 'A row prints more or fewer values than the table has columns; its cells are `null` unless repaired.'
-  },
-  unknown_label: { severity: 'info', summary: 'A row or line matched no known label; it is kept in `extras`.' },
-  blank_cell: { severity: 'info', summary: "A cell printed blank, '/', '-', '—' or '无'; it is `null` unless repaired." },
-  value_inferred: {
-    severity: 'warning',
-    summary: 'A cell was filled from the totals invariants (`repair`); `expected` holds the value.'
-  },
-  ambiguous_value: {
-    severity: 'error',
-    summary: 'The input admits more than one reading of a row (or none that keeps the totals); its cells stay `null`.'
-  },
-  invalid_number: { severity: 'warning', summary: 'A cell holds text that is not a number; it is `null`.' },
-  sum_mismatch: { severity: 'warning', summary: 'An invariant of the format does not hold as printed.' },
-  negative_value: { severity: 'warning', summary: 'A count that must be ≥ 0 is negative.' },
-  non_integer_count: { severity: 'warning', summary: 'A count that must be a whole number has decimals.' },
-  edition_conflict: { severity: 'warning', summary: 'Markers of both the 2019 and the 2021 format are present.' },
-  unit_converted: { severity: 'info', summary: 'A money cell was converted to 万元.' },
-  unsupported_content: {
-    severity: 'warning',
-    summary: 'A part of the input in another format (a raw HTML table in Markdown) could not be read; what it holds is not in the report.'
-  },
-  columns_reordered: {
-    severity: 'warning',
-    summary: 'Table 三 or 四 prints its columns in another order; each value is placed by its column header.'
-  },
-  column_header_unreadable: {
-    severity: 'warning',
-    summary: 'The column header of table 三 or 四 could not be read; its values are placed in the official order.'
-  }
-}

@@ -15,6 +15,8 @@ import type { MapperContext, TableConstruct } from './construct.js'
 import type { TextToken } from '../tokens.js'
 import { headerProblem, printedOrder, sameHeaderRow, type HeaderItem } from './header.js'
 
+/** Roles of table 三's header texts: one of them after the rows have begun starts the header again. */
+const HEADER_ROLES: ReadonlySet<string> = new Set(['column', 'organizations', 'applicants'])
 const UNDER_ORGANIZATIONS: ReadonlySet<Applicant> = new Set(ORGANIZATION_APPLICANTS)
 const APPLICANT_LABEL = new Map(APPLICANT_COLUMNS.map((column) => [column.key, column.labels[0] as string]))
 
@@ -50,6 +52,12 @@ export function table3(): TableConstruct {
     },
     onLabel(context, meaning, token) {
       if (meaning.table !== 3) return
+      if (phase === 'rows' && HEADER_ROLES.has(meaning.role)) {
+        // The header printed again (a table repeated, a page break inside it): read it afresh, and the rows after it by it.
+        phase = 'header'
+        header.length = 0
+        columns = undefined
+      }
       if (phase === 'header') {
         if (meaning.role === 'column') header.push({ item: { key: meaning.key }, token })
         else if (meaning.role === 'organizations') header.push({ item: { span: true }, token })

@@ -240,16 +240,26 @@ describe('table 二, 2019 format', () => {
     expect(cell(result, `${AD}.punishment.decisions`).value).toBe(12)
   })
 
-  it('keeps a row printed a second time as an extra; the first printing stands', () => {
+  it('says which cells a row printed a second time gives other values; the first printing stands', () => {
     const result = map('2019', text(...edit(LAYOUT_2019, '规范性文件', '规范性文件|4|5|6', '规章|9|9|9')))
     expect(values(result, [`${AD}.regulations.made`, `${AD}.regulations.published`, `${AD}.regulations.total`])).toEqual({
       [`${AD}.regulations.made`]: 1,
       [`${AD}.regulations.published`]: 2,
       [`${AD}.regulations.total`]: 3
     })
-    expect(result.extras).toEqual([{ label: '规章', value: '9 9 9', values: [9, 9, 9], text: '规章\t9\t9\t9' }])
-    // Kept like any line outside the format, so it carries unknown_label.
-    expect(codes(result)).toEqual(['unknown_label extras.0'])
+    // Not an extra: 规章 is a label of the format (issue 12: it carried a wrong unknown_label).
+    expect(result.extras).toEqual([])
+    expect(codes(result)).toEqual([
+      `conflicting_values ${AD}.regulations.made`,
+      `conflicting_values ${AD}.regulations.published`,
+      `conflicting_values ${AD}.regulations.total`
+    ])
+    const conflicts = result.diagnostics.filter((diagnostic) => diagnostic.code === 'conflicting_values')
+    expect(conflicts.map((diagnostic) => [diagnostic.expected, diagnostic.actual])).toEqual([
+      [1, 9],
+      [2, 9],
+      [3, 9]
+    ])
   })
 
   it('reports a row with one value too many as row_length_mismatch; its cells stay null', () => {

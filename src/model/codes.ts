@@ -1,0 +1,200 @@
+/**
+ * The diagnostic codes: their list, what each means (documented per code for editors), and the
+ * severity each always has.
+ *
+ * @module
+ */
+
+/** Severity of a diagnostic. */
+export type Severity = 'error' | 'warning' | 'info'
+
+/** Every diagnostic code, in documentation order. */
+export const DIAGNOSTIC_CODES = [
+  'not_a_report',
+  'table_missing',
+  'row_missing',
+  'row_length_mismatch',
+  'unknown_label',
+  'blank_cell',
+  'value_inferred',
+  'ambiguous_value',
+  'invalid_number',
+  'sum_mismatch',
+  'negative_value',
+  'non_integer_count',
+  'edition_conflict',
+  'unit_converted',
+  'unsupported_content',
+  'columns_reordered',
+  'column_header_unreadable',
+  'conflicting_values'
+] as const
+
+/** A stable diagnostic code: one of {@link DIAGNOSTIC_CODES}. */
+export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number]
+
+/** What every diagnostic of a code has in common. */
+export interface DiagnosticInfo {
+  /** The severity a diagnostic of this code always has. */
+  severity: Severity
+  /** One sentence on what it means. */
+  summary: string
+}
+
+/**
+ * Every diagnostic code as a documented key: the code's Chinese name, its severity, and what it
+ * means. Hover a key (or `DIAGNOSTIC_INFO.blank_cell`, or a completion after `DIAGNOSTIC_INFO.`)
+ * to read it in an editor; docs/diagnostics.md has an example and what to do for each.
+ *
+ * The keys are exactly {@link DiagnosticCode} (checked at compile time below);
+ * {@link DIAGNOSTIC_CODES} is the runtime list. An editor cannot show docs on a string-literal
+ * completion such as `d.code === '…'`, so the documentation lives on these keys.
+ */
+export interface DiagnosticCodeMap {
+  /**
+   * 不是年度报告 · **error** — no table of the 2019 or 2021 format could be found; `report` is `null`.
+   * A report from before 2019 (an unrelated 统计表) or a crawl that ran every cell into one line gives this.
+   */
+  not_a_report: DiagnosticInfo
+  /**
+   * 缺少表格 · **error** — one of tables 二, 三, 四 is absent; its cells are `null` and nothing stands in for them.
+   */
+  table_missing: DiagnosticInfo
+  /**
+   * 缺少行 · **warning** — a row of a table is absent; its cells are `null` unless `repair` can fill
+   * them from the totals (each then with `value_inferred`).
+   */
+  row_missing: DiagnosticInfo
+  /**
+   * 行内数值个数不符 · **warning** — a row prints more or fewer values than the table has columns; its
+   * cells are `null` unless exactly one placement keeps every invariant (then each gets `value_inferred`).
+   */
+  row_length_mismatch: DiagnosticInfo
+  /**
+   * 未知标签 · **info** — a row or line matched no label of the format; it is kept, values and all,
+   * in `extras` (`path` is `extras.N`).
+   */
+  unknown_label: DiagnosticInfo
+  /**
+   * 空白单元格 · **info** — a cell printed blank, `/`, `-`, `—` or `无`; it is `null` unless `repair`
+   * fills it from the totals. The library never assumes a blank means 0.
+   */
+  blank_cell: DiagnosticInfo
+  /**
+   * 推算填补 · **warning** — a missing or blank cell was filled from the totals invariants (`repair`);
+   * `expected` holds the value filled in. Parse with `repair: false` for printed values only.
+   */
+  value_inferred: DiagnosticInfo
+  /**
+   * 数值无法确定 · **error** — the input admits more than one reading of a row (or none that keeps the
+   * totals), e.g. digits run together; its cells stay `null`.
+   */
+  ambiguous_value: DiagnosticInfo
+  /**
+   * 非数字 · **warning** — a value cell holds text that is not a number (`约12`), or digits that are
+   * not one number as printed (two numbers: `3 5`, `3<br>5`; a footnote mark: `13①`, `13¹`, `13*`;
+   * more than 15 significant digits); the cell is `null` unless repair fills it.
+   */
+  invalid_number: DiagnosticInfo
+  /**
+   * 勾稽关系不符 · **warning** — an invariant of the format (I-1, I-3, I-4, I-5) does not hold as printed;
+   * `expected` is what the parts add up to, `actual` what was printed. Printed values are never changed.
+   */
+  sum_mismatch: DiagnosticInfo
+  /**
+   * 负数 · **warning** — a count that must be ≥ 0 is negative (I-6); 本年增/减 may be negative and is not flagged.
+   */
+  negative_value: DiagnosticInfo
+  /**
+   * 计数非整数 · **warning** — a count that must be a whole number has decimals (I-7); money (万元) may have decimals.
+   */
+  non_integer_count: DiagnosticInfo
+  /**
+   * 格式版本冲突 · **warning** — markers of both the 2019 and the 2021 format are present; the edition
+   * with more markers is used (ties go by the report's year).
+   */
+  edition_conflict: DiagnosticInfo
+  /**
+   * 单位已换算 · **info** — a money cell was converted to 万元 (10,000 yuan), e.g. `251000元` → `25.1`;
+   * `actual` is the figure as printed, `expected` the value in 万元.
+   */
+  unit_converted: DiagnosticInfo
+  /**
+   * 无法读取的内容 · **warning** — a part of the input in another format (such as a raw HTML table in
+   * Markdown) could not be read by any adapter; what it holds is not in the report.
+   */
+  unsupported_content: DiagnosticInfo
+  /**
+   * 列序与格式不同 · **warning** — table 三 or 四 prints its columns in another order than the
+   * format (总计 first, 商业企业 before 自然人, 行政诉讼 before 行政复议…); each value is placed in the
+   * column its printed header names, not by its position. The message lists the printed order.
+   */
+  columns_reordered: DiagnosticInfo
+  /**
+   * 表头无法识别 · **warning** — the column header of table 三 or 四 names a column twice or leaves
+   * one out, so the printed order of its columns is not known; its values are placed in the
+   * official order, which may be wrong. Check the table against the original.
+   */
+  column_header_unreadable: DiagnosticInfo
+  /**
+   * 重复印出且数值不同 · **warning** — a row is printed twice (a table repeated, a row printed
+   * again) and the second printing gives a cell another value: the first printing is kept, and
+   * the message gives both values. The same values printed again say nothing.
+   */
+  conflicting_values: DiagnosticInfo
+}
+
+/**
+ * Compile-time check: the keys of {@link DiagnosticCodeMap} are exactly the codes of
+ * {@link DIAGNOSTIC_CODES}. A code added to one and not the other fails to type-check here.
+ */
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+type Holds<T extends true> = T
+// Never used: it exists to fail type-checking when the keys and the codes differ.
+type CodeMapMatchesCodes = Holds<SameKeys<keyof DiagnosticCodeMap, DiagnosticCode>>
+
+/**
+ * Severity and one-line meaning of each code (the full text is docs/diagnostics.md). Each key is
+ * documented on {@link DiagnosticCodeMap}, so hovering `DIAGNOSTIC_INFO.blank_cell` shows it.
+ */
+export const DIAGNOSTIC_INFO: Readonly<DiagnosticCodeMap> = {
+  not_a_report: { severity: 'error', summary: 'No table of the format could be found; `report` is `null`.' },
+  table_missing: { severity: 'error', summary: 'One of tables 二, 三, 四 is absent; its cells are `null`.' },
+  row_missing: { severity: 'warning', summary: 'A row of a table is absent; its cells are `null` unless repaired.' },
+  row_length_mismatch: {
+    severity: 'warning',
+    summary: 'A row prints more or fewer values than the table has columns; its cells are `null` unless repaired.'
+  },
+  unknown_label: { severity: 'info', summary: 'A row or line matched no known label; it is kept in `extras`.' },
+  blank_cell: { severity: 'info', summary: "A cell printed blank, '/', '-', '—' or '无'; it is `null` unless repaired." },
+  value_inferred: {
+    severity: 'warning',
+    summary: 'A cell was filled from the totals invariants (`repair`); `expected` holds the value.'
+  },
+  ambiguous_value: {
+    severity: 'error',
+    summary: 'The input admits more than one reading of a row (or none that keeps the totals); its cells stay `null`.'
+  },
+  invalid_number: { severity: 'warning', summary: 'A cell holds text that is not a number; it is `null`.' },
+  sum_mismatch: { severity: 'warning', summary: 'An invariant of the format does not hold as printed.' },
+  negative_value: { severity: 'warning', summary: 'A count that must be ≥ 0 is negative.' },
+  non_integer_count: { severity: 'warning', summary: 'A count that must be a whole number has decimals.' },
+  edition_conflict: { severity: 'warning', summary: 'Markers of both the 2019 and the 2021 format are present.' },
+  unit_converted: { severity: 'info', summary: 'A money cell was converted to 万元.' },
+  unsupported_content: {
+    severity: 'warning',
+    summary: 'A part of the input in another format (a raw HTML table in Markdown) could not be read; what it holds is not in the report.'
+  },
+  columns_reordered: {
+    severity: 'warning',
+    summary: 'Table 三 or 四 prints its columns in another order; each value is placed by its column header.'
+  },
+  column_header_unreadable: {
+    severity: 'warning',
+    summary: 'The column header of table 三 or 四 could not be read; its values are placed in the official order.'
+  },
+  conflicting_values: {
+    severity: 'warning',
+    summary: 'A row is printed twice and gives a cell two different values; the first printing is kept.'
+  }
+}
