@@ -1,4 +1,4 @@
-export { parseReport, type ParseOptions } from './parse.js'
+export { parseReport, parseReports, type ParseOptions } from './parse.js'
 export type {
   Adapter,
   SourceBlock,

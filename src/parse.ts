@@ -10,8 +10,10 @@ import { jsonAdapter } from './adapters/json/index.js'
 import { markdownAdapter } from './adapters/markdown/index.js'
 import { textAdapter } from './adapters/text/index.js'
 import { readReport } from './core/report.js'
+import { reportStarts } from './core/reports.js'
+import type { Token } from './core/tokens.js'
 import { inLocale, makeDiagnostic, type Locale } from './model/diagnose.js'
-import type { ParseResult } from './model/types.js'
+import type { ParseResult, Position } from './model/types.js'
 import { decodeBytes } from './source/decode.js'
 import type { Adapter, SourceDocument } from './source/document.js'
 import { resolveEmbedded } from './source/embedded.js'
@@ -60,8 +62,38 @@ export const builtinAdapters: readonly Adapter[] = [jsonAdapter, htmlAdapter, ma
  * ```
  */
 export function parseReport(input: string | Uint8Array, options?: ParseOptions | null): ParseResult {
+  return parse(input, options, false)[0] as ParseResult
+}
+
+/**
+ * Parse every report of an input that holds several (a page that carries two bodies' reports,
+ * files joined together), each on its own: one result per report, in order. An input with one
+ * report gives one result, the same as {@link parseReport}. A new report is recognised by a
+ * 一、总体情况 heading after the tables of the one before (with the title above it).
+ *
+ * Never throws for any string or byte input; throws `TypeError` only for a wrong argument type or
+ * an unknown `options.format`.
+ *
+ * @param input - The input: text, or the bytes of a file.
+ * @param options - As for {@link parseReport}.
+ * @returns One result per report, each with its own diagnostics.
+ *
+ * @example
+ * ```ts
+ * import { readFileSync } from 'node:fs'
+ * import { parseReports } from 'zfxxgk'
+ *
+ * for (const { report } of parseReports(readFileSync('reports.txt'))) console.log(report?.organization, report?.year)
+ * ```
+ */
+export function parseReports(input: string | Uint8Array, options?: ParseOptions | null): ParseResult[] {
+  return parse(input, options, true)
+}
+
+function parse(input: string | Uint8Array, options: ParseOptions | null | undefined, all: boolean): ParseResult[] {
   if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
-    throw new TypeError(`parseReport() takes a string or a Uint8Array, not ${input === null ? 'null' : typeof input}`)
+    const name = all ? 'parseReports' : 'parseReport'
+    throw new TypeError(`${name}() takes a string or a Uint8Array, not ${input === null ? 'null' : typeof input}`)
   }
   const adapters = [...(options?.adapters ?? []), ...builtinAdapters]
   const format = options?.format ?? undefined
@@ -74,22 +106,24 @@ export function parseReport(input: string | Uint8Array, options?: ParseOptions |
   }
   const text = typeof input === 'string' ? input : decodeBytes(input)
   const chosen = adapter ?? pickAdapter(adapters, text)
-  return inLocale(options?.locale ?? 'en', () => read(text, chosen, adapters, options?.repair ?? true))
+  return inLocale(options?.locale ?? 'en', () => read(text, chosen, adapters, options?.repair ?? true, all))
 }
 
-/** Read a text with an adapter into a report, embedded parts with the others. */
-function read(text: string, adapter: Adapter, adapters: readonly Adapter[], repair: boolean): ParseResult {
+/** Read a text with an adapter into reports (the first only, unless `all`), embedded parts with the others. */
+function read(text: string, adapter: Adapter, adapters: readonly Adapter[], repair: boolean, all: boolean): ParseResult[] {
   let document: SourceDocument
   try {
     document = adapter.read(text)
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
-    return {
-      report: null,
-      diagnostics: [makeDiagnostic('not_a_report', { adapter: adapter.name, error: reason })],
-      format: adapter.name,
-      ok: false
-    }
+    return [
+      {
+        report: null,
+        diagnostics: [makeDiagnostic('not_a_report', { adapter: adapter.name, error: reason })],
+        format: adapter.name,
+        ok: false
+      }
+    ]
   }
   let resolved: ReturnType<typeof resolveEmbedded>
   let tokens: ReturnType<typeof tokenize>
@@ -99,14 +133,38 @@ function read(text: string, adapter: Adapter, adapters: readonly Adapter[], repa
   } catch (error) {
     // A custom adapter's document that is not a SourceDocument (no blocks, a table without rows…).
     const reason = `it returned a malformed document (${error instanceof Error ? error.message : String(error)})`
-    return {
-      report: null,
-      diagnostics: [makeDiagnostic('not_a_report', { adapter: adapter.name, error: reason })],
-      format: adapter.name,
-      ok: false
-    }
+    return [
+      {
+        report: null,
+        diagnostics: [makeDiagnostic('not_a_report', { adapter: adapter.name, error: reason })],
+        format: adapter.name,
+        ok: false
+      }
+    ]
   }
-  return readReport(tokens, adapter.name, repair, resolved.diagnostics)
+  const starts = reportStarts(tokens)
+  const next = starts[1]
+  if (next === undefined) return [readReport(tokens, adapter.name, repair, resolved.diagnostics)]
+  if (!all) {
+    const several = makeDiagnostic('several_reports', { count: starts.length }, { position: positionOf(tokens[next]) })
+    return [readReport(tokens.slice(0, next), adapter.name, repair, [...resolved.diagnostics, several])]
+  }
+  // Diagnostics found before reading (embedded parts) go with the report they stand in.
+  return starts.map((start, i) => {
+    const end = starts[i + 1] ?? tokens.length
+    const from = positionOf(tokens[start])?.offset ?? 0
+    const to = i + 1 < starts.length ? (positionOf(tokens[end])?.offset ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY
+    const early = resolved.diagnostics.filter((diagnostic) => {
+      const offset = diagnostic.position?.offset ?? 0
+      return i === 0 ? offset < to : offset >= from && offset < to
+    })
+    return readReport(tokens.slice(start, end), adapter.name, repair, early)
+  })
+}
+
+/** Where a token stands, if it says. */
+function positionOf(token: Token | undefined): Position | undefined {
+  return token !== undefined && 'position' in token ? token.position : undefined
 }
 
 function pickAdapter(adapters: readonly Adapter[], text: string): Adapter {

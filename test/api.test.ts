@@ -17,6 +17,7 @@ describe('public API', () => {
       'jsonAdapter',
       'markdownAdapter',
       'parseReport',
+      'parseReports',
       'textAdapter',
       'tidyCell',
       'tidyProse',

@@ -328,3 +328,11 @@ export const table3Repeated: fc.Arbitrary<{ text: string; report: Report; path: 
     )
     return { text, report, path, delta, layout }
   })
+
+/** Two valid reports in one input (a page that carries both, files joined), in a layout: the text and both reports. */
+export const twoReports: fc.Arbitrary<{ text: string; first: Report; second: Report; layout: Layout }> = fc
+  .record({ first: validReport(), second: validReport(), layout: fc.constantFrom<Layout>('tab', 'markdown', 'html') })
+  .map(({ first, second, layout }) => {
+    const print = (report: Report): string => formatReport(report, { format: formatOf(layout) })
+    return { text: `${print(first)}\n\n${print(second)}`, first, second, layout }
+  })

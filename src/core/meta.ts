@@ -92,7 +92,7 @@ function findTitle(document: Blocks, end: number): string | null {
     const block = document[i]
     if (block === undefined || block === null) continue
     const text = compact(block.text)
-    if (!TITLE.test(text) || text.length > 80 || /[。；]/u.test(text)) continue
+    if (!isTitleText(text)) continue
     if (!TITLE_PARTS.test(text) || /^(?:19|20)\d{2}/u.test(text)) {
       const previous = document[i - 1]
       if (previous !== undefined && previous !== null) {
@@ -103,6 +103,20 @@ function findTitle(document: Blocks, end: number): string | null {
     return text
   }
   return null
+}
+
+/** Whether a line of text, white space removed, reads as a report's title. */
+function isTitleText(text: string): boolean {
+  return TITLE.test(text) && text.length <= 80 && !/[。；]/u.test(text)
+}
+
+/**
+ * Whether a paragraph reads as a report's title (`…政府信息公开工作年度报告`, not a sentence).
+ *
+ * @param text - The paragraph as printed.
+ */
+export function isTitle(text: string): boolean {
+  return isTitleText(compact(text))
 }
 
 function compact(text: string): string {

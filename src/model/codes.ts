@@ -27,7 +27,8 @@ export const DIAGNOSTIC_CODES = [
   'unsupported_content',
   'columns_reordered',
   'column_header_unreadable',
-  'conflicting_values'
+  'conflicting_values',
+  'several_reports'
 ] as const
 
 /** A stable diagnostic code: one of {@link DIAGNOSTIC_CODES}. */
@@ -142,6 +143,12 @@ export interface DiagnosticCodeMap {
    * the message gives both values. The same values printed again say nothing.
    */
   conflicting_values: DiagnosticInfo
+  /**
+   * 一个文件中有多份报告 · **warning** — the input holds more than one report (a second 一、总体情况
+   * after the first report's tables, with its title): `parseReport` reads the first only, never a
+   * mix of both; its position is where the next one starts. `parseReports` reads each.
+   */
+  several_reports: DiagnosticInfo
 }
 
 /**
@@ -196,5 +203,9 @@ export const DIAGNOSTIC_INFO: Readonly<DiagnosticCodeMap> = {
   conflicting_values: {
     severity: 'warning',
     summary: 'A row is printed twice and gives a cell two different values; the first printing is kept.'
+  },
+  several_reports: {
+    severity: 'warning',
+    summary: 'The input holds more than one report; parseReport reads the first, parseReports each.'
   }
 }

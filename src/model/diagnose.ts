@@ -47,6 +47,7 @@ export interface MessageFacts {
   unit_converted: { path: string; printed: string; unit: string; value: number }
   unsupported_content: { format: string; reason: string }
   columns_reordered: { table: TableName; columns: readonly string[] }
+  several_reports: { count: number }
   conflicting_values: RowFacts & { path: string; first?: Cell | undefined; second?: Cell | undefined }
   column_header_unreadable: { table: TableName; problem: HeaderProblem }
 }
@@ -122,6 +123,8 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
     unit_converted: ({ path, printed, unit, value }) => `Cell ${path} printed “${printed}” in ${unit}; it is ${value} 万元.`,
     unsupported_content: ({ format, reason }) =>
       `An embedded ${format} part of the input could not be read (${reason}); whatever it holds is not in the report.`,
+    several_reports: ({ count }) =>
+      `The input holds ${count} reports; only the first is read. The next one starts here; parseReports() reads each of them.`,
     conflicting_values: (f) =>
       f.first === undefined && f.second === undefined
         ? `In table ${f.table}, ${rowEn(f)} is printed a second time with values that do not fit its columns; the first printing is kept.`
@@ -155,6 +158,7 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
       `同时出现两种格式的标志（2019 年版 ${f.markers2019} 个，2021 年版 ${f.markers2021} 个）；按 ${f.edition} 年版格式读取。`,
     unit_converted: ({ path, printed, unit, value }) => `单元格 ${path} 印为“${printed}”（单位：${unit}），折合 ${value} 万元。`,
     unsupported_content: ({ format, reason }) => `输入中嵌入的 ${format} 部分无法读取（${reason}），其中内容未计入报告。`,
+    several_reports: ({ count }) => `输入中有 ${count} 份报告，只读取了第一份。下一份从此处开始；parseReports() 可逐份读取。`,
     conflicting_values: (f) =>
       f.first === undefined && f.second === undefined
         ? `${rowZh(f)}重复印出，但其数值与列数不符；保留第一次印出的数值。`

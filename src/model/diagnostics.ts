@@ -105,6 +105,8 @@ export interface DiagnosticFields {
    * (table 二) or the table.
    */
   conflicting_values: Required<Pick<DiagnosticBase, 'path'>>
+  /** No field beyond the base; its position is where the next report starts. */
+  several_reports: object
 }
 
 /** A diagnostic of one code, with the fields that code always carries. */
