@@ -1,4 +1,4 @@
-export { parseReport, parseReports, type ParseOptions } from './parse.js'
+export { DEFAULT_MAX_INPUT, parseReport, parseReports, type ParseOptions } from './parse.js'
 export type {
   Adapter,
   SourceBlock,

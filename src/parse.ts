@@ -36,7 +36,16 @@ export interface ParseOptions {
   repair?: boolean | null | undefined
   /** The language of diagnostic messages: `'en'` or `'zh'` (default: `'en'`). Codes and fields are the same in both. */
   locale?: Locale | null | undefined
+  /**
+   * The largest input read: bytes for a `Uint8Array`, UTF-16 code units for a string (default:
+   * {@link DEFAULT_MAX_INPUT}, 32 MiB). A larger input is not read at all: `report` is `null`, with
+   * the error `input_too_large`, and `format` is `options.format` or `'none'`.
+   */
+  maxInput?: number | null | undefined
 }
+
+/** The default of `ParseOptions.maxInput`: 32 MiB, some hundred times the largest report. */
+export const DEFAULT_MAX_INPUT = 32 * 1024 * 1024
 
 /** The built-in adapters, in the order they are tried. */
 export const builtinAdapters: readonly Adapter[] = [jsonAdapter, htmlAdapter, markdownAdapter, textAdapter]
@@ -97,6 +106,12 @@ function parse(input: string | Uint8Array, options: ParseOptions | null | undefi
   }
   const adapters = [...(options?.adapters ?? []), ...builtinAdapters]
   const format = options?.format ?? undefined
+  const size = typeof input === 'string' ? input.length : input.byteLength
+  const limit = options?.maxInput ?? DEFAULT_MAX_INPUT
+  if (size > limit) {
+    const diagnostic = inLocale(options?.locale ?? 'en', () => makeDiagnostic('input_too_large', { size, limit }))
+    return [{ report: null, diagnostics: [diagnostic], format: format ?? 'none', ok: false }]
+  }
   let adapter: Adapter | undefined
   if (format !== undefined) {
     adapter = adapters.find((candidate) => candidate.name === format)
@@ -130,6 +145,9 @@ function read(text: string, adapter: Adapter, adapters: readonly Adapter[], repa
   try {
     resolved = resolveEmbedded(document, adapters)
     tokens = tokenize(resolved.document)
+    for (const notice of document.notices ?? []) {
+      resolved.diagnostics.push(makeDiagnostic('read_as_text', { adapter: adapter.name, limit: notice.limit, value: notice.value }))
+    }
   } catch (error) {
     // A custom adapter's document that is not a SourceDocument (no blocks, a table without rows…).
     const reason = `it returned a malformed document (${error instanceof Error ? error.message : String(error)})`

@@ -6,6 +6,7 @@ import * as api from '../src/index.js'
 describe('public API', () => {
   it('exports exactly these runtime names', () => {
     expect(Object.keys(api).sort()).toEqual([
+      'DEFAULT_MAX_INPUT',
       'DIAGNOSTIC_CODES',
       'DIAGNOSTIC_INFO',
       'LineIndex',

@@ -17,7 +17,9 @@ describe('several reports in one input', () => {
   prop.prop([twoReports], { seed: SEED, numRuns: 100 })(
     'parseReport reads the first only, exactly, with several_reports where the second starts; parseReports reads each as alone',
     ({ text, first, second, layout }) => {
-      const alone = [first, second].map((report) => parseReport(formatReport(report, { format: layout === 'tab' ? 'text' : layout })))
+      const alone = [first, second].map((report) =>
+        parseReport(formatReport(report, { format: layout === 'tab' ? 'text' : (layout as 'markdown' | 'html') }))
+      )
       const one = parseReport(text)
       expect(one.report).toEqual(alone[0]?.report)
       const several = one.diagnostics.filter((diagnostic) => diagnostic.code === 'several_reports')

@@ -28,7 +28,9 @@ export const DIAGNOSTIC_CODES = [
   'columns_reordered',
   'column_header_unreadable',
   'conflicting_values',
-  'several_reports'
+  'several_reports',
+  'read_as_text',
+  'input_too_large'
 ] as const
 
 /** A stable diagnostic code: one of {@link DIAGNOSTIC_CODES}. */
@@ -149,6 +151,19 @@ export interface DiagnosticCodeMap {
    * mix of both; its position is where the next one starts. `parseReports` reads each.
    */
   several_reports: DiagnosticInfo
+  /**
+   * 按纯文本读取 · **warning** — the input goes beyond what the Markdown parser may be given (larger
+   * than 256 KB, a block without blank lines over 32 KB, or over 32 setext underlines, 1 024
+   * emphasis marks or 1 024 link brackets in one block: shapes on which its time grows faster than
+   * the input), so it was read as plain text: pipe and tab rows and `#` headings are read, raw HTML
+   * tables, lists and links are not.
+   */
+  read_as_text: DiagnosticInfo
+  /**
+   * 输入过大 · **error** — the input is larger than `options.maxInput` (default 32 MiB); it was
+   * not read, and `report` is `null`.
+   */
+  input_too_large: DiagnosticInfo
 }
 
 /**
@@ -207,5 +222,10 @@ export const DIAGNOSTIC_INFO: Readonly<DiagnosticCodeMap> = {
   several_reports: {
     severity: 'warning',
     summary: 'The input holds more than one report; parseReport reads the first, parseReports each.'
-  }
+  },
+  read_as_text: {
+    severity: 'warning',
+    summary: 'The input goes beyond what the Markdown parser may be given, so it was read as plain text.'
+  },
+  input_too_large: { severity: 'error', summary: 'The input is larger than options.maxInput; it was not read.' }
 }

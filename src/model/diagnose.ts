@@ -48,6 +48,8 @@ export interface MessageFacts {
   unsupported_content: { format: string; reason: string }
   columns_reordered: { table: TableName; columns: readonly string[] }
   several_reports: { count: number }
+  input_too_large: { size: number; limit: number }
+  read_as_text: { adapter: string; limit: 'input' | 'block' | 'setext' | 'emphasis' | 'brackets'; value: number }
   conflicting_values: RowFacts & { path: string; first?: Cell | undefined; second?: Cell | undefined }
   column_header_unreadable: { table: TableName; problem: HeaderProblem }
 }
@@ -66,6 +68,22 @@ const rowEn = ({ table, row }: RowFacts): string => (row === undefined ? `the ro
 const rowZh = ({ table, row }: RowFacts): string => (row === undefined ? `表${table}的数据行` : `表${table}“${row}”行`)
 
 /** What each sum invariant compares, as messages say it. */
+/** Which limit of what a Markdown parser may be given an input went beyond (`read_as_text`). */
+const LIMIT_EN: Record<'input' | 'block' | 'setext' | 'emphasis' | 'brackets', (value: number) => string> = {
+  input: (value) => `it is larger than ${value / 1024} KB`,
+  block: (value) => `a block without a blank line is longer than ${value / 1024} KB`,
+  setext: (value) => `a block has more than ${value} setext underlines`,
+  emphasis: (value) => `a block has more than ${value} emphasis marks`,
+  brackets: (value) => `a block has more than ${value} link brackets`
+}
+const LIMIT_ZH: typeof LIMIT_EN = {
+  input: (value) => `其大小超过 ${value / 1024} KB`,
+  block: (value) => `有一段无空行的内容超过 ${value / 1024} KB`,
+  setext: (value) => `有一段内容含超过 ${value} 条 setext 标题下划线`,
+  emphasis: (value) => `有一段内容含超过 ${value} 个强调符号`,
+  brackets: (value) => `有一段内容含超过 ${value} 个链接方括号`
+}
+
 /** Why digits were not read as a number (`invalid_number`'s `why`). */
 const INVALID_WHY: Record<Locale, Record<'tooLong' | 'several' | 'marked', string>> = {
   en: {
@@ -123,6 +141,10 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
     unit_converted: ({ path, printed, unit, value }) => `Cell ${path} printed “${printed}” in ${unit}; it is ${value} 万元.`,
     unsupported_content: ({ format, reason }) =>
       `An embedded ${format} part of the input could not be read (${reason}); whatever it holds is not in the report.`,
+    read_as_text: ({ adapter, limit, value }) =>
+      `The ${adapter} input was read as plain text, because ${LIMIT_EN[limit](value)}: pipe and tab rows and # headings are read, raw HTML tables, lists and links are not.`,
+    input_too_large: ({ size, limit }) =>
+      `The input (${size} bytes or characters) is larger than options.maxInput (${limit}); it was not read.`,
     several_reports: ({ count }) =>
       `The input holds ${count} reports; only the first is read. The next one starts here; parseReports() reads each of them.`,
     conflicting_values: (f) =>
@@ -158,6 +180,9 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
       `同时出现两种格式的标志（2019 年版 ${f.markers2019} 个，2021 年版 ${f.markers2021} 个）；按 ${f.edition} 年版格式读取。`,
     unit_converted: ({ path, printed, unit, value }) => `单元格 ${path} 印为“${printed}”（单位：${unit}），折合 ${value} 万元。`,
     unsupported_content: ({ format, reason }) => `输入中嵌入的 ${format} 部分无法读取（${reason}），其中内容未计入报告。`,
+    read_as_text: ({ adapter, limit, value }) =>
+      `${adapter} 输入已按纯文本读取，因为${LIMIT_ZH[limit](value)}：竖线行、制表符行和 # 标题照常读取，原始 HTML 表格、列表和链接不读取。`,
+    input_too_large: ({ size, limit }) => `输入（${size} 字节或字符）超过 options.maxInput（${limit}），未读取。`,
     several_reports: ({ count }) => `输入中有 ${count} 份报告，只读取了第一份。下一份从此处开始；parseReports() 可逐份读取。`,
     conflicting_values: (f) =>
       f.first === undefined && f.second === undefined

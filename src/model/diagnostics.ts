@@ -107,6 +107,10 @@ export interface DiagnosticFields {
   conflicting_values: Required<Pick<DiagnosticBase, 'path'>>
   /** No field beyond the base; its position is where the next report starts. */
   several_reports: object
+  /** No field beyond the base. */
+  read_as_text: object
+  /** No field beyond the base. */
+  input_too_large: object
 }
 
 /** A diagnostic of one code, with the fields that code always carries. */

@@ -99,10 +99,26 @@ export interface ResolvedDocument {
   blocks: ResolvedBlock[]
 }
 
+/**
+ * What an adapter says about how it read the input: the core reports it as the diagnostic
+ * `read_as_text`. `limit` names what the input went beyond (`input`: its size; `block`, `setext`,
+ * `emphasis`, `brackets`: one block's length or marks), `value` that limit.
+ */
+export interface SourceNotice {
+  /** The input was read as plain text, not in its own format. */
+  kind: 'readAsText'
+  /** The limit it went beyond. */
+  limit: 'input' | 'block' | 'setext' | 'emphasis' | 'brackets'
+  /** That limit (bytes for `input` and `block`, a count for the others). */
+  value: number
+}
+
 /** What an adapter returns: the blocks of the input in document order. */
 export interface SourceDocument {
   /** Blocks in document order. */
   blocks: SourceBlock[]
+  /** How the input was read, where not in the usual way (default: none). */
+  notices?: SourceNotice[]
 }
 
 /**

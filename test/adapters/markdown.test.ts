@@ -250,8 +250,11 @@ describe('markdown adapter', () => {
     const [table] = tables(deep)
     expect(rowTexts(table)).toEqual([['规章', '1', '2', '3']])
     expect(table?.rows[0]?.cells[0]?.position).toEqual({ line: 1, column: 81, offset: 80 })
-    const lists = parseReport('- '.repeat(20000) + '规章', { format: 'markdown' })
+    // 16 KB of nesting, within what remark may be given (MARKDOWN_LIMITS.block); beyond it, the text path reads it.
+    const lists = parseReport('- '.repeat(8000) + '规章', { format: 'markdown' })
     expect(lists.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['not_a_report'])
+    const beyond = parseReport('- '.repeat(20000) + '规章', { format: 'markdown' })
+    expect(beyond.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['read_as_text', 'not_a_report'])
   })
 
   it('never throws and never reads numbers out of Markdown without tables', () => {

@@ -16,16 +16,19 @@
  * The parts: `detect.ts` scores an input, `nesting.ts` guards remark against deep
  * nesting, `remark.ts` loads and runs remark, `walk.ts` reads the block tree,
  * `table.ts` the GFM tables, `inline.ts` the text of inline content and raw HTML,
- * `lines.ts` the offsets of lines in the source.
+ * `lines.ts` the offsets of lines in the source, `sanity.ts` what remark may be given (input beyond
+ * its limits is read as plain text, with the notice `readAsText`).
  *
  * @module
  */
 
-import type { Adapter, SourceDocument } from '../../source/document.js'
+import type { Adapter, SourceBlock, SourceDocument } from '../../source/document.js'
+import { readLines } from '../../source/lines.js'
 import { LineIndex } from '../../source/position.js'
 import { detectMarkdown } from './detect.js'
 import { flattenNesting } from './nesting.js'
 import { parseMarkdown } from './remark.js'
+import { beyondLimits } from './sanity.js'
 import { walk } from './walk.js'
 
 /**
@@ -45,6 +48,13 @@ export const markdownAdapter: Adapter = {
  * @returns The blocks of the report in source order, every position an offset into `input`.
  */
 export function readMarkdown(input: string): SourceDocument {
+  const beyond = beyondLimits(input)
+  if (beyond !== undefined) {
+    // Not a report's Markdown, and too costly for remark: the line reader reads pipe rows, tab rows and # headings.
+    const blocks: SourceBlock[] = []
+    readLines(input, 0, new LineIndex(input), blocks)
+    return { blocks, notices: [{ kind: 'readAsText', ...beyond }] }
+  }
   const tree = parseMarkdown(flattenNesting(input))
   const context = { input, index: new LineIndex(input), blocks: [], quoted: false }
   walk(tree.children, context)
