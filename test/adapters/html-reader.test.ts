@@ -3,6 +3,7 @@
  * (the output a tree walk gave) and what it adds (no recursion, spans in time linear in the cells).
  */
 import { describe, expect, it } from 'vitest'
+import { flattenHtmlNesting, MAX_HTML_DEPTH } from '../../src/adapters/html/nesting.js'
 import { readHtml } from '../../src/adapters/html/index.js'
 import type { SourceBlock, SourceTable } from '../../src/index.js'
 
@@ -14,6 +15,21 @@ const shape = (blocks: SourceBlock[]): string[] =>
   )
 
 describe('html reader', () => {
+  it('reads a table inside 100 000 nested elements: tags deeper than MAX_HTML_DEPTH are blanked, offsets kept', () => {
+    const deep = '<div>'.repeat(100_000)
+    const html = `${deep}<table><tr><td>规章</td><td>1</td></tr></table>`
+    const flat = flattenHtmlNesting(html)
+    expect(flat).toHaveLength(html.length)
+    expect(flat.slice(0, MAX_HTML_DEPTH * 5)).toBe(deep.slice(0, MAX_HTML_DEPTH * 5))
+    expect(flat.slice(MAX_HTML_DEPTH * 5, deep.length).trim()).toBe('')
+    const { blocks } = readHtml(html)
+    expect(shape(blocks)).toEqual(['table:规章,1'])
+    expect(blocks[0]?.type === 'table' && blocks[0].rows[0]?.cells[1]?.position?.offset).toBe(html.indexOf('1</td>'))
+    // Implied ends, void elements, comments and raw text are not nesting.
+    const page = `${'<p>x'.repeat(40_000)}<br>`.repeat(1) + `<script>${'<div>'.repeat(40_000)}</script><!-- ${'<div>'.repeat(40_000)} -->`
+    expect(flattenHtmlNesting(page)).toBe(page)
+  })
+
   it('reads a table inside 12 000 nested elements (no recursion in the walk)', () => {
     const html = '<div>'.repeat(12_000) + '<table><tr><td>规章</td><td>1</td></tr></table>' + '<span>注'.repeat(12_000)
     const { blocks } = readHtml(html)

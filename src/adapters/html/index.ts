@@ -22,6 +22,7 @@ import type * as Htmlparser2 from 'htmlparser2'
 import type { Adapter, SourceBlock, SourceDocument } from '../../source/document.js'
 import { LineIndex } from '../../source/position.js'
 import { onFirstUse } from '../load.js'
+import { flattenHtmlNesting } from './nesting.js'
 import { Reader } from './reader.js'
 import type { Output } from './table.js'
 
@@ -67,7 +68,7 @@ function detectHtml(input: string): number {
  */
 export function readHtml(input: string): SourceDocument {
   const reader = new Reader(new LineIndex(input))
-  new (htmlparser2().Parser)(reader, PARSER).end(input)
+  new (htmlparser2().Parser)(reader, PARSER).end(flattenHtmlNesting(input))
   return { blocks: reader.hasSlots ? flatten(reader.out) : (reader.out as SourceBlock[]) }
 }
 
