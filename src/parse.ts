@@ -38,14 +38,18 @@ export interface ParseOptions {
   locale?: Locale | null | undefined
   /**
    * The largest input read: bytes for a `Uint8Array`, UTF-16 code units for a string (default:
-   * {@link DEFAULT_MAX_INPUT}, 32 MiB). A larger input is not read at all: `report` is `null`, with
+   * {@link DEFAULT_MAX_INPUT}, 10 MiB). A larger input is not read at all: `report` is `null`, with
    * the error `input_too_large`, and `format` is `options.format` or `'none'`.
    */
   maxInput?: number | null | undefined
 }
 
-/** The default of `ParseOptions.maxInput`: 32 MiB, some hundred times the largest report. */
-export const DEFAULT_MAX_INPUT = 32 * 1024 * 1024
+/**
+ * The default of `ParseOptions.maxInput`: 10 MiB, some hundred times the largest report. The worst
+ * shapes take about 180 bytes of memory per input byte (10 MB of short lines: 1.8 GB), so a larger
+ * default could exhaust a Node heap (docs/performance.md).
+ */
+export const DEFAULT_MAX_INPUT = 10 * 1024 * 1024
 
 /** The built-in adapters, in the order they are tried. */
 export const builtinAdapters: readonly Adapter[] = [jsonAdapter, htmlAdapter, markdownAdapter, textAdapter]

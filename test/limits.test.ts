@@ -21,7 +21,7 @@ describe('options.maxInput', () => {
     }
     expect(parseReport(gfm, { maxInput: 1000, format: 'markdown' }).format).toBe('markdown')
     expect(parseReport(gfm, { maxInput: gfm.length }).report).not.toBeNull()
-    expect(DEFAULT_MAX_INPUT).toBe(32 * 1024 * 1024)
+    expect(DEFAULT_MAX_INPUT).toBe(10 * 1024 * 1024)
   })
 })
 

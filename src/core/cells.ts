@@ -8,7 +8,7 @@
 import { makeDiagnostic } from '../model/diagnose.js'
 import { TABLES, type CellSchema, type TableNumber } from '../model/schema.js'
 import type { Cell, Diagnostic, Position } from '../model/types.js'
-import { toWanyuan, type CellValue, type MoneyUnit } from './number.js'
+import { toWanyuan, type CellValue, type MoneyUnit, type UnknownUnit } from './number.js'
 import type { TextToken, ValueToken } from './tokens.js'
 
 /** How a cell came to be: its row missing, printed, blank, invalid text, or in a row not aligned. */
@@ -108,7 +108,7 @@ export class CellStore {
     table: TableNumber,
     rowId: string,
     cells: readonly number[],
-    units: readonly (MoneyUnit | undefined)[] = []
+    units: readonly (MoneyUnit | UnknownUnit | undefined)[] = []
   ): void {
     const label = row.label?.text
     const position = row.label?.position ?? row.tokens[0]?.position
@@ -152,7 +152,7 @@ export class CellStore {
     label: string | undefined,
     position: Position | undefined,
     cells: readonly number[],
-    units: readonly (MoneyUnit | undefined)[],
+    units: readonly (MoneyUnit | UnknownUnit | undefined)[],
     values: RowToken[] | undefined
   ): void {
     const row = { table: TABLES[table].name, row: label }
@@ -180,13 +180,12 @@ export class CellStore {
   }
 
   /** The number a row cell gives a cell, as `setCell` would record it (in 万元 for money); `null` for none. */
-  private numberOf(cell: number, token: RowToken, unit: MoneyUnit | undefined): Cell {
+  private numberOf(cell: number, token: RowToken, unit: MoneyUnit | UnknownUnit | undefined): Cell {
     if (token.kind === 'text' || token.value.kind !== 'number') return null
     const value = token.value
     const sourceUnit = value.unit ?? unit
-    return this.schema.cells[cell]?.money === true && sourceUnit !== undefined && sourceUnit !== '万元'
-      ? toWanyuan(value.digits, sourceUnit)
-      : value.value
+    if (this.schema.cells[cell]?.money !== true || sourceUnit === undefined || sourceUnit === '万元') return value.value
+    return typeof sourceUnit === 'string' ? toWanyuan(value.digits, sourceUnit) : null
   }
 
   private record(cell: number, value: Cell, state: number, position: Position | undefined): void {
@@ -195,7 +194,7 @@ export class CellStore {
     this.positions[cell] = position
   }
 
-  private setCell(cell: number, token: RowToken, unit: MoneyUnit | undefined): void {
+  private setCell(cell: number, token: RowToken, unit: MoneyUnit | UnknownUnit | undefined): void {
     const position = token.position
     const path = this.schema.paths[cell] as string
     if (token.kind === 'text') {
@@ -217,7 +216,15 @@ export class CellStore {
     }
     let number = value.value
     const sourceUnit = value.unit ?? unit
-    if (this.schema.cells[cell]?.money === true && sourceUnit !== undefined && sourceUnit !== '万元') {
+    if (this.schema.cells[cell]?.money === true && typeof sourceUnit === 'object') {
+      // A unit the header states that is no money unit of the catalogue (美元, 万): never a guess.
+      this.record(cell, null, CellState.invalid, position)
+      this.diagnostics.push(
+        makeDiagnostic('unknown_unit', { path, unit: sourceUnit.unknown, printed: token.text.trim() }, { path, position })
+      )
+      return
+    }
+    if (this.schema.cells[cell]?.money === true && typeof sourceUnit === 'string' && sourceUnit !== '万元') {
       number = toWanyuan(value.digits, sourceUnit)
       this.diagnostics.push(
         makeDiagnostic(

@@ -165,15 +165,33 @@ function hasForeignIdeograph(text: string): boolean {
   return false
 }
 
+/** A unit a header states that is not one of the catalogue's money units (`美元`, `万`). */
+export interface UnknownUnit {
+  /** The unit as stated. */
+  unknown: string
+}
+
 /**
- * Find the money unit a header names, such as `采购总金额（单位：万元，保留4位小数）`.
+ * Find the money unit a header names: stated (`采购总金额（单位：万元，保留4位小数）`, `金额单位为元`) or
+ * in brackets (`采购总金额（万元）`). A stated unit that is not a money unit of the catalogue
+ * (`单位：美元`, `单位：万`), or a bracketed one in 元 that is not (`（美元）`), is returned as
+ * {@link UnknownUnit}: it is never read as the unit it ends with.
  *
  * @param header - A header cell as printed.
  */
-export function headerUnit(header: string): MoneyUnit | undefined {
-  const match = HEADER_UNIT.exec(header.normalize('NFKC'))
-  return match === null ? undefined : (match[1] as MoneyUnit)
+export function headerUnit(header: string): MoneyUnit | UnknownUnit | undefined {
+  const text = header.normalize('NFKC')
+  const stated = STATED_UNIT.exec(text)?.[1]
+  if (stated !== undefined) return UNIT_SHIFT.has(stated) ? stated : { unknown: stated }
+  const bracketed = BRACKETED_UNIT.exec(text)?.[1]
+  if (bracketed === undefined) return undefined
+  return UNIT_SHIFT.has(bracketed) ? bracketed : bracketed.endsWith('元') ? { unknown: bracketed } : undefined
 }
+
+/** `单位：万元`, `金额单位为元`: what follows 单位, up to a comma, a bracket or a space. */
+const STATED_UNIT = /单位\s*[:为是]?\s*([^,;)\]】\s]+)/u
+/** `（万元）`, `(元)` (after NFKC, full-width brackets are ASCII). */
+const BRACKETED_UNIT = /\(\s*([^()]{1,6}?)\s*\)/u
 
 /**
  * Convert a decimal string to 万元 exactly, by moving the decimal point.
@@ -186,8 +204,6 @@ export function toWanyuan(digits: string, unit: MoneyUnit): number {
   const shift = UNIT_SHIFT.get(unit) ?? 0
   return shift === 0 ? Number(digits) : Number(shiftDecimal(digits, shift))
 }
-
-const HEADER_UNIT = new RegExp(`(${UNIT_PATTERN})`, 'u')
 
 function shiftDecimal(digits: string, places: number): string {
   const negative = digits.startsWith('-')

@@ -30,7 +30,8 @@ export const DIAGNOSTIC_CODES = [
   'conflicting_values',
   'several_reports',
   'read_as_text',
-  'input_too_large'
+  'input_too_large',
+  'unknown_unit'
 ] as const
 
 /** A stable diagnostic code: one of {@link DIAGNOSTIC_CODES}. */
@@ -160,10 +161,15 @@ export interface DiagnosticCodeMap {
    */
   read_as_text: DiagnosticInfo
   /**
-   * 输入过大 · **error** — the input is larger than `options.maxInput` (default 32 MiB); it was
+   * 输入过大 · **error** — the input is larger than `options.maxInput` (default 10 MiB); it was
    * not read, and `report` is `null`.
    */
   input_too_large: DiagnosticInfo
+  /**
+   * 未知金额单位 · **warning** — a money column's header states a unit that is not one of the
+   * catalogue's (`单位：美元`, `单位：万`): the cell is `null`, never read in a unit it might mean.
+   */
+  unknown_unit: DiagnosticInfo
 }
 
 /**
@@ -227,5 +233,6 @@ export const DIAGNOSTIC_INFO: Readonly<DiagnosticCodeMap> = {
     severity: 'warning',
     summary: 'The input goes beyond what the Markdown parser may be given, so it was read as plain text.'
   },
-  input_too_large: { severity: 'error', summary: 'The input is larger than options.maxInput; it was not read.' }
+  input_too_large: { severity: 'error', summary: 'The input is larger than options.maxInput; it was not read.' },
+  unknown_unit: { severity: 'warning', summary: 'A money column states a unit that is not a money unit of the format; its cell is null.' }
 }

@@ -48,6 +48,7 @@ export interface MessageFacts {
   unsupported_content: { format: string; reason: string }
   columns_reordered: { table: TableName; columns: readonly string[] }
   several_reports: { count: number }
+  unknown_unit: { path: string; unit: string; printed: string }
   input_too_large: { size: number; limit: number }
   read_as_text: { adapter: string; limit: 'input' | 'block' | 'setext' | 'emphasis' | 'brackets'; value: number }
   conflicting_values: RowFacts & { path: string; first?: Cell | undefined; second?: Cell | undefined }
@@ -143,6 +144,8 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
       `An embedded ${format} part of the input could not be read (${reason}); whatever it holds is not in the report.`,
     read_as_text: ({ adapter, limit, value }) =>
       `The ${adapter} input was read as plain text, because ${LIMIT_EN[limit](value)}: pipe and tab rows and # headings are read, raw HTML tables, lists and links are not.`,
+    unknown_unit: ({ path, unit, printed }) =>
+      `Cell ${path} is printed as “${printed}” in “${unit}”, which is not a money unit of the format (元, 千元, 万元 … 亿元); it is null rather than a guess.`,
     input_too_large: ({ size, limit }) =>
       `The input (${size} bytes or characters) is larger than options.maxInput (${limit}); it was not read.`,
     several_reports: ({ count }) =>
@@ -182,6 +185,8 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
     unsupported_content: ({ format, reason }) => `输入中嵌入的 ${format} 部分无法读取（${reason}），其中内容未计入报告。`,
     read_as_text: ({ adapter, limit, value }) =>
       `${adapter} 输入已按纯文本读取，因为${LIMIT_ZH[limit](value)}：竖线行、制表符行和 # 标题照常读取，原始 HTML 表格、列表和链接不读取。`,
+    unknown_unit: ({ path, unit, printed }) =>
+      `单元格 ${path} 印为“${printed}”，单位“${unit}”不是格式中的金额单位（元、千元、万元……亿元），不作猜测，记为空。`,
     input_too_large: ({ size, limit }) => `输入（${size} 字节或字符）超过 options.maxInput（${limit}），未读取。`,
     several_reports: ({ count }) => `输入中有 ${count} 份报告，只读取了第一份。下一份从此处开始；parseReports() 可逐份读取。`,
     conflicting_values: (f) =>

@@ -111,6 +111,8 @@ export interface DiagnosticFields {
   read_as_text: object
   /** No field beyond the base. */
   input_too_large: object
+  /** The money cell. */
+  unknown_unit: Required<Pick<DiagnosticBase, 'path'>>
 }
 
 /** A diagnostic of one code, with the fields that code always carries. */

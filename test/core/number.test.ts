@@ -116,8 +116,25 @@ describe('one cell, one number', () => {
   })
 })
 
+describe('a unit a header states that is not a money unit', () => {
+  it('is returned as unknown, never as the unit it ends with', () => {
+    expect(headerUnit('采购总金额（单位：美元）')).toEqual({ unknown: '美元' })
+    expect(headerUnit('本年收费金额（单位：万）')).toEqual({ unknown: '万' })
+    expect(headerUnit('采购总金额（港元）')).toEqual({ unknown: '港元' })
+    expect(headerUnit('金额单位为元')).toBe('元')
+    expect(headerUnit('采购项目数量（个）')).toBeUndefined()
+  })
+})
+
 describe('a money header in 千元 or 百万元 through parseReport', () => {
   const full = readFileSync(join(import.meta.dirname, '..', '..', 'corpus', 'text-2021-full', 'input.txt'), 'utf8')
+  it('（单位：美元）: the fee is null with unknown_unit, not read as 元', () => {
+    const result = parseReport(full.replace('本年收费金额（单位：万元）', '本年收费金额（单位：美元）'))
+    expect(result.report?.edition === '2021' && result.report.activeDisclosure.fees.amount).toBeNull()
+    expect(result.diagnostics).toMatchObject([{ code: 'unknown_unit', severity: 'warning', path: 'activeDisclosure.fees.amount' }])
+    expect(result.diagnostics[0]?.message).toContain('美元')
+  })
+
   for (const [unit, expected] of [
     ['千元', 416.6241619],
     ['百万元', 416624.1619]

@@ -11,7 +11,7 @@ import { makeDiagnostic } from '../../model/diagnose.js'
 import { TABLES } from '../../model/schema.js'
 import { rowId, type OpenRow } from '../cells.js'
 import type { LabelMeaning } from '../labels.js'
-import { headerUnit, type MoneyUnit } from '../number.js'
+import { headerUnit, type MoneyUnit, type UnknownUnit } from '../number.js'
 import type { TextToken } from '../tokens.js'
 import type { MapperContext, TableConstruct } from './construct.js'
 
@@ -26,7 +26,7 @@ export function table2(): TableConstruct {
   let headerOpen = false
 
   /** Each row kind's cells and units under the current header (rows of a block share them); emptied when the header changes. */
-  let placed = new Map<Table2RowSpec, { cells: number[]; units: (MoneyUnit | undefined)[] }>()
+  let placed = new Map<Table2RowSpec, { cells: number[]; units: (MoneyUnit | UnknownUnit | undefined)[] }>()
 
   const addHeader = (token: TextToken, candidates: ColumnSpec[]): void => {
     if (!headerOpen) {
