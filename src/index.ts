@@ -5,6 +5,7 @@ export type {
   SourceCell,
   SourceDocument,
   SourceEmbedded,
+  SourceNotice,
   SourceRow,
   SourceTable,
   SourceText

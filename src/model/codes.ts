@@ -203,7 +203,10 @@ export const DIAGNOSTIC_INFO: Readonly<DiagnosticCodeMap> = {
     severity: 'error',
     summary: 'The input admits more than one reading of a row (or none that keeps the totals); its cells stay `null`.'
   },
-  invalid_number: { severity: 'warning', summary: 'A cell holds text that is not a number; it is `null`.' },
+  invalid_number: {
+    severity: 'warning',
+    summary: 'A cell holds text that is not a number, or digits that are not one number as printed; it is `null` unless repaired.'
+  },
   sum_mismatch: { severity: 'warning', summary: 'An invariant of the format does not hold as printed.' },
   negative_value: { severity: 'warning', summary: 'A count that must be ≥ 0 is negative.' },
   non_integer_count: { severity: 'warning', summary: 'A count that must be a whole number has decimals.' },
