@@ -183,9 +183,14 @@ export class CellStore {
   private numberOf(cell: number, token: RowToken, unit: MoneyUnit | UnknownUnit | undefined): Cell {
     if (token.kind === 'text' || token.value.kind !== 'number') return null
     const value = token.value
-    const sourceUnit = value.unit ?? unit
-    if (this.schema.cells[cell]?.money !== true || sourceUnit === undefined || sourceUnit === '万元') return value.value
-    return typeof sourceUnit === 'string' ? toWanyuan(value.digits, sourceUnit) : null
+    const applied = this.unitOf(cell, value.unit ?? unit)
+    if (applied === undefined) return value.value
+    return typeof applied === 'string' ? toWanyuan(value.digits, applied) : null
+  }
+
+  /** The unit a cell's number must be converted from: only a money cell's, and never 万元 (`undefined`: none). */
+  private unitOf(cell: number, unit: MoneyUnit | UnknownUnit | undefined): MoneyUnit | UnknownUnit | undefined {
+    return this.schema.cells[cell]?.money === true && unit !== '万元' ? unit : undefined
   }
 
   private record(cell: number, value: Cell, state: number, position: Position | undefined): void {
@@ -215,8 +220,8 @@ export class CellStore {
       return
     }
     let number = value.value
-    const sourceUnit = value.unit ?? unit
-    if (this.schema.cells[cell]?.money === true && typeof sourceUnit === 'object') {
+    const sourceUnit = this.unitOf(cell, value.unit ?? unit)
+    if (typeof sourceUnit === 'object') {
       // A unit the header states that is no money unit of the catalogue (美元, 万): never a guess.
       this.record(cell, null, CellState.invalid, position)
       this.diagnostics.push(
@@ -224,7 +229,7 @@ export class CellStore {
       )
       return
     }
-    if (this.schema.cells[cell]?.money === true && typeof sourceUnit === 'string' && sourceUnit !== '万元') {
+    if (sourceUnit !== undefined) {
       number = toWanyuan(value.digits, sourceUnit)
       this.diagnostics.push(
         makeDiagnostic(
