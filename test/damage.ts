@@ -8,11 +8,13 @@ import {
   APPLICANT_COLUMNS,
   APPLICANTS,
   CATALOGUES,
+  MONEY_UNITS,
   ORGANIZATION_APPLICANTS,
   TABLE4_GROUPS,
   TABLE4_OUTCOMES
 } from '../src/model/catalogue.js'
 import { formatReport, getCell, type Applicant, type Report } from '../src/index.js'
+import { layoutReport, printNumber } from '../src/model/layout.js'
 import { validReport } from './arbitraries.js'
 
 /** The layouts a table is printed in. */
@@ -335,4 +337,107 @@ export const twoReports: fc.Arbitrary<{ text: string; first: Report; second: Rep
   .map(({ first, second, layout }) => {
     const print = (report: Report): string => formatReport(report, { format: formatOf(layout) })
     return { text: `${print(first)}\n\n${print(second)}`, first, second, layout }
+  })
+
+/** Where a table 二 states the unit of its money column (issue 12). */
+export const UNIT_PLACES = [
+  'none',
+  'header',
+  'header in brackets',
+  'cell',
+  'note under the table',
+  'caption over the table',
+  'note naming the column',
+  'note as a row of the table',
+  'header and a note'
+] as const
+/** A place where a table 二 states its money unit. */
+export type UnitPlace = (typeof UNIT_PLACES)[number]
+
+/** Stated units that are no money unit of the format. */
+export const UNKNOWN_UNITS = ['美元', '万', '港元'] as const
+
+/** A value in 万元 printed in a unit: `12.5` in 元 is `125000`, in 亿元 `0.00125`. */
+export function inUnit(value: number, unit: string): string {
+  const shift = MONEY_UNITS.find((money) => money.unit === unit)?.toWanyuan ?? 0
+  const [whole = '0', fraction = ''] = printNumber(value).split('.')
+  let digits = whole + fraction
+  let point = whole.length - shift
+  if (point <= 0) {
+    digits = '0'.repeat(1 - point) + digits
+    point = 1
+  }
+  if (point > digits.length) digits += '0'.repeat(point - digits.length)
+  const int = digits.slice(0, point).replace(/^0+(?=\d)/u, '')
+  const frac = digits.slice(point).replace(/0+$/u, '')
+  return frac === '' ? int : `${int}.${frac}`
+}
+
+/**
+ * A valid report whose table 二 states the unit of its money column in one of the places
+ * publishers use (`UNIT_PLACES`), in a layout, with the money printed in that unit: the text, the
+ * report, the money cell's path, and whether the unit is one the parser must read (a money unit of
+ * the format, stated once or the same everywhere) or must refuse (unknown, or two units).
+ */
+export const table2Units: fc.Arbitrary<{
+  text: string
+  report: Report
+  path: string
+  place: UnitPlace
+  unit: string
+  layout: Layout
+  readable: boolean
+}> = fc
+  .record({
+    report: validReport(),
+    layout: fc.constantFrom(...LAYOUTS),
+    place: fc.constantFrom(...UNIT_PLACES),
+    unit: fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom(...MONEY_UNITS.map((money) => money.unit)) },
+      { weight: 1, arbitrary: fc.constantFrom(...UNKNOWN_UNITS) }
+    ),
+    header: fc.constantFrom(...MONEY_UNITS.map((money) => money.unit))
+  })
+  .filter(({ place, unit }) => place !== 'cell' || MONEY_UNITS.some((money) => money.unit === unit))
+  .map(({ report, layout, place, unit, header: headerUnit }) => {
+    const catalogue = CATALOGUES[report.edition]
+    const column = catalogue.table2Columns.find((spec) => spec.money === true) as (typeof catalogue.table2Columns)[number]
+    const row = catalogue.table2Rows.find((spec) => spec.columns.includes(column.key)) as (typeof catalogue.table2Rows)[number]
+    const path = `activeDisclosure.${row.key}.${column.key}`
+    const label = column.labels[0] as string
+    const known = MONEY_UNITS.some((money) => money.unit === unit)
+    const stated = place === 'none' ? '万元' : unit
+    const value = getCell(report, path) as number
+    const printed = place === 'header and a note' ? inUnit(value, headerUnit) : inUnit(value, stated)
+    const headerText: Partial<Record<UnitPlace, string>> = {
+      header: `${label}（单位：${unit}）`,
+      'header in brackets': `${label}（${unit}）`,
+      'header and a note': `${label}（单位：${headerUnit}）`
+    }
+    const notes: Partial<Record<UnitPlace, string>> = {
+      'note under the table': `注：金额单位为${unit}`,
+      'caption over the table': `（单位：${unit}）`,
+      'note naming the column': `注：${label}单位为${unit}`,
+      'note as a row of the table': `注：金额单位为${unit}`,
+      'header and a note': `注：金额单位为${unit}`
+    }
+    const block = layoutReport(report).find((candidate) => candidate.type === 'table' && candidate.table === 2)
+    const rows = (block?.type === 'table' ? block.rows : []).map((cells) =>
+      cells.map((cell): HeaderCell => {
+        let text = cell.path === undefined ? cell.text : cell.value === null || cell.value === undefined ? '' : printNumber(cell.value)
+        if (cell.path === path) text = place === 'cell' ? `${printed}${unit}` : printed
+        else if (cell.path === undefined && cell.text.startsWith(label)) text = headerText[place] ?? label
+        return { text, colspan: cell.colspan ?? 1, rowspan: cell.rowspan ?? 1 }
+      })
+    )
+    if (place === 'note as a row of the table') rows.push([{ text: notes[place] as string, colspan: 4, rowspan: 1 }])
+    const paragraph = (text: string): string => (layout === 'html' ? `<p>${text}</p>` : text)
+    let table = printTable(rows, [], 4, layout)
+    if (place === 'caption over the table') table = `${paragraph(notes[place] as string)}\n\n${table}`
+    else if (place !== 'note as a row of the table' && notes[place] !== undefined)
+      table = `${table}\n\n${paragraph(notes[place] as string)}`
+    const formatted = formatReport(report, { format: formatOf(layout) })
+    const text = replaceTable(formatted, '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', table, layout)
+    const readable = place === 'none' || (known && (place !== 'header and a note' || headerUnit === unit))
+    return { text, report, path, place, unit, layout, readable }
   })

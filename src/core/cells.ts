@@ -8,30 +8,11 @@
 import { makeDiagnostic } from '../model/diagnose.js'
 import { TABLES, type CellSchema, type TableNumber } from '../model/schema.js'
 import type { Cell, Diagnostic, Position } from '../model/types.js'
-import { toWanyuan, type CellValue, type MoneyUnit, type UnknownUnit } from './number.js'
-import type { TextToken, ValueToken } from './tokens.js'
+import { toWanyuan, type CellValue, type MoneyUnit, type NoteUnit, type UnknownUnit } from './number.js'
+import { alignTokens, tokenNumber, trimEmpties, type OpenRow, type RowToken } from './rows.js'
 
 /** How a cell came to be: its row missing, printed, blank, invalid text, or in a row not aligned. */
 export const CellState = { missing: 0, printed: 1, blank: 2, invalid: 3, unaligned: 4 } as const
-
-/** A cell of a table row as the token stream holds it. */
-export type RowToken = ValueToken | TextToken
-
-/** A row being read: its table (0 outside the format), its key, its label and its cells so far. */
-export interface OpenRow {
-  /** Table 二, 三, 四, or 0 for a row outside the format. */
-  table: 0 | TableNumber
-  /** Table 二 row key, or table 三 row path. */
-  key?: string
-  /** A group label of table 三 (`（三）不予公开`), which holds no values of its own. */
-  group?: boolean
-  /** Its label. */
-  label?: TextToken
-  /** Its cells after the label. */
-  tokens: RowToken[]
-  /** Whether it comes from a grid table. */
-  grid: boolean
-}
 
 /** A row that printed more or fewer values than it has columns. */
 export interface DamagedRow {
@@ -45,24 +26,6 @@ export interface DamagedRow {
   printed: Cell[]
   /** Where the row starts. */
   position?: Position
-}
-
-const ROW_IDS: Record<TableNumber, Map<string, string>> = { 2: new Map(), 3: new Map(), 4: new Map() }
-
-/**
- * A row's id, to notice a row printed twice (`activeDisclosure.regulations`, `applications:newReceived`,
- * `reviewAndLitigation`); the same string object each time, so set lookups need not hash a new string.
- *
- * @param table - Its table.
- * @param key - Table 二 row key or table 三 row path; ignored for table 四.
- */
-export function rowId(table: TableNumber, key: string): string {
-  let id = ROW_IDS[table].get(key)
-  if (id === undefined) {
-    id = table === 2 ? `${TABLES[2].key}.${key}` : table === 3 ? `${TABLES[3].key}:${key}` : TABLES[4].key
-    ROW_IDS[table].set(key, id)
-  }
-  return id
 }
 
 /** The cells of one parse, and the rows placed into them. */
@@ -79,6 +42,8 @@ export class CellStore {
   readonly found: Record<TableNumber, boolean> = { 2: false, 3: false, 4: false }
   /** The rows placed so far, by id (`activeDisclosure.regulations`, `applications:newReceived`, `reviewAndLitigation`). */
   readonly seenRows = new Set<string>()
+  /** Money cells printed as a bare number (no unit in the cell), which a note of the table may put in a unit. */
+  private readonly bareMoney = new Map<number, BareMoney>()
 
   /**
    * @param schema - The edition's cell schema.
@@ -199,6 +164,61 @@ export class CellStore {
     this.positions[cell] = position
   }
 
+  /**
+   * Put money cells printed as bare numbers in the unit that notes of their table state
+   * (`注：金额单位为元`), once the whole table is read: converted with `unit_converted`; `null` with
+   * `unknown_unit` when the unit is no money unit of the format, or when the header, or another
+   * note, states another unit. A unit printed in the cell itself stays as it is. Each diagnostic
+   * takes the place in the list the cell's own would have had.
+   *
+   * @param notes - The notes that apply, by cell: the note's text and the unit it states.
+   */
+  applyNoteUnits(notes: ReadonlyMap<number, readonly { text: string; unit: NoteUnit['unit'] }[]>): void {
+    const cells = [...notes.keys()].filter((cell) => this.bareMoney.has(cell))
+    // From the last diagnostic place to the first, so that an insertion moves none still to come.
+    cells.sort((a, b) => (this.bareMoney.get(b) as BareMoney).at - (this.bareMoney.get(a) as BareMoney).at)
+    for (const cell of cells) this.applyNoteUnit(cell, this.bareMoney.get(cell) as BareMoney, notes.get(cell) ?? [])
+  }
+
+  private applyNoteUnit(cell: number, bare: BareMoney, notes: readonly { text: string; unit: NoteUnit['unit'] }[]): void {
+    const first = notes[0]
+    if (first === undefined) return
+    const name = (unit: NoteUnit['unit']): string => (typeof unit === 'string' ? unit : unit.unknown)
+    const unit = name(first.unit)
+    const path = this.schema.paths[cell] as string
+    const place = { path, position: bare.position }
+    const facts = { path, printed: bare.printed, unit, note: first.text }
+    const other = notes.map((note) => name(note.unit)).find((stated) => stated !== unit)
+    const against =
+      bare.header !== undefined && bare.header !== unit
+        ? { unit: bare.header, by: 'header' as const }
+        : other === undefined
+          ? undefined
+          : { unit: other, by: 'note' as const }
+    // The header's own diagnostic (a converted unit) is replaced; otherwise the note's takes its place.
+    const replaced = bare.header !== undefined && bare.header !== '万元' ? 1 : 0
+    let diagnostic: Diagnostic
+    if (against !== undefined) {
+      this.record(cell, null, CellState.invalid, bare.position)
+      diagnostic = makeDiagnostic('unknown_unit', { ...facts, against }, place)
+    } else if (bare.header !== undefined || unit === '万元') {
+      // The header states the same unit, whose reading stands; or the note states 万元, the model's.
+      return
+    } else if (typeof first.unit === 'object') {
+      this.record(cell, null, CellState.invalid, bare.position)
+      diagnostic = makeDiagnostic('unknown_unit', facts, place)
+    } else {
+      const number = toWanyuan(bare.digits, unit)
+      this.record(cell, number, CellState.printed, bare.position)
+      diagnostic = makeDiagnostic(
+        'unit_converted',
+        { ...facts, value: number },
+        { ...place, actual: Number(bare.digits), expected: number }
+      )
+    }
+    this.diagnostics.splice(bare.at, replaced, diagnostic)
+  }
+
   private setCell(cell: number, token: RowToken, unit: MoneyUnit | UnknownUnit | undefined): void {
     const position = token.position
     const path = this.schema.paths[cell] as string
@@ -220,6 +240,9 @@ export class CellStore {
       return
     }
     let number = value.value
+    if (value.unit === undefined && this.schema.cells[cell]?.money === true && typeof unit !== 'object') {
+      this.bareMoney.set(cell, { digits: value.digits, printed: token.text.trim(), position, header: unit, at: this.diagnostics.length })
+    }
     const sourceUnit = this.unitOf(cell, value.unit ?? unit)
     if (typeof sourceUnit === 'object') {
       // A unit the header states that is no money unit of the catalogue (美元, 万): never a guess.
@@ -243,48 +266,11 @@ export class CellStore {
   }
 }
 
-function isEmpty(token: RowToken | undefined): boolean {
-  return token !== undefined && token.kind === 'value' && token.value.kind === 'empty'
-}
-
-/** Drop empty cells before and after a row's values (layout, in text). */
-export function trimEmpties(tokens: readonly RowToken[]): RowToken[] {
-  let start = 0
-  let end = tokens.length
-  while (start < end && isEmpty(tokens[start])) start++
-  while (end > start && isEmpty(tokens[end - 1])) end--
-  return tokens.slice(start, end)
-}
-
-/**
- * The row's value cells, or `undefined` when they do not fit its columns.
- *
- * - A complete grid row (no cell missing, see `SourceRow.complete`), in tables
- *   三 and 四 (`byPosition`): the values are its last `width` cells, where they
- *   stand; the cells before them (label columns) must hold no value.
- * - Another grid row (table 二, whose blocks are narrower than the table):
- *   empty cells count where they stand; only surplus empties at either end are dropped.
- * - A row of text, or an incomplete grid row of tables 三 and 四 (which of its
- *   cells are missing cannot be known): empties at either end are layout and dropped.
- */
-export function alignTokens(tokens: readonly RowToken[], width: number, grid: boolean, byPosition: boolean): RowToken[] | undefined {
-  let list: RowToken[]
-  if (grid && byPosition && tokens.length > 0 && tokens.every((token) => token.fromEnd !== undefined)) {
-    list = tokens.filter((token) => (token.fromEnd as number) <= width)
-    const labelArea = tokens.filter((token) => (token.fromEnd as number) > width)
-    return list.length === width && labelArea.every(isEmpty) ? list : undefined
-  }
-  if (grid && !byPosition) {
-    list = [...tokens]
-    while (list.length > width && isEmpty(list[list.length - 1])) list.pop()
-    while (list.length > width && isEmpty(list[0])) list.shift()
-  } else {
-    list = trimEmpties(tokens)
-  }
-  return list.length === width ? list : undefined
-}
-
-/** A row cell's number, or `null` for a blank or a text. */
-export function tokenNumber(token: RowToken): Cell {
-  return token.kind === 'value' && token.value.kind === 'number' ? token.value.value : null
+/** A money cell printed as a bare number: its digits and text, where, the unit its header states, and where its diagnostic goes. */
+interface BareMoney {
+  digits: string
+  printed: string
+  position: Position | undefined
+  header: MoneyUnit | undefined
+  at: number
 }

@@ -10,7 +10,8 @@ import type { SectionId } from '../model/catalogue.js'
 import { makeDiagnostic } from '../model/diagnose.js'
 import { cellSchema, TABLES, type CellSchema, type TableNumber } from '../model/schema.js'
 import type { Cell, Diagnostic, Edition, Extra, Position } from '../model/types.js'
-import { CellStore, tokenNumber, trimEmpties, type DamagedRow, type OpenRow, type RowToken } from './cells.js'
+import { CellStore, type DamagedRow } from './cells.js'
+import { tokenNumber, trimEmpties, type OpenRow, type RowToken } from './rows.js'
 import { isKnownExtra, labelIndex, type LabelIndex, type LabelMeaning } from './labels.js'
 import { normalizeLabel } from './normalize.js'
 import type { MapperContext, TableConstruct } from './tables/construct.js'
@@ -122,7 +123,9 @@ class Mapper implements MapperContext {
     for (const table of this.ordered) if (table.claim?.(this, meanings, token) === true) return
     const meaning = this.choose(meanings)
     if (meaning === undefined) {
-      if (meanings.length === 0 && this.state !== 0) this.open = { table: 0, label: token, tokens: [], grid: token.grid }
+      if (meanings.length === 0 && this.state !== 0 && !this.onNote(token)) {
+        this.open = { table: 0, label: token, tokens: [], grid: token.grid }
+      }
       return
     }
     this.state = meaning.table
@@ -142,7 +145,12 @@ class Mapper implements MapperContext {
   private onParagraph(token: ParagraphToken): void {
     const section = this.sections.get(token.block)
     if (section !== undefined) this.state = SECTION_TABLES[section] ?? 0
-    else if (!this.onHeaderParagraph(token) && this.state !== 0) this.addExtra(token, [])
+    else if (!this.onHeaderParagraph(token) && this.state !== 0 && !this.onNote(token)) this.addExtra(token, [])
+  }
+
+  /** A paragraph or an unlabelled cell that the current table takes as its own note (a unit under table 二). */
+  private onNote(token: ParagraphToken | TextToken): boolean {
+    return this.state !== 0 && this.tables[this.state].onNote?.(this, token) === true
   }
 
   /**

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { MONEY_UNITS } from '../model/catalogue.js'
+import { MONEY_UNITS, UNIT_NOTE } from '../model/catalogue.js'
 
 /** A money unit that may stand in a cell or a header: one of the catalogue's `MONEY_UNITS`. */
 export type MoneyUnit = string
@@ -174,7 +174,7 @@ export interface UnknownUnit {
 /**
  * Find the money unit a header names: stated (`采购总金额（单位：万元，保留4位小数）`, `金额单位为元`) or
  * in brackets (`采购总金额（万元）`). A stated unit that is not a money unit of the catalogue
- * (`单位：美元`, `单位：万`), or a bracketed one in 元 that is not (`（美元）`), is returned as
+ * (`单位：美元`, `单位：万`), or a bracketed one that is a unit of money or a power of ten (`（美元）`, `（万）`), is returned as
  * {@link UnknownUnit}: it is never read as the unit it ends with.
  *
  * @param header - A header cell as printed.
@@ -185,7 +185,49 @@ export function headerUnit(header: string): MoneyUnit | UnknownUnit | undefined 
   if (stated !== undefined) return UNIT_SHIFT.has(stated) ? stated : { unknown: stated }
   const bracketed = BRACKETED_UNIT.exec(text)?.[1]
   if (bracketed === undefined) return undefined
-  return UNIT_SHIFT.has(bracketed) ? bracketed : bracketed.endsWith('元') ? { unknown: bracketed } : undefined
+  return UNIT_SHIFT.has(bracketed) ? bracketed : UNKNOWN_MONEY.test(bracketed) ? { unknown: bracketed } : undefined
+}
+
+/** A unit that a note or caption of table 二 states: what the note names before 单位 (`采购总金额`, or nothing), and the unit. */
+export interface NoteUnit {
+  /** What the clause names before 单位: `金额`, `采购总金额`, `本表`, or empty. */
+  subject: string
+  /** The unit: a money unit of the catalogue, or one that is not (`美元`, `万`). */
+  unit: MoneyUnit | UnknownUnit
+}
+
+/** Longer than this (after NFKC), a paragraph is prose, not a note that states a unit. */
+const MAX_NOTE = 60
+/** One clause of a note: `注1:本表金额单位为元`, `(单位:万元)`, `采购总金额单位:元`. */
+const NOTE_CLAUSE = new RegExp(
+  String.raw`^(?:(?:${UNIT_NOTE.prefixes.join('|')})\s*\d*\s*[:.]?)?\s*\(?\s*(?<subject>[^()]{0,16}?)单位\s*(?::|为|是)\s*(?<unit>[^\s,;。()]{1,8}?)\s*\)?$`,
+  'u'
+)
+/** A stated unit that is no money unit of the catalogue but is a unit of money or a power of ten: never ignored. */
+const UNKNOWN_MONEY = /元$|^[十百千万亿]{1,3}$/u
+const IGNORED_UNIT_WORDS = new RegExp(UNIT_NOTE.ignored.join('|'), 'gu')
+
+/**
+ * The units a note or caption of table 二 states (`注：金额单位为元`, `（单位：万元）`,
+ * `注：采购总金额单位为元，收费金额单位为万元`), clause by clause. A text that is long, or whose
+ * clauses state no unit of money (`本单位为区政府组成部门`, `单位：件`), states none.
+ *
+ * @param text - A paragraph or a cell as printed.
+ */
+export function noteUnits(text: string): NoteUnit[] {
+  if (!text.includes('单位')) return []
+  const normalized = text.normalize('NFKC').trim()
+  if (normalized.length > MAX_NOTE) return []
+  const found: NoteUnit[] = []
+  for (const clause of normalized.split(/[,;。]/u)) {
+    const groups = NOTE_CLAUSE.exec(clause.trim())?.groups
+    if (groups === undefined) continue
+    const unit = (groups.unit as string).replace(IGNORED_UNIT_WORDS, '')
+    const subject = groups.subject as string
+    if (UNIT_SHIFT.has(unit)) found.push({ subject, unit })
+    else if (UNKNOWN_MONEY.test(unit)) found.push({ subject, unit: { unknown: unit } })
+  }
+  return found
 }
 
 /** `单位：万元`, `金额单位为元`: what follows 单位, up to a comma, a bracket or a space. */

@@ -22,6 +22,8 @@ export interface ColumnSpec {
   readonly money?: boolean
   /** A signed count (本年增/减). */
   readonly signed?: boolean
+  /** For a money column: words by which a note of the table that states a unit names it (`采购总金额单位为元`). */
+  readonly noteWords?: readonly string[]
 }
 
 /** A data row of table 二. */
@@ -91,6 +93,12 @@ export const MONEY_UNITS: readonly { readonly unit: string; readonly toWanyuan: 
   { unit: '千万元', toWanyuan: 3 },
   { unit: '亿元', toWanyuan: 4 }
 ]
+
+/**
+ * How a note or caption of table 二 that states a unit may begin (`注：金额单位为元`), and words
+ * a stated unit may carry that do not change it (`万元人民币` is 万元).
+ */
+export const UNIT_NOTE = { prefixes: ['注', '说明', '备注'], ignored: ['人民币'] } as const
 
 /** The applicant keys in official column order. */
 export const APPLICANTS: readonly Applicant[] = APPLICANT_COLUMNS.map((column) => column.key)
@@ -188,7 +196,7 @@ export const CATALOGUE_2019: EditionCatalogue = {
     { key: 'change', labels: ['本年增/减', '本年增减'], signed: true },
     { key: 'decisions', labels: ['处理决定数量'] },
     { key: 'projects', labels: ['采购项目数量'] },
-    { key: 'amount', labels: ['采购总金额'], money: true }
+    { key: 'amount', labels: ['采购总金额'], money: true, noteWords: ['采购'] }
   ],
   table2Rows: [
     { key: 'regulations', labels: ['规章'], columns: ['made', 'published', 'total'] },
@@ -219,7 +227,7 @@ export const CATALOGUE_2021: EditionCatalogue = {
     { key: 'repealed', labels: ['本年废止件数'] },
     { key: 'inForce', labels: ['现行有效件数'] },
     { key: 'decisions', labels: ['本年处理决定数量', '处理决定数量'] },
-    { key: 'amount', labels: ['本年收费金额'], money: true }
+    { key: 'amount', labels: ['本年收费金额'], money: true, noteWords: ['收费'] }
   ],
   table2Rows: [
     { key: 'regulations', labels: ['规章'], columns: ['issued', 'repealed', 'inForce'] },

@@ -119,8 +119,9 @@ export interface DiagnosticCodeMap {
    */
   edition_conflict: DiagnosticInfo
   /**
-   * 单位已换算 · **info** — a money cell was converted to 万元 (10,000 yuan), e.g. `251000元` → `25.1`;
-   * `actual` is the figure as printed, `expected` the value in 万元.
+   * 单位已换算 · **info** — a money cell was converted to 万元 (10,000 yuan), e.g. `251000元` → `25.1`,
+   * by the unit in the cell, its header, or a note of table 二 (`注：金额单位为元`); `actual` is the
+   * figure as printed, `expected` the value in 万元.
    */
   unit_converted: DiagnosticInfo
   /**
@@ -166,8 +167,9 @@ export interface DiagnosticCodeMap {
    */
   input_too_large: DiagnosticInfo
   /**
-   * 未知金额单位 · **warning** — a money column's header states a unit that is not one of the
-   * catalogue's (`单位：美元`, `单位：万`): the cell is `null`, never read in a unit it might mean.
+   * 未知金额单位 · **warning** — a money column's header or a note of table 二 states a unit that is
+   * not one of the catalogue's (`单位：美元`, `单位：万`), or the header and a note state two units:
+   * the cell is `null`, never read in a unit it might mean.
    */
   unknown_unit: DiagnosticInfo
 }
@@ -237,5 +239,8 @@ export const DIAGNOSTIC_INFO: Readonly<DiagnosticCodeMap> = {
     summary: 'The input goes beyond what the Markdown parser may be given, so it was read as plain text.'
   },
   input_too_large: { severity: 'error', summary: 'The input is larger than options.maxInput; it was not read.' },
-  unknown_unit: { severity: 'warning', summary: 'A money column states a unit that is not a money unit of the format; its cell is null.' }
+  unknown_unit: {
+    severity: 'warning',
+    summary: 'A money cell is stated in a unit that is not a money unit of the format, or in two units; its cell is null.'
+  }
 }

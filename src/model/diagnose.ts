@@ -44,11 +44,11 @@ export interface MessageFacts {
   negative_value: { path: string; value: number }
   non_integer_count: { path: string; value: number }
   edition_conflict: { markers2019: number; markers2021: number; edition: string }
-  unit_converted: { path: string; printed: string; unit: string; value: number }
+  unit_converted: { path: string; printed: string; unit: string; value: number; note?: string }
   unsupported_content: { format: string; reason: string }
   columns_reordered: { table: TableName; columns: readonly string[] }
   several_reports: { count: number }
-  unknown_unit: { path: string; unit: string; printed: string }
+  unknown_unit: { path: string; unit: string; printed: string; note?: string; against?: { unit: string; by: 'header' | 'note' } }
   input_too_large: { size: number; limit: number }
   read_as_text: { adapter: string; limit: 'input' | 'block' | 'setext' | 'emphasis' | 'brackets'; value: number }
   conflicting_values: RowFacts & { path: string; first?: Cell | undefined; second?: Cell | undefined }
@@ -139,13 +139,16 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
     non_integer_count: ({ path, value }) => `Cell ${path} is ${value}, but a count must be a whole number.`,
     edition_conflict: (f) =>
       `Markers of both formats are present (2019: ${f.markers2019}, 2021: ${f.markers2021}); read as the ${f.edition} format.`,
-    unit_converted: ({ path, printed, unit, value }) => `Cell ${path} printed “${printed}” in ${unit}; it is ${value} 万元.`,
+    unit_converted: ({ path, printed, unit, value, note }) =>
+      `Cell ${path} printed “${printed}” in ${unit}${note === undefined ? '' : ` (as a note of the table states: “${note}”)`}; it is ${value} 万元.`,
     unsupported_content: ({ format, reason }) =>
       `An embedded ${format} part of the input could not be read (${reason}); whatever it holds is not in the report.`,
     read_as_text: ({ adapter, limit, value }) =>
       `The ${adapter} input was read as plain text, because ${LIMIT_EN[limit](value)}: pipe and tab rows and # headings are read, raw HTML tables, lists and links are not.`,
-    unknown_unit: ({ path, unit, printed }) =>
-      `Cell ${path} is printed as “${printed}” in “${unit}”, which is not a money unit of the format (元, 千元, 万元 … 亿元); it is null rather than a guess.`,
+    unknown_unit: ({ path, unit, printed, note, against }) =>
+      against !== undefined
+        ? `Cell ${path} is printed as “${printed}” under two units: ${against.by === 'header' ? 'its header states' : 'one note of the table states'} ${against.unit}, and a note of the table (“${note ?? ''}”) states ${unit}; it is null rather than a guess.`
+        : `Cell ${path} is printed as “${printed}” in “${unit}”${note === undefined ? '' : ` (a note of the table: “${note}”)`}, which is not a money unit of the format (元, 千元, 万元 … 亿元); it is null rather than a guess.`,
     input_too_large: ({ size, limit }) =>
       `The input (${size} bytes or characters) is larger than options.maxInput (${limit}); it was not read.`,
     several_reports: ({ count }) =>
@@ -181,12 +184,15 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
     non_integer_count: ({ path, value }) => `单元格 ${path} 为 ${value}，但数量必须是整数。`,
     edition_conflict: (f) =>
       `同时出现两种格式的标志（2019 年版 ${f.markers2019} 个，2021 年版 ${f.markers2021} 个）；按 ${f.edition} 年版格式读取。`,
-    unit_converted: ({ path, printed, unit, value }) => `单元格 ${path} 印为“${printed}”（单位：${unit}），折合 ${value} 万元。`,
+    unit_converted: ({ path, printed, unit, value, note }) =>
+      `单元格 ${path} 印为“${printed}”（单位：${unit}${note === undefined ? '' : `，见表注“${note}”`}），折合 ${value} 万元。`,
     unsupported_content: ({ format, reason }) => `输入中嵌入的 ${format} 部分无法读取（${reason}），其中内容未计入报告。`,
     read_as_text: ({ adapter, limit, value }) =>
       `${adapter} 输入已按纯文本读取，因为${LIMIT_ZH[limit](value)}：竖线行、制表符行和 # 标题照常读取，原始 HTML 表格、列表和链接不读取。`,
-    unknown_unit: ({ path, unit, printed }) =>
-      `单元格 ${path} 印为“${printed}”，单位“${unit}”不是格式中的金额单位（元、千元、万元……亿元），不作猜测，记为空。`,
+    unknown_unit: ({ path, unit, printed, note, against }) =>
+      against !== undefined
+        ? `单元格 ${path} 印为“${printed}”，却有两个单位：${against.by === 'header' ? '表头' : '一条表注'}为 ${against.unit}，表注“${note ?? ''}”为 ${unit}；不作猜测，记为空。`
+        : `单元格 ${path} 印为“${printed}”，单位“${unit}”${note === undefined ? '' : `（见表注“${note}”）`}不是格式中的金额单位（元、千元、万元……亿元），不作猜测，记为空。`,
     input_too_large: ({ size, limit }) => `输入（${size} 字节或字符）超过 options.maxInput（${limit}），未读取。`,
     several_reports: ({ count }) => `输入中有 ${count} 份报告，只读取了第一份。下一份从此处开始；parseReports() 可逐份读取。`,
     conflicting_values: (f) =>

@@ -8,7 +8,9 @@
 
 import type { Diagnostic } from '../../model/diagnostics.js'
 import type { TableNumber } from '../../model/schema.js'
-import type { CellStore, OpenRow } from '../cells.js'
+import type { Position } from '../../model/types.js'
+import type { CellStore } from '../cells.js'
+import type { OpenRow } from '../rows.js'
 import type { LabelIndex, LabelMeaning } from '../labels.js'
 import type { TextToken, ValueToken } from '../tokens.js'
 
@@ -38,6 +40,11 @@ export interface TableConstruct {
   claim?(context: MapperContext, meanings: readonly LabelMeaning[], token: TextToken): boolean
   /** Of several meanings of a label in this table, the one that fits where the table is. */
   prefer?(pool: readonly LabelMeaning[]): LabelMeaning | undefined
+  /**
+   * A paragraph, or a cell with no label of the format, while this table is read (a note under
+   * it, a caption over it): `true` when the table takes it as its own.
+   */
+  onNote?(context: MapperContext, token: { text: string; position?: Position | undefined }): boolean
   /** Its caption or note, printed as a paragraph of its own outside the table. */
   onParagraphLabel?(context: MapperContext, meaning: LabelMeaning): void
   /** A value while this table is read and no row is open: the row it opens, if any. */

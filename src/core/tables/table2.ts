@@ -6,12 +6,12 @@
  * @module
  */
 
-import type { ColumnSpec, Table2RowSpec } from '../../model/catalogue.js'
+import { CATALOGUES, type ColumnSpec, type Table2RowSpec } from '../../model/catalogue.js'
 import { makeDiagnostic } from '../../model/diagnose.js'
 import { TABLES } from '../../model/schema.js'
-import { rowId, type OpenRow } from '../cells.js'
+import { rowId, type OpenRow } from '../rows.js'
 import type { LabelMeaning } from '../labels.js'
-import { headerUnit, type MoneyUnit, type UnknownUnit } from '../number.js'
+import { headerUnit, noteUnits, type MoneyUnit, type NoteUnit, type UnknownUnit } from '../number.js'
 import type { TextToken } from '../tokens.js'
 import type { MapperContext, TableConstruct } from './construct.js'
 
@@ -24,6 +24,8 @@ interface HeaderCell {
 export function table2(): TableConstruct {
   let header: HeaderCell[] = []
   let headerOpen = false
+  /** Units that notes or captions of the table state, in reading order. */
+  const notes: UnitNote[] = []
 
   /** Each row kind's cells and units under the current header (rows of a block share them); emptied when the header changes. */
   let placed = new Map<Table2RowSpec, { cells: number[]; units: (MoneyUnit | UnknownUnit | undefined)[] }>()
@@ -79,6 +81,27 @@ export function table2(): TableConstruct {
       }
     },
     onParagraphLabel: newBlock,
+    onNote(context, token) {
+      const text = token.text.trim()
+      let taken = false
+      for (const { subject, unit } of noteUnits(text)) {
+        const columns = noteColumns(context, subject)
+        if (columns.length === 0) continue
+        notes.push({ text, unit, columns })
+        taken = true
+      }
+      return taken
+    },
+    settle(context) {
+      if (notes.length === 0) return
+      const byCell = new Map<number, UnitNote[]>()
+      context.cells.schema.cells.forEach((cell, index) => {
+        if (cell.table !== 2 || !cell.money) return
+        const applying = notes.filter((note) => note.columns.includes(cell.column))
+        if (applying.length > 0) byCell.set(index, applying)
+      })
+      context.cells.applyNoteUnits(byCell)
+    },
     close(context, row: OpenRow) {
       const spec = context.index.catalogue.table2Rows.find((candidate) => candidate.key === row.key)
       const official = context.cells.schema.table2.get(row.key ?? '')
@@ -105,4 +128,25 @@ export function table2(): TableConstruct {
       }
     }
   }
+}
+
+/** A unit a note or caption of the table states: the note as printed, the unit, and the money columns it applies to. */
+interface UnitNote {
+  text: string
+  unit: NoteUnit['unit']
+  columns: readonly string[]
+}
+
+/** Words by which a note names a money column, of either edition (a 2021 note on 采购 names no column of 2021). */
+const NOTE_WORDS = Object.values(CATALOGUES).flatMap((catalogue) => catalogue.table2Columns.flatMap((column) => column.noteWords ?? []))
+
+/**
+ * The money columns of the edition a note's clause applies to: the one it names
+ * (`采购总金额单位为元`), or every one when it names none (`金额单位为元`, `（单位：元）`).
+ */
+function noteColumns(context: MapperContext, subject: string): string[] {
+  const named = NOTE_WORDS.some((word) => subject.includes(word))
+  return context.index.catalogue.table2Columns
+    .filter((column) => column.money === true && (!named || (column.noteWords ?? []).some((word) => subject.includes(word))))
+    .map((column) => column.key)
 }

@@ -10,7 +10,7 @@ import { APPLICANT_COLUMNS, APPLICANTS, ORGANIZATION_APPLICANTS } from '../../mo
 import { makeDiagnostic, type HeaderProblem } from '../../model/diagnose.js'
 import { TABLES } from '../../model/schema.js'
 import type { Applicant } from '../../model/types.js'
-import { rowId } from '../cells.js'
+import { rowId } from '../rows.js'
 import type { MapperContext, TableConstruct } from './construct.js'
 import type { TextToken } from '../tokens.js'
 import { headerProblem, printedOrder, sameHeaderRow, type HeaderItem } from './header.js'

@@ -8,7 +8,7 @@
 import { TABLE4_GROUPS, TABLE4_OUTCOMES } from '../../model/catalogue.js'
 import { makeDiagnostic, type HeaderProblem } from '../../model/diagnose.js'
 import { TABLES } from '../../model/schema.js'
-import { rowId } from '../cells.js'
+import { rowId } from '../rows.js'
 import type { TextToken } from '../tokens.js'
 import type { MapperContext, TableConstruct } from './construct.js'
 import { headerProblem, printedOrder, type HeaderItem } from './header.js'

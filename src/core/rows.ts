@@ -1,0 +1,93 @@
+/**
+ * A table row as the token stream holds it: its cells, the row being read, its id, and how its
+ * printed cells line up with its columns (shared by the cell store and the table constructs).
+ *
+ * @module
+ */
+
+import { TABLES, type TableNumber } from '../model/schema.js'
+import type { Cell } from '../model/types.js'
+import type { TextToken, ValueToken } from './tokens.js'
+
+/** A cell of a table row as the token stream holds it. */
+export type RowToken = ValueToken | TextToken
+
+/** A row being read: its table (0 outside the format), its key, its label and its cells so far. */
+export interface OpenRow {
+  /** Table 二, 三, 四, or 0 for a row outside the format. */
+  table: 0 | TableNumber
+  /** Table 二 row key, or table 三 row path. */
+  key?: string
+  /** A group label of table 三 (`（三）不予公开`), which holds no values of its own. */
+  group?: boolean
+  /** Its label. */
+  label?: TextToken
+  /** Its cells after the label. */
+  tokens: RowToken[]
+  /** Whether it comes from a grid table. */
+  grid: boolean
+}
+
+const ROW_IDS: Record<TableNumber, Map<string, string>> = { 2: new Map(), 3: new Map(), 4: new Map() }
+
+/**
+ * A row's id, to notice a row printed twice (`activeDisclosure.regulations`, `applications:newReceived`,
+ * `reviewAndLitigation`); the same string object each time, so set lookups need not hash a new string.
+ *
+ * @param table - Its table.
+ * @param key - Table 二 row key or table 三 row path; ignored for table 四.
+ */
+export function rowId(table: TableNumber, key: string): string {
+  let id = ROW_IDS[table].get(key)
+  if (id === undefined) {
+    id = table === 2 ? `${TABLES[2].key}.${key}` : table === 3 ? `${TABLES[3].key}:${key}` : TABLES[4].key
+    ROW_IDS[table].set(key, id)
+  }
+  return id
+}
+
+function isEmpty(token: RowToken | undefined): boolean {
+  return token !== undefined && token.kind === 'value' && token.value.kind === 'empty'
+}
+
+/** Drop empty cells before and after a row's values (layout, in text). */
+export function trimEmpties(tokens: readonly RowToken[]): RowToken[] {
+  let start = 0
+  let end = tokens.length
+  while (start < end && isEmpty(tokens[start])) start++
+  while (end > start && isEmpty(tokens[end - 1])) end--
+  return tokens.slice(start, end)
+}
+
+/**
+ * The row's value cells, or `undefined` when they do not fit its columns.
+ *
+ * - A complete grid row (no cell missing, see `SourceRow.complete`), in tables
+ *   三 and 四 (`byPosition`): the values are its last `width` cells, where they
+ *   stand; the cells before them (label columns) must hold no value.
+ * - Another grid row (table 二, whose blocks are narrower than the table):
+ *   empty cells count where they stand; only surplus empties at either end are dropped.
+ * - A row of text, or an incomplete grid row of tables 三 and 四 (which of its
+ *   cells are missing cannot be known): empties at either end are layout and dropped.
+ */
+export function alignTokens(tokens: readonly RowToken[], width: number, grid: boolean, byPosition: boolean): RowToken[] | undefined {
+  let list: RowToken[]
+  if (grid && byPosition && tokens.length > 0 && tokens.every((token) => token.fromEnd !== undefined)) {
+    list = tokens.filter((token) => (token.fromEnd as number) <= width)
+    const labelArea = tokens.filter((token) => (token.fromEnd as number) > width)
+    return list.length === width && labelArea.every(isEmpty) ? list : undefined
+  }
+  if (grid && !byPosition) {
+    list = [...tokens]
+    while (list.length > width && isEmpty(list[list.length - 1])) list.pop()
+    while (list.length > width && isEmpty(list[0])) list.shift()
+  } else {
+    list = trimEmpties(tokens)
+  }
+  return list.length === width ? list : undefined
+}
+
+/** A row cell's number, or `null` for a blank or a text. */
+export function tokenNumber(token: RowToken): Cell {
+  return token.kind === 'value' && token.value.kind === 'number' ? token.value.value : null
+}
