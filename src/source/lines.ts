@@ -52,12 +52,12 @@ const SECTION_LIKE = /^[\s\u3000]*(?:#{1,6}\s*)?(?:[一二三四五六七八九�
  * @param blocks - Where the blocks go, in order.
  */
 export function readLines(source: string, base: number, index: LineIndex, blocks: SourceBlock[]): void {
-  const lines = splitLines(source, base, index.at(base))
-  let i = 0
-  while (i < lines.length) {
-    const line = lines[i] as Line
+  // Lines are read one at a time and dropped once read: only a table run's lines are kept together.
+  const lines = new LineSplitter(source, base, index.at(base))
+  let line = lines.next()
+  while (line !== undefined) {
     if (line.kind === 'blank' || line.kind === 'separator') {
-      i++
+      line = lines.next()
     } else if (line.kind === 'text') {
       const text = tidyProse(line.text)
       if (text !== '' && !PAGE_MARK.test(text)) {
@@ -68,11 +68,11 @@ export function readLines(source: string, base: number, index: LineIndex, blocks
             : { type: 'heading', text, depth: (heading[1] as string).length, position: positionOf(line, 0) }
         blocks.push(block)
       }
-      i++
+      line = lines.next()
     } else {
-      const end = tableRunEnd(lines, i)
-      blocks.push({ type: 'table', grid: false, rows: tableRows(lines.slice(i, end)), position: positionOf(line, 0) })
-      i = end
+      const run = [line]
+      line = readTableRun(lines, run)
+      blocks.push({ type: 'table', grid: false, rows: tableRows(run), position: positionOf(run[0] as Line, 0) })
     }
   }
 }
@@ -85,35 +85,61 @@ export function readLines(source: string, base: number, index: LineIndex, blocks
  */
 export function hasTableLines(source: string): boolean {
   if (source.includes('\t')) return true
-  return splitLines(source, 0, { line: 1, column: 1, offset: 0 }).some((line) => line.kind === 'pipe' || line.kind === 'numbers')
+  const lines = new LineSplitter(source, 0, { line: 1, column: 1, offset: 0 })
+  for (let line = lines.next(); line !== undefined; line = lines.next()) {
+    if (line.kind === 'pipe' || line.kind === 'numbers') return true
+  }
+  return false
 }
 
-/** Split into lines at `\n`, `\r\n` and `\r`, as {@link LineIndex} counts them; `start` is where `input` starts in the whole input. */
-function splitLines(input: string, base: number, start: Position): Line[] {
-  const lines: Line[] = []
+/** The lines of a text, one at a time, split at `\n`, `\r\n` and `\r` as {@link LineIndex} counts them. */
+class LineSplitter {
   // The next \r, tab and bookmark at or after `from` (-1: none), each searched for again only once passed.
-  let cr = input.indexOf('\r')
-  let tab = input.indexOf('\t')
-  let bookmark = input.indexOf(BOOKMARK)
-  let from = 0
-  let number = start.line
-  for (;;) {
+  private cr: number
+  private tab: number
+  private bookmark: number
+  private from = 0
+  private number: number
+  private done = false
+
+  /**
+   * @param input - The text.
+   * @param base - Its offset in the whole input.
+   * @param start - Where it starts in the whole input.
+   */
+  constructor(
+    private readonly input: string,
+    private readonly base: number,
+    private readonly start: Position
+  ) {
+    this.cr = input.indexOf('\r')
+    this.tab = input.indexOf('\t')
+    this.bookmark = input.indexOf(BOOKMARK)
+    this.number = start.line
+  }
+
+  /** The next line; `undefined` after the last. */
+  next(): Line | undefined {
+    if (this.done) return undefined
+    const { input, from } = this
     let end = input.indexOf('\n', from)
     if (end < 0) end = input.length
     let next = end + 1
-    if (cr >= 0 && cr < from) cr = input.indexOf('\r', from)
-    if (cr >= 0 && cr < end) {
-      end = cr
-      next = input.charCodeAt(cr + 1) === 0x0a ? cr + 2 : cr + 1
+    if (this.cr >= 0 && this.cr < from) this.cr = input.indexOf('\r', from)
+    if (this.cr >= 0 && this.cr < end) {
+      end = this.cr
+      next = input.charCodeAt(this.cr + 1) === 0x0a ? this.cr + 2 : this.cr + 1
     }
-    if (tab >= 0 && tab < from) tab = input.indexOf('\t', from)
-    if (bookmark >= 0 && bookmark < from) bookmark = input.indexOf(BOOKMARK, from)
+    if (this.tab >= 0 && this.tab < from) this.tab = input.indexOf('\t', from)
+    if (this.bookmark >= 0 && this.bookmark < from) this.bookmark = input.indexOf(BOOKMARK, from)
     const text = input.slice(from, end)
-    const kind = classify(text, tab >= 0 && tab < end, bookmark >= 0 && bookmark < end)
-    lines.push({ kind, text, offset: base + from, line: number, column: from === 0 ? start.column : 1, source: input, from })
-    if (end >= input.length) return lines
-    from = next
-    number++
+    const kind = classify(text, this.tab >= 0 && this.tab < end, this.bookmark >= 0 && this.bookmark < end)
+    const column = from === 0 ? this.start.column : 1
+    const line: Line = { kind, text, offset: this.base + from, line: this.number, column, source: input, from }
+    if (end >= input.length) this.done = true
+    this.from = next
+    this.number++
+    return line
   }
 }
 
@@ -148,26 +174,31 @@ function classify(text: string, tab: boolean, bookmark: boolean): LineKind {
 }
 
 /**
- * A table run goes on over blank and separator lines, and over text lines that continue a one-cell
- * line (`\t本年新` / `制作数量`, and the text lines right under such a continuation). One pass, so
- * its time is linear in the lines however many follow.
+ * Read the rest of a table run into `run` (which holds its first line), and return the line after
+ * it. A run goes on over blank and separator lines, and over text lines that continue a one-cell
+ * line (`\t本年新` / `制作数量`, and the text lines right under such a continuation); blank and
+ * separator lines at its end are not part of it. One pass, so its time is linear in the lines
+ * however many follow.
  */
-function tableRunEnd(lines: Line[], start: number): number {
-  let end = start + 1
-  /** Whether the line before `i` is a one-cell tab line, or a text line that continues one. */
-  let continues = isOneCellTabLine(lines[start] as Line)
-  for (let i = start + 1; i < lines.length; i++) {
-    const line = lines[i] as Line
+function readTableRun(lines: LineSplitter, run: Line[]): Line | undefined {
+  let end = run.length
+  /** Whether the line before is a one-cell tab line, or a text line that continues one. */
+  let continues = isOneCellTabLine(run[0] as Line)
+  let line = lines.next()
+  for (; line !== undefined; line = lines.next()) {
     if (line.kind === 'blank' || line.kind === 'separator') {
       continues = false
+      run.push(line)
       continue
     }
     if (line.kind === 'text') {
       if (!continues || SECTION_LIKE.test(line.text) || /^\s*#/u.test(line.text)) break
     } else continues = isOneCellTabLine(line)
-    end = i + 1
+    run.push(line)
+    end = run.length
   }
-  return end
+  run.length = end
+  return line
 }
 
 function isOneCellTabLine(line: Line): boolean {
