@@ -230,8 +230,8 @@ function withTable3Body(report: Report, layout: Layout, edit: (rows: string[][])
 /**
  * A cell printed with more than its number (issue 12), by kind: another number after white
  * space, after a `<br>` (Markdown and HTML, where a cell may hold a line break), a footnote mark
- * (circled, superscript, a star, `<sup>` in Markdown and HTML). `undefined`: the kind cannot be
- * printed in that layout.
+ * (circled, superscript, a star, `<sup>` in Markdown and HTML), more than 15 significant digits
+ * (beyond 2^53, or beyond the largest double). `undefined`: the kind cannot be printed in that layout.
  */
 export const CELL_NOISE: Readonly<Record<string, (value: string, layout: Layout) => string | undefined>> = {
   'a second number after a space': (value) => `${value} 7`,
@@ -239,7 +239,10 @@ export const CELL_NOISE: Readonly<Record<string, (value: string, layout: Layout)
   'a circled footnote mark': (value) => `${value}①`,
   'a superscript footnote mark': (value) => `${value}¹`,
   'a star': (value) => `${value}*`,
-  'a <sup> footnote mark': (value, layout) => (layout === 'markdown' || layout === 'html' ? `${value}<sup>1</sup>` : undefined)
+  'a <sup> footnote mark': (value, layout) => (layout === 'markdown' || layout === 'html' ? `${value}<sup>1</sup>` : undefined),
+  // Beyond 2^53 a double rounds (9007199254740993 reads as …992), and 309 digits are Infinity.
+  'more digits than a number holds exactly': (value) => `900719925474099${value}`,
+  'digits beyond the largest double': (value) => `${'9'.repeat(320)}${value}`
 }
 
 /** A valid report whose table 三 prints one cell with more than its number: the text, the report, and the cell's path. */
