@@ -3,8 +3,10 @@
  * inside a table, never gives a wrong number without a diagnostic naming it.
  */
 import { it as prop } from '@fast-check/vitest'
-import { describe, expect } from 'vitest'
-import { cellPaths, getCell, parseReport } from '../src/index.js'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { cellPaths, formatReport, getCell, parseReport } from '../src/index.js'
 import { table3CellNoise, table3PageNumber } from './damage.js'
 
 const SEED = 20261122
@@ -47,4 +49,19 @@ describe('one cell, one number', () => {
     },
     TIMEOUT
   )
+})
+
+describe('JSON numbers a double cannot hold', () => {
+  const text = readFileSync(join(import.meta.dirname, '..', 'corpus', 'text-2021-full', 'input.txt'), 'utf8')
+  const json = formatReport(parseReport(text).report!, { format: 'json' })
+
+  it.each(['1e400', '-1e400', '9007199254740993', '1e21'])('%s is invalid_number, not a number nor a silent null', (printed) => {
+    const changed = json.replace(/"issued": 3\b/u, `"issued": ${printed}`)
+    expect(changed).not.toBe(json)
+    const result = parseReport(changed)
+    expect(result.report?.activeDisclosure.regulations.issued).toBeNull()
+    expect(result.diagnostics.filter((diagnostic) => diagnostic.path === 'activeDisclosure.regulations.issued')).toMatchObject([
+      { code: 'invalid_number', severity: 'warning' }
+    ])
+  })
 })

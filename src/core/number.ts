@@ -126,6 +126,8 @@ function isMark(char: string): boolean {
   return code >= 0x80 && !(code >= 0xff10 && code <= 0xff19) && /\d/u.test(char.normalize('NFKC'))
 }
 
+const NON_FINITE = new Set(['Infinity', '-Infinity'])
+
 /** Two digits apart by white space or a line break only: two numbers (`3 5`, `3\n5`). */
 const SEVERAL = /\d[\s\u200b-\u200d]+[-+]?\d/u
 
@@ -134,6 +136,8 @@ function readUnmarked(text: string): CellValue | undefined {
   const t = folded.replace(/[\s\u00a0\u3000\u200b-\u200d\ufeff*]+/gu, '').replace(/[−－–]/gu, '-')
   if (t === '') return { kind: 'empty' }
   if (BLANK_MARKERS.has(t) || /^[-—/]+$/u.test(t)) return { kind: 'blank', marker: t }
+  // A number beyond the largest double, as JavaScript prints it (a JSON input's 1e400).
+  if (NON_FINITE.has(t)) return { kind: 'unreadable', why: 'tooLong', digits: t }
   const match = NUMBER.exec(t)
   if (match?.groups === undefined) return undefined
   const { sign, int, frac, unit } = match.groups
