@@ -59,7 +59,7 @@ describe('JSON numbers a double cannot hold', () => {
     const changed = json.replace(/"issued": 3\b/u, `"issued": ${printed}`)
     expect(changed).not.toBe(json)
     const result = parseReport(changed)
-    expect(result.report?.activeDisclosure.regulations.issued).toBeNull()
+    expect(getCell(result.report!, 'activeDisclosure.regulations.issued')).toBeNull()
     expect(result.diagnostics.filter((diagnostic) => diagnostic.path === 'activeDisclosure.regulations.issued')).toMatchObject([
       { code: 'invalid_number', severity: 'warning' }
     ])
