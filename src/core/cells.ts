@@ -5,14 +5,17 @@
  * @module
  */
 
-import { makeDiagnostic } from '../model/diagnose.js'
+import { makeDiagnostic, type MessageFacts } from '../model/diagnose.js'
 import { TABLES, type CellSchema, type TableNumber } from '../model/schema.js'
 import type { Cell, Diagnostic, Position } from '../model/types.js'
+import { applyNoteUnits, type BareMoney } from './note-units.js'
 import { toWanyuan, type CellValue, type MoneyUnit, type NoteUnit, type UnknownUnit } from './number.js'
-import { alignTokens, tokenNumber, trimEmpties, type OpenRow, type RowToken } from './rows.js'
+import type { Equation } from '../validate/equations.js'
+import { gluedRun, readGlued, type GluedRow } from './glued.js'
+import { MAX_PARSE_SPLIT_STEPS, type SplitBudget } from './split.js'
+import { alignTokens, CellState, tokenNumber, trimEmpties, type OpenRow, type RowToken } from './rows.js'
 
-/** How a cell came to be: its row missing, printed, blank, invalid text, or in a row not aligned. */
-export const CellState = { missing: 0, printed: 1, blank: 2, invalid: 3, unaligned: 4 } as const
+export { CellState }
 
 /** A row that printed more or fewer values than it has columns. */
 export interface DamagedRow {
@@ -26,6 +29,8 @@ export interface DamagedRow {
   printed: Cell[]
   /** Where the row starts. */
   position?: Position
+  /** A glued row (its values run together): the splits that keep its own rules, for the whole table's totals to choose from. */
+  glued?: { run: string; readings: readonly (readonly number[])[]; pieces: readonly (readonly string[])[] }
 }
 
 /** The cells of one parse, and the rows placed into them. */
@@ -42,6 +47,13 @@ export class CellStore {
   readonly found: Record<TableNumber, boolean> = { 2: false, 3: false, 4: false }
   /** The rows placed so far, by id (`activeDisclosure.regulations`, `applications:newReceived`, `reviewAndLitigation`). */
   readonly seenRows = new Set<string>()
+  /** Glued rows read by their own rules, with their `values_split` diagnostic and its facts (a broken table says so in it later). */
+  readonly splits: { table: TableNumber; position: Position | undefined; facts: MessageFacts['values_split']; diagnostic: Diagnostic }[] =
+    []
+  /** The runs of the glued rows placed, white space removed, by row id: the same run printed again says nothing. */
+  private readonly gluedRuns = new Map<string, string>()
+  /** The steps left to the searches for glued rows' splits in this parse. */
+  private readonly splitBudget: SplitBudget = { steps: MAX_PARSE_SPLIT_STEPS }
   /** Money cells printed as a bare number (no unit in the cell), which a note of the table may put in a unit. */
   private readonly bareMoney = new Map<number, BareMoney>()
 
@@ -51,7 +63,8 @@ export class CellStore {
    */
   constructor(
     readonly schema: CellSchema,
-    private readonly diagnostics: Diagnostic[]
+    private readonly diagnostics: Diagnostic[],
+    private readonly equations: readonly Equation[] = []
   ) {
     const count = schema.cells.length
     this.values = new Array<Cell>(count).fill(null)
@@ -77,6 +90,13 @@ export class CellStore {
   ): void {
     const label = row.label?.text
     const position = row.label?.position ?? row.tokens[0]?.position
+    const run = gluedRun(row.tokens)
+    if (run !== undefined) {
+      const glued = { table, rowId, label, cells, units, run: run.text, position: run.position ?? position }
+      if (this.seenRows.has(rowId)) this.compareGlued(glued)
+      else this.placeGlued(glued)
+      return
+    }
     const values = alignTokens(row.tokens, cells.length, row.grid, table !== 2)
     if (this.seenRows.has(rowId)) {
       this.compareRepeat(table, rowId, label, position, cells, units, values)
@@ -104,6 +124,56 @@ export class CellStore {
       return
     }
     for (let i = 0; i < values.length; i++) this.setCell(cells[i] as number, values[i] as RowToken, units[i])
+  }
+
+  /** A glued row (its values run together): split it, and place what its splits decide. */
+  private placeGlued(row: GluedRow): void {
+    this.seenRows.add(row.rowId)
+    this.gluedRuns.set(row.rowId, row.run.replace(/\s+/gu, ''))
+    this.found[row.table] = true
+    const outcome = readGlued(row, this.schema, this.equations, this.splitBudget)
+    if (outcome.kind === 'placed') {
+      row.cells.forEach((cell, i) => this.record(cell, outcome.values[i] as number, CellState.printed, row.position))
+      if (outcome.split !== undefined) {
+        this.diagnostics.push(outcome.split.diagnostic)
+        this.splits.push({ table: row.table, position: row.position, ...outcome.split })
+      }
+      return
+    }
+    const open = outcome.kind === 'open'
+    for (const cell of row.cells) this.record(cell, null, open ? CellState.unaligned : CellState.invalid, row.position)
+    if (outcome.kind === 'none') {
+      this.diagnostics.push(outcome.diagnostic)
+      return
+    }
+    this.damaged.push({
+      table: row.table,
+      ...(row.label === undefined ? {} : { label: row.label }),
+      cells: row.cells,
+      printed: [],
+      ...(row.position ? { position: row.position } : {}),
+      glued: { run: row.run.trim(), readings: outcome.readings, pieces: outcome.pieces }
+    })
+  }
+
+  /** A glued row printed a second time: the same run says nothing; another is compared as its one split, or named on its row. */
+  private compareGlued(row: GluedRow): void {
+    const compact = row.run.replace(/\s+/gu, '')
+    if (this.gluedRuns.get(row.rowId) === compact) return
+    const outcome = readGlued(row, this.schema, this.equations, this.splitBudget)
+    const values =
+      outcome.kind === 'placed'
+        ? outcome.values.map((value): RowToken => ({
+            kind: 'value',
+            text: String(value),
+            value: { kind: 'number', value, digits: String(value) },
+            grid: false,
+            fromEnd: undefined,
+            row: -1,
+            position: row.position
+          }))
+        : undefined
+    this.compareRepeat(row.table, row.rowId, row.label, row.position, row.cells, [], values)
   }
 
   /**
@@ -165,58 +235,21 @@ export class CellStore {
   }
 
   /**
-   * Put money cells printed as bare numbers in the unit that notes of their table state
-   * (`注：金额单位为元`), once the whole table is read: converted with `unit_converted`; `null` with
-   * `unknown_unit` when the unit is no money unit of the format, or when the header, or another
-   * note, states another unit. A unit printed in the cell itself stays as it is. Each diagnostic
-   * takes the place in the list the cell's own would have had.
+   * Put money cells printed as bare numbers in the unit that notes of their table state (see
+   * `applyNoteUnits` in note-units.ts).
    *
    * @param notes - The notes that apply, by cell: the note's text and the unit it states.
    */
   applyNoteUnits(notes: ReadonlyMap<number, readonly { text: string; unit: NoteUnit['unit'] }[]>): void {
-    const cells = [...notes.keys()].filter((cell) => this.bareMoney.has(cell))
-    // From the last diagnostic place to the first, so that an insertion moves none still to come.
-    cells.sort((a, b) => (this.bareMoney.get(b) as BareMoney).at - (this.bareMoney.get(a) as BareMoney).at)
-    for (const cell of cells) this.applyNoteUnit(cell, this.bareMoney.get(cell) as BareMoney, notes.get(cell) ?? [])
-  }
-
-  private applyNoteUnit(cell: number, bare: BareMoney, notes: readonly { text: string; unit: NoteUnit['unit'] }[]): void {
-    const first = notes[0]
-    if (first === undefined) return
-    const name = (unit: NoteUnit['unit']): string => (typeof unit === 'string' ? unit : unit.unknown)
-    const unit = name(first.unit)
-    const path = this.schema.paths[cell] as string
-    const place = { path, position: bare.position }
-    const facts = { path, printed: bare.printed, unit, note: first.text }
-    const other = notes.map((note) => name(note.unit)).find((stated) => stated !== unit)
-    const against =
-      bare.header !== undefined && bare.header !== unit
-        ? { unit: bare.header, by: 'header' as const }
-        : other === undefined
-          ? undefined
-          : { unit: other, by: 'note' as const }
-    // The header's own diagnostic (a converted unit) is replaced; otherwise the note's takes its place.
-    const replaced = bare.header !== undefined && bare.header !== '万元' ? 1 : 0
-    let diagnostic: Diagnostic
-    if (against !== undefined) {
-      this.record(cell, null, CellState.invalid, bare.position)
-      diagnostic = makeDiagnostic('unknown_unit', { ...facts, against }, place)
-    } else if (bare.header !== undefined || unit === '万元') {
-      // The header states the same unit, whose reading stands; or the note states 万元, the model's.
-      return
-    } else if (typeof first.unit === 'object') {
-      this.record(cell, null, CellState.invalid, bare.position)
-      diagnostic = makeDiagnostic('unknown_unit', facts, place)
-    } else {
-      const number = toWanyuan(bare.digits, unit)
-      this.record(cell, number, CellState.printed, bare.position)
-      diagnostic = makeDiagnostic(
-        'unit_converted',
-        { ...facts, value: number },
-        { ...place, actual: Number(bare.digits), expected: number }
-      )
-    }
-    this.diagnostics.splice(bare.at, replaced, diagnostic)
+    applyNoteUnits(
+      {
+        bareMoney: this.bareMoney,
+        record: (cell, value, state, position) => this.record(cell, value, state, position),
+        schema: this.schema,
+        diagnostics: this.diagnostics
+      },
+      notes
+    )
   }
 
   private setCell(cell: number, token: RowToken, unit: MoneyUnit | UnknownUnit | undefined): void {
@@ -264,13 +297,4 @@ export class CellStore {
     }
     this.record(cell, number, CellState.printed, position)
   }
-}
-
-/** A money cell printed as a bare number: its digits and text, where, the unit its header states, and where its diagnostic goes. */
-interface BareMoney {
-  digits: string
-  printed: string
-  position: Position | undefined
-  header: MoneyUnit | undefined
-  at: number
 }

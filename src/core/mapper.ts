@@ -10,6 +10,7 @@ import type { SectionId } from '../model/catalogue.js'
 import { makeDiagnostic } from '../model/diagnose.js'
 import { cellSchema, TABLES, type CellSchema, type TableNumber } from '../model/schema.js'
 import type { Cell, Diagnostic, Edition, Extra, Position } from '../model/types.js'
+import { equationsOf } from '../validate/equations.js'
 import { CellStore, type DamagedRow } from './cells.js'
 import { tokenNumber, trimEmpties, type OpenRow, type RowToken } from './rows.js'
 import { isKnownExtra, labelIndex, type LabelIndex, type LabelMeaning } from './labels.js'
@@ -36,6 +37,8 @@ export interface MapResult {
   positions: (Position | undefined)[]
   /** Rows whose values could not be placed by position. */
   damaged: DamagedRow[]
+  /** Glued rows read by their own rules (see `CellStore.splits`). */
+  splits: CellStore['splits']
   /** Rows and lines outside the format. */
   extras: Extra[]
   /** Diagnostics of the mapping. */
@@ -79,7 +82,7 @@ class Mapper implements MapperContext {
     private readonly sections: ReadonlyMap<number, SectionId>
   ) {
     this.index = labelIndex(edition)
-    this.cells = new CellStore(cellSchema(edition), this.diagnostics)
+    this.cells = new CellStore(cellSchema(edition), this.diagnostics, equationsOf(edition).all)
   }
 
   push(token: Token): void {
@@ -218,8 +221,8 @@ class Mapper implements MapperContext {
       }
     }
     for (const table of tables) table.missingRows?.(this)
-    const { found, schema, values, states, positions, damaged } = this.cells
-    return { found, schema, values, states, positions, damaged, extras: this.extras, diagnostics: this.diagnostics }
+    const { found, schema, values, states, positions, damaged, splits } = this.cells
+    return { found, schema, values, states, positions, damaged, splits, extras: this.extras, diagnostics: this.diagnostics }
   }
 }
 

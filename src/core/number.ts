@@ -26,6 +26,8 @@ export type CellValue =
    * `13<sup>1</sup>`), where which digits are the number's is not certain.
    */
   | { kind: 'unreadable'; why: Unreadable; digits: string }
+  /** A row's values printed run together (a cell the adapter marks `glued`): split by the row's columns when it is placed. */
+  | { kind: 'run'; text: string }
 
 /** Why a cell's digits are not read as a number (see `CellValue`). */
 export type Unreadable = 'tooLong' | 'several' | 'marked'

@@ -24,6 +24,8 @@ export interface RepairRow {
   cells: readonly number[]
   /** Printed values in order; `null` for a blank. */
   printed: readonly Cell[]
+  /** Instead of placements of `printed`: the readings to choose from, each one value per cell (a glued row's splits). */
+  glued?: { readonly readings: readonly (readonly number[])[] }
 }
 
 /** What repair decided. */
@@ -32,11 +34,16 @@ export interface RepairOutcome {
   filled: Map<number, number>
   /** Per damaged row: placed, more than one reading, or no reading that keeps the totals. */
   rows: ('placed' | 'ambiguous' | 'inconsistent')[]
+  /** Whether the search stopped at its cap (rows then ambiguous). */
+  exhausted: boolean
 }
 
-/** Beyond this many readings of one row, or combinations in all, repair gives up (ambiguous). */
+/** Beyond this many readings of one row, or combinations in all, or steps of the search, repair gives up (ambiguous). */
 const MAX_READINGS = 5000
 const MAX_COMBINATIONS = 20000
+const MAX_NODES = 20_000
+/** Beyond this many combinations of readings, each branch is checked against the totals as it grows. */
+const PRUNE_ABOVE = 256
 
 /** The arrays one repair works in, by cell index. */
 interface Workspace {
@@ -115,8 +122,10 @@ export function repair(
     readings.push(list ?? [])
   }
 
-  // Depth-first over the rows' readings, writing each row's reading into one array and undoing it after.
+  // Depth-first over the rows' readings, writing each row's reading into one array and undoing it after;
+  // a branch whose readings so far already break the totals (every open cell a count ≥ 0) is cut.
   for (const [cell, value] of known) current[cell] = value
+  let nodes = 0
   const saved = rows.map((row) => new Float64Array(row.cells.length))
   let first: Float64Array | undefined
   let results = 0
@@ -143,9 +152,16 @@ export function repair(
         const value = reading[i] as number
         if (!Number.isNaN(value)) current[cells[i] as number] = value
       }
-      choose(depth + 1)
+      if (++nodes > MAX_NODES) exhausted = true
+      else if (depth + 1 === rows.length || !prune || feasible()) choose(depth + 1)
       for (let i = 0; i < cells.length; i++) current[cells[i] as number] = before[i] as number
     }
+  }
+  // Few combinations are cheaper to try whole than to check branch by branch.
+  const prune = readings.reduce((product, list) => product * Math.max(1, list.length), 1) > PRUNE_ABOVE
+  const feasible = (): boolean => {
+    leaf.set(current)
+    return propagate(compiled, relevant, leaf, open)
   }
   if (!exhausted) choose(0)
 
@@ -167,7 +183,7 @@ export function repair(
     }
     return !exhausted && results === 0 ? 'inconsistent' : 'ambiguous'
   })
-  return { filled, rows: outcome }
+  return { filled, rows: outcome, exhausted }
 }
 
 /**
@@ -183,25 +199,37 @@ function rowReadings(row: RepairRow, compiled: Compiled, scratch: Float64Array, 
   const readings: Float64Array[] = []
   let tried = 0
   let tooMany = false
-  forEachPlacement(count, width, (placement) => {
-    if (++tried > MAX_READINGS) {
-      tooMany = true
-      return false
-    }
-    for (let column = 0; column < width; column++) {
-      const cell = row.cells[column] as number
-      const source = placement[column] as number
-      const value = source < 0 ? null : (row.printed[source] ?? null)
-      open[cell] = value === null ? 1 : 0
-      scratch[cell] = value === null ? Number.NaN : value
-    }
+  const keep = (): void => {
     if (propagate(compiled, local, scratch, open) && !readings.some((reading) => sameReading(reading, row.cells, scratch))) {
       const reading = new Float64Array(width)
       for (let column = 0; column < width; column++) reading[column] = scratch[row.cells[column] as number] as number
       readings.push(reading)
     }
-    return true
-  })
+  }
+  if (row.glued !== undefined) {
+    for (const values of row.glued.readings) {
+      row.cells.forEach((cell, column) => {
+        open[cell] = 0
+        scratch[cell] = values[column] as number
+      })
+      keep()
+    }
+  } else
+    forEachPlacement(count, width, (placement) => {
+      if (++tried > MAX_READINGS) {
+        tooMany = true
+        return false
+      }
+      for (let column = 0; column < width; column++) {
+        const cell = row.cells[column] as number
+        const source = placement[column] as number
+        const value = source < 0 ? null : (row.printed[source] ?? null)
+        open[cell] = value === null ? 1 : 0
+        scratch[cell] = value === null ? Number.NaN : value
+      }
+      keep()
+      return true
+    })
   for (const cell of row.cells) {
     scratch[cell] = Number.NaN
     open[cell] = 0

@@ -7,13 +7,13 @@
 import { inDocumentOrder, makeDiagnostic } from '../model/diagnose.js'
 import { buildReport } from '../model/empty.js'
 import { TABLES } from '../model/schema.js'
-import type { Diagnostic, ParseResult } from '../model/types.js'
+import type { Cell, Diagnostic, ParseResult } from '../model/types.js'
 import { equationsOf } from '../validate/equations.js'
 import { validateCells } from '../validate/index.js'
 import { detectEditionOf } from './edition.js'
 import { CellState, mapTables, type DamagedRow, type MapResult } from './mapper.js'
 import { readMeta } from './meta.js'
-import { repair } from './repair.js'
+import { repair, type RepairOutcome } from './repair.js'
 import type { Token } from './tokens.js'
 
 /**
@@ -37,6 +37,7 @@ export function readReport(tokens: readonly Token[], format: string, doRepair: b
   const values = mapped.values
   const diagnostics: Diagnostic[] = [...early, ...mapped.diagnostics]
   if (doRepair) diagnostics.push(...repairCells(mapped))
+  else diagnostics.push(...unsolvedGlued(mapped.damaged))
   const report = buildReport(guess.edition, values)
   report.title = meta.title
   report.organization = meta.organization
@@ -49,9 +50,52 @@ export function readReport(tokens: readonly Token[], format: string, doRepair: b
       makeDiagnostic('edition_conflict', { markers2019: guess.markers['2019'], markers2021: guess.markers['2021'], edition: guess.edition })
     )
   }
-  diagnostics.push(...validateCells({ schema: mapped.schema, values, where: (cell) => mapped.positions[cell] }))
+  const checked = validateCells({ schema: mapped.schema, values, where: (cell) => mapped.positions[cell] })
+  diagnostics.push(...checked)
+  if (checked.some((diagnostic) => diagnostic.code === 'sum_mismatch' && (diagnostic.rule === 'I-1' || diagnostic.rule === 'I-3'))) {
+    // No split of the whole table keeps its totals: the rows split by their own rules say that they rest on them alone.
+    for (const split of mapped.splits) {
+      if (split.table !== 3) continue
+      const at = diagnostics.indexOf(split.diagnostic)
+      const place = { path: TABLES[3].key, position: split.position }
+      if (at >= 0) diagnostics[at] = makeDiagnostic('values_split', { ...split.facts, by: 'rowOnly' }, place)
+    }
+  }
   const ordered = inDocumentOrder(diagnostics)
   return { report, diagnostics: ordered, format, ok: !ordered.some((diagnostic) => diagnostic.severity === 'error') }
+}
+
+/** What the whole table's totals made of a glued row: its split, or why its cells stay null. */
+function gluedOutcome(
+  row: DamagedRow,
+  glued: NonNullable<DamagedRow['glued']>,
+  state: RepairOutcome['rows'][number],
+  exhausted: boolean,
+  values: readonly Cell[]
+): Diagnostic {
+  const facts = { table: TABLES[row.table].name, row: row.label, run: glued.run }
+  const place = { path: TABLES[row.table].key, position: row.position }
+  if (state === 'placed') {
+    const chosen = glued.readings.findIndex((reading) => reading.every((value, i) => values[row.cells[i] as number] === value))
+    return makeDiagnostic('values_split', { ...facts, pieces: glued.pieces[chosen] ?? [], by: 'table' }, place)
+  }
+  const reason = exhausted ? 'capped' : state === 'inconsistent' ? 'table' : 'tables'
+  return makeDiagnostic('ambiguous_value', { ...facts, splits: glued.readings.length, reason }, place)
+}
+
+/** Without repair, a glued row that its own rules leave with several splits: its cells stay null. */
+function unsolvedGlued(damaged: readonly DamagedRow[]): Diagnostic[] {
+  return damaged.flatMap((row) =>
+    row.glued === undefined
+      ? []
+      : [
+          makeDiagnostic(
+            'ambiguous_value',
+            { table: TABLES[row.table].name, row: row.label, run: row.glued.run, splits: row.glued.readings.length, reason: 'several' },
+            { path: TABLES[row.table].key, position: row.position }
+          )
+        ]
+  )
 }
 
 /** Run repair over tables 三 and 四, write what it fills into the mapped values, and say so in diagnostics. */
@@ -79,11 +123,16 @@ function repairCells(mapped: MapResult): Diagnostic[] {
     values[cell] = value
     const path = schema.paths[cell] as string
     const row = rowOf.get(cell)
+    if (row?.glued !== undefined) continue
     const place = { path, position: positions[cell] ?? row?.position, expected: value }
     diagnostics.push(makeDiagnostic('value_inferred', { path, value, row: row === undefined ? undefined : facts(row) }, place))
   }
   rows.forEach((row, i) => {
-    const state = outcome.rows[i]
+    const state = outcome.rows[i] as RepairOutcome['rows'][number]
+    if (row.glued !== undefined) {
+      diagnostics.push(gluedOutcome(row, row.glued, state, outcome.exhausted, values))
+      return
+    }
     if (state === 'placed') return
     const placements = state === 'inconsistent' ? 'none' : 'several'
     diagnostics.push(

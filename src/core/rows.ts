@@ -9,6 +9,9 @@ import { TABLES, type TableNumber } from '../model/schema.js'
 import type { Cell } from '../model/types.js'
 import type { TextToken, ValueToken } from './tokens.js'
 
+/** How a cell came to be: its row missing, printed, blank, invalid text, or in a row not aligned. */
+export const CellState = { missing: 0, printed: 1, blank: 2, invalid: 3, unaligned: 4 } as const
+
 /** A cell of a table row as the token stream holds it. */
 export type RowToken = ValueToken | TextToken
 

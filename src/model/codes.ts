@@ -31,7 +31,8 @@ export const DIAGNOSTIC_CODES = [
   'several_reports',
   'read_as_text',
   'input_too_large',
-  'unknown_unit'
+  'unknown_unit',
+  'values_split'
 ] as const
 
 /** A stable diagnostic code: one of {@link DIAGNOSTIC_CODES}. */
@@ -172,6 +173,13 @@ export interface DiagnosticCodeMap {
    * the cell is `null`, never read in a unit it might mean.
    */
   unknown_unit: DiagnosticInfo
+  /**
+   * 数值已拆分 · **warning** — a row's values were printed run together (a crawled page's table
+   * flattened into one line: `21710000218`); they were cut where the only split that keeps the
+   * format's rules and the totals says (`217 | 1 | 0 | 0 | 0 | 0 | 218`). The message names the run and
+   * the split, and what decided it.
+   */
+  values_split: DiagnosticInfo
 }
 
 /**
@@ -239,6 +247,10 @@ export const DIAGNOSTIC_INFO: Readonly<DiagnosticCodeMap> = {
     summary: 'The input goes beyond what the Markdown parser may be given, so it was read as plain text.'
   },
   input_too_large: { severity: 'error', summary: 'The input is larger than options.maxInput; it was not read.' },
+  values_split: {
+    severity: 'warning',
+    summary: "A row's values were printed run together; they were cut where the only split that keeps the rules says."
+  },
   unknown_unit: {
     severity: 'warning',
     summary: 'A money cell is stated in a unit that is not a money unit of the format, or in two units; its cell is null.'

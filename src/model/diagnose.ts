@@ -38,7 +38,10 @@ export interface MessageFacts {
   unknown_label: { label: string }
   blank_cell: { path: string; marker?: string | undefined }
   value_inferred: { path: string; value: number; row?: CountFacts | undefined }
-  ambiguous_value: CountFacts & { placements: 'none' | 'several' }
+  ambiguous_value:
+    | (CountFacts & { placements: 'none' | 'several' })
+    | (RowFacts & { run: string; splits: number; reason: 'none' | 'several' | 'capped' | 'table' | 'tables' })
+  values_split: RowFacts & { run: string; pieces: readonly string[]; by: 'format' | 'row' | 'table' | 'rowOnly' }
   invalid_number: { path: string; text: string; why?: 'tooLong' | 'several' | 'marked' | undefined }
   sum_mismatch: { rule: InvariantId; path: string; actual: number; expected: number }
   negative_value: { path: string; value: number }
@@ -114,6 +117,38 @@ const RELATIONS: Record<Locale, Partial<Record<InvariantId, string>>> = {
   }
 }
 
+/** Why a glued row's cells are left null, by reason, from the number of splits that keep the row's own rules. */
+const SPLITS_EN: Record<'none' | 'several' | 'capped' | 'table' | 'tables', (splits: number) => string> = {
+  none: () => 'no split of it into one value per column keeps the format’s rules and the row’s totals',
+  several: (splits) => `${splits} splits of it into one value per column keep the format’s rules and the row’s totals`,
+  capped: () => 'its splits are too many to try (the search stopped at its cap)',
+  table: (splits) => `of the ${splits} splits that keep the row’s totals, none keeps the table’s totals`,
+  tables: (splits) => `more than one of the ${splits} splits that keep the row’s totals also keeps the table’s totals`
+}
+const SPLITS_ZH: Record<'none' | 'several' | 'capped' | 'table' | 'tables', (splits: number) => string> = {
+  none: () => '任何拆分都不符合格式规则和本行的合计关系',
+  several: (splits) => `有 ${splits} 种拆分都符合格式规则和本行的合计关系`,
+  capped: () => '可能的拆分过多，搜索已达上限',
+  table: (splits) => `符合本行合计关系的 ${splits} 种拆分都不符合全表的勾稽关系`,
+  tables: (splits) => `符合本行合计关系的 ${splits} 种拆分中，不止一种也符合全表的勾稽关系`
+}
+/** What decided a glued row's split. */
+const SPLIT_BY_EN: Record<'format' | 'row' | 'table' | 'rowOnly', string> = {
+  format:
+    'the only split into one value per column that the format’s rules allow (no leading zeros; signs and decimals only where a column has them)',
+  row: 'the only split that keeps the format’s rules and the row’s own totals (I-4, I-5)',
+  table: 'the only split that keeps the whole table’s totals (I-1, I-3, I-4, I-5) with the other rows',
+  rowOnly:
+    'the only split that keeps the format’s rules and the row’s own totals; the table’s totals (I-1, I-3) do not hold as printed (see sum_mismatch), so no split of the whole table keeps them and this one rests on the row alone'
+}
+const SPLIT_BY_ZH: Record<'format' | 'row' | 'table' | 'rowOnly', string> = {
+  format: '这是格式规则（无前导零，仅特定列可有符号或小数）允许的唯一拆分',
+  row: '这是符合格式规则和本行合计关系（I-4、I-5）的唯一拆分',
+  table: '这是与其他行一起符合全表勾稽关系（I-1、I-3、I-4、I-5）的唯一拆分',
+  rowOnly:
+    '这是符合格式规则和本行合计关系的唯一拆分；但本表所印数值不符合全表勾稽关系（I-1、I-3，见 sum_mismatch），没有任何整表拆分能满足，此拆分仅以本行为据'
+}
+
 /** Every code's message, in each locale. */
 export const MESSAGES: Readonly<Record<Locale, Templates>> = {
   en: {
@@ -130,7 +165,11 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
     value_inferred: ({ path, value, row }) =>
       `Cell ${path} ${row === undefined ? 'was blank or missing' : `stands in ${rowEn(row)}, which printed ${row.printed} values for ${row.columns} columns`}; the totals invariants admit only ${value}.`,
     ambiguous_value: (f) =>
-      `In table ${f.table}, ${rowEn(f)} printed ${f.printed} values for ${f.columns} columns and ${f.placements === 'none' ? 'no placement keeps the totals' : 'more than one placement keeps the totals'}; its cells are left null.`,
+      'run' in f
+        ? `In table ${f.table}, ${rowEn(f)} printed its values run together as “${f.run}”, and ${SPLITS_EN[f.reason](f.splits)}; its cells are left null.`
+        : `In table ${f.table}, ${rowEn(f)} printed ${f.printed} values for ${f.columns} columns and ${f.placements === 'none' ? 'no placement keeps the totals' : 'more than one placement keeps the totals'}; its cells are left null.`,
+    values_split: (f) =>
+      `In table ${f.table}, ${rowEn(f)} printed its values run together as “${f.run}”; read as ${f.pieces.join(' | ')}, ${SPLIT_BY_EN[f.by]}.`,
     invalid_number: ({ path, text, why }) =>
       `Cell ${path} holds “${text}”, which is not a number${why === undefined ? '' : ` (${INVALID_WHY.en[why]})`}.`,
     sum_mismatch: ({ rule, path, actual, expected }) =>
@@ -175,7 +214,10 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
     value_inferred: ({ path, value, row }) =>
       `单元格 ${path} ${row === undefined ? '为空或缺失' : `位于${rowZh(row)}，该行印有 ${row.printed} 个数值、有 ${row.columns} 列`}；按勾稽关系只能是 ${value}。`,
     ambiguous_value: (f) =>
-      `${rowZh(f)}印有 ${f.printed} 个数值、有 ${f.columns} 列，${f.placements === 'none' ? '没有任何排列能满足勾稽关系' : '不止一种排列能满足勾稽关系'}；这些单元格保留为 null。`,
+      'run' in f
+        ? `${rowZh(f)}的数值连在一起印为“${f.run}”，${SPLITS_ZH[f.reason](f.splits)}；这些单元格保留为 null。`
+        : `${rowZh(f)}印有 ${f.printed} 个数值、有 ${f.columns} 列，${f.placements === 'none' ? '没有任何排列能满足勾稽关系' : '不止一种排列能满足勾稽关系'}；这些单元格保留为 null。`,
+    values_split: (f) => `${rowZh(f)}的数值连在一起印为“${f.run}”；按 ${f.pieces.join(' | ')} 读取，${SPLIT_BY_ZH[f.by]}。`,
     invalid_number: ({ path, text, why }) =>
       `单元格 ${path} 的内容“${text}”不是数字${why === undefined ? '' : `（${INVALID_WHY.zh[why]}）`}。`,
     sum_mismatch: ({ rule, path, actual, expected }) =>

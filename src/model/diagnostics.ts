@@ -70,8 +70,10 @@ export interface DiagnosticFields {
   blank_cell: Required<Pick<DiagnosticBase, 'path'>>
   /** The cell, and the value filled in. */
   value_inferred: Required<Pick<DiagnosticBase, 'path' | 'expected'>>
-  /** The table of the row whose values could not be placed. */
+  /** The row's path (table 二) or the table of the row whose values could not be placed. */
   ambiguous_value: Required<Pick<DiagnosticBase, 'path'>>
+  /** The row's path (table 二) or its table's key (三, 四); its position is the run's. */
+  values_split: Required<Pick<DiagnosticBase, 'path'>>
   /** The cell. */
   invalid_number: Required<Pick<DiagnosticBase, 'path'>>
   /** The total's cell (a table 三 column for I-1), what the parts add up to, what was printed, and the rule. */

@@ -13,6 +13,13 @@ import type { Position } from '../model/types.js'
 export interface SourceCell {
   /** The cell's text, as printed (the core normalises it). */
   text: string
+  /**
+   * The cell holds all of a row's values printed run together, their boundaries lost (a crawled
+   * page's table flattened into one line: `898989`, `230 000023`, `2648-18538`). The core cuts it
+   * into the row's values by the format's rules and the table's totals, and says so; where more
+   * than one cut remains, the row's cells are `null` with `ambiguous_value`.
+   */
+  glued?: boolean
   /** Where the cell starts in the input. */
   position?: Position
 }

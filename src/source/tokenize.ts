@@ -41,7 +41,7 @@ export function tokenize(document: ResolvedDocument): Token[] {
       const full = block.grid && (row.complete ?? cells.length === width)
       for (let i = 0; i < cells.length; i++) {
         const cell = cells[i] as SourceCell
-        const value = readCell(cell.text)
+        const value = cell.glued === true ? { kind: 'run' as const, text: cell.text } : readCell(cell.text)
         const fromEnd = full ? cells.length - i : undefined
         const token: TextToken | ValueToken =
           value === undefined

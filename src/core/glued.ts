@@ -1,0 +1,114 @@
+/**
+ * Placing a glued row (its values printed run together, see core/split.ts): the splits its own
+ * rules leave, and what becomes of them: one split is read, with a warning naming the run and the
+ * split; several go to the whole table's totals (tables 三 and 四) or stay `null` (table 二, which
+ * has no totals); none leaves the row `null`.
+ *
+ * @module
+ */
+
+import { makeDiagnostic, type MessageFacts } from '../model/diagnose.js'
+import { TABLES, type CellSchema, type TableNumber } from '../model/schema.js'
+import type { Diagnostic, Position } from '../model/types.js'
+import type { Equation } from '../validate/equations.js'
+import type { MoneyUnit, UnknownUnit } from './number.js'
+import type { RowToken } from './rows.js'
+import { splitRun, type SplitBudget, type SplitColumn } from './split.js'
+
+/** The run of a glued row: its one non-empty cell, when that cell is a run. */
+export function gluedRun(tokens: readonly RowToken[]): (RowToken & { kind: 'value' }) | undefined {
+  let run: (RowToken & { kind: 'value' }) | undefined
+  for (const token of tokens) {
+    if (token.kind === 'value' && token.value.kind === 'empty') continue
+    if (run !== undefined || token.kind !== 'value' || token.value.kind !== 'run') return undefined
+    run = token
+  }
+  return run
+}
+
+/** What a glued row comes to. */
+export type GluedOutcome =
+  /** One split: its values, and the warning that names it, with its facts (none when the run was printed apart by spaces). */
+  | { kind: 'placed'; values: readonly number[]; split?: { facts: MessageFacts['values_split']; diagnostic: Diagnostic } }
+  /** Several splits keep the row's rules: the whole table's totals decide (tables 三 and 四). */
+  | { kind: 'open'; readings: readonly (readonly number[])[]; pieces: readonly (readonly string[])[] }
+  /** No split, or several in table 二: the cells stay `null`. */
+  | { kind: 'none'; diagnostic: Diagnostic }
+
+/** What to know of the row being placed. */
+export interface GluedRow {
+  table: TableNumber
+  /** Its id (table 二's rows have a path). */
+  rowId: string
+  label: string | undefined
+  cells: readonly number[]
+  units: readonly (MoneyUnit | UnknownUnit | undefined)[]
+  run: string
+  position: Position | undefined
+}
+
+/**
+ * Split a glued row and decide what its cells become.
+ *
+ * @param row - The row.
+ * @param schema - The edition's cells.
+ * @param equations - The totals invariants (the row's own, those wholly inside it, are applied here).
+ * @param budget - The steps left to the parse's searches.
+ */
+export function readGlued(row: GluedRow, schema: CellSchema, equations: readonly Equation[], budget: SplitBudget): GluedOutcome {
+  const columns: SplitColumn[] = row.cells.map((cell, i) => {
+    const spec = schema.cells[cell]
+    const unit = row.units[i]
+    return { signed: spec?.signed === true, money: spec?.money === true, unit: typeof unit === 'string' ? unit : undefined }
+  })
+  const local = rowEquations(row.cells, equations)
+  const column = new Map(row.cells.map((cell, i) => [cell, i]))
+  const keep = (values: readonly number[]): boolean =>
+    local.every((equation) => {
+      let balance = 0
+      for (const cell of equation.left) balance += values[column.get(cell) as number] as number
+      for (const cell of equation.right) balance -= values[column.get(cell) as number] as number
+      return Math.abs(balance) < 1e-9
+    })
+  // The row's sums, for the search to drop a branch early: a total on one side, its parts on the other.
+  const sums = local.flatMap((equation) =>
+    equation.left.length === 1
+      ? [{ total: column.get(equation.left[0] as number) as number, parts: equation.right.map((cell) => column.get(cell) as number) }]
+      : []
+  )
+  const { splits, pieces, asPrinted, capped, allowed } = splitRun(row.run, columns, keep, sums, budget)
+  const path = row.table === 2 ? row.rowId : TABLES[row.table].key
+  const facts = { table: TABLES[row.table].name, row: row.label, run: row.run.trim() }
+  const place = { path, position: row.position }
+  if (asPrinted) return { kind: 'placed', values: splits[0] as readonly number[] }
+  if (splits.length === 1 && !capped) {
+    const split = { ...facts, pieces: pieces[0] as readonly string[], by: allowed === 1 ? ('format' as const) : ('row' as const) }
+    return {
+      kind: 'placed',
+      values: splits[0] as readonly number[],
+      split: { facts: split, diagnostic: makeDiagnostic('values_split', split, place) }
+    }
+  }
+  if (splits.length > 1 && !capped && row.table !== 2) return { kind: 'open', readings: splits, pieces }
+  const reason = capped ? 'capped' : splits.length === 0 ? 'none' : 'several'
+  return { kind: 'none', diagnostic: makeDiagnostic('ambiguous_value', { ...facts, splits: splits.length, reason }, place) }
+}
+
+const LOCAL = new WeakMap<readonly Equation[], Map<number, readonly Equation[]>>()
+
+/** The equations whose every cell is one of the row's (I-4 for a row of table 三, I-5 for table 四's groups). */
+function rowEquations(cells: readonly number[], equations: readonly Equation[]): readonly Equation[] {
+  let byRow = LOCAL.get(equations)
+  if (byRow === undefined) {
+    byRow = new Map()
+    LOCAL.set(equations, byRow)
+  }
+  const key = cells[0] ?? -1
+  let local = byRow.get(key)
+  if (local === undefined) {
+    const mine = new Set(cells)
+    local = equations.filter((equation) => [...equation.left, ...equation.right].every((cell) => mine.has(cell)))
+    byRow.set(key, local)
+  }
+  return local
+}
