@@ -31,6 +31,7 @@ import {
   type Line,
   type LineKind
 } from './line-cells.js'
+import { readFlatLine } from './flat.js'
 import { tidyProse } from './tidy.js'
 import type { LineIndex } from './position.js'
 
@@ -59,6 +60,12 @@ export function readLines(source: string, base: number, index: LineIndex, blocks
     if (line.kind === 'blank' || line.kind === 'separator') {
       line = lines.next()
     } else if (line.kind === 'text') {
+      const flat = readFlatLine(line.text, (delta) => positionOf(line as Line, delta))
+      if (flat !== undefined) {
+        blocks.push(...flat)
+        line = lines.next()
+        continue
+      }
       const text = tidyProse(line.text)
       if (text !== '' && !PAGE_MARK.test(text)) {
         const heading = /^[\s\u3000]*(#{1,6})[ \t]/u.exec(line.text)
@@ -79,7 +86,7 @@ export function readLines(source: string, base: number, index: LineIndex, blocks
 
 /**
  * Whether any line of the text is a table line (tab-separated, pipe row, or a
- * label followed by numbers).
+ * label followed by numbers), or a whole report flattened onto one line.
  *
  * @param source - Some text.
  */
@@ -88,6 +95,7 @@ export function hasTableLines(source: string): boolean {
   const lines = new LineSplitter(source, 0, { line: 1, column: 1, offset: 0 })
   for (let line = lines.next(); line !== undefined; line = lines.next()) {
     if (line.kind === 'pipe' || line.kind === 'numbers') return true
+    if (line.kind === 'text' && readFlatLine(line.text, () => ({ line: 1, column: 1, offset: 0 })) !== undefined) return true
   }
   return false
 }

@@ -23,6 +23,7 @@
  */
 
 import type { Adapter, SourceBlock, SourceDocument } from '../../source/document.js'
+import { readCrawlerHeader } from '../../source/crawler.js'
 import { readLines } from '../../source/lines.js'
 import { LineIndex } from '../../source/position.js'
 import { detectMarkdown } from './detect.js'
@@ -55,8 +56,13 @@ export function readMarkdown(input: string): SourceDocument {
     readLines(input, 0, new LineIndex(input), blocks)
     return { blocks, notices: [{ kind: 'readAsText', ...beyond }] }
   }
-  const tree = parseMarkdown(flattenNesting(input))
-  const context = { input, index: new LineIndex(input), blocks: [], quoted: false }
+  const index = new LineIndex(input)
+  const blocks: SourceBlock[] = []
+  // A crawler's header is read as such, and blanked (line breaks kept) so that remark does not see it.
+  const body = readCrawlerHeader(input, index, blocks)
+  const masked = body === 0 ? input : input.slice(0, body).replace(/[^\n]/gu, ' ') + input.slice(body)
+  const tree = parseMarkdown(flattenNesting(masked))
+  const context = { input, index, blocks, quoted: false }
   walk(tree.children, context)
   return { blocks: context.blocks }
 }

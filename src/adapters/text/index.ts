@@ -10,6 +10,7 @@
  */
 
 import type { Adapter, SourceBlock, SourceDocument } from '../../source/document.js'
+import { readCrawlerHeader } from '../../source/crawler.js'
 import { readLines } from '../../source/lines.js'
 import { LineIndex } from '../../source/position.js'
 
@@ -27,6 +28,8 @@ export const textAdapter: Adapter = {
  */
 export function readText(input: string): SourceDocument {
   const blocks: SourceBlock[] = []
-  readLines(input, 0, new LineIndex(input), blocks)
+  const index = new LineIndex(input)
+  const body = readCrawlerHeader(input, index, blocks)
+  readLines(body === 0 ? input : input.slice(body), body, index, blocks)
   return { blocks }
 }

@@ -1,0 +1,130 @@
+/**
+ * Crawled text (issue 13): reports whose body a crawler flattened onto one line, cells glued. The
+ * seven real crawls of corpus/real-002 … real-008 against their truth.json (the tables as the
+ * page's HTML prints them, read by hand), and generated reports flattened with random glue: every
+ * cell exact, or null with a diagnostic naming it (its path, its row, or its table), never wrong.
+ */
+import { it as prop } from '@fast-check/vitest'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { cellPaths, getCell, parseReport, type Diagnostic, type ParseResult, type Report } from '../src/index.js'
+import { flattenedReport } from './flat-damage.js'
+
+const SEED = 20261122
+const TIMEOUT = 120_000
+const CRAWLS = [
+  '002-pingtan-2019',
+  '003-pingtan-2020',
+  '004-pingtan-2021',
+  '005-pingtan-2022',
+  '006-pingtan-2023',
+  '007-pingtan-2024',
+  '008-pingtan-2025'
+]
+const dir = (name: string): string => join(import.meta.dirname, '..', 'corpus', `real-${name}`)
+
+/** Whether a diagnostic names a cell: the cell itself, its table 二 row, or its table (rows of 三 and 四 are named on the table). */
+function names(diagnostic: Diagnostic, path: string): boolean {
+  const at = diagnostic.path
+  return at !== undefined && diagnostic.severity !== 'info' && (at === path || path.startsWith(`${at}.`))
+}
+
+/** Each cell against the truth: exact, null with a diagnostic naming it, or wrong (the paths of those). */
+function score(result: ParseResult, truth: Report): { exact: number; named: number; wrong: string[]; unnamed: string[] } {
+  const tally = { exact: 0, named: 0, wrong: [] as string[], unnamed: [] as string[] }
+  for (const path of cellPaths(truth.edition)) {
+    const got = result.report === null ? null : getCell(result.report, path)
+    const want = getCell(truth, path)
+    if (got === want) tally.exact++
+    else if (got !== null) tally.wrong.push(`${path}: ${got} for ${want}`)
+    else if (result.diagnostics.some((diagnostic) => names(diagnostic, path))) tally.named++
+    else tally.unnamed.push(path)
+  }
+  return tally
+}
+
+describe('the seven real crawls, no format hint', () => {
+  const results = CRAWLS.map((name) => {
+    const truth = JSON.parse(readFileSync(join(dir(name), 'truth.json'), 'utf8')) as Report
+    return { name, truth, result: parseReport(readFileSync(join(dir(name), 'input.txt'), 'utf8')) }
+  })
+
+  it('at least 95 % of all cells exact, every other cell null with a diagnostic naming it, none wrong', () => {
+    let exact = 0
+    let all = 0
+    for (const { name, truth, result } of results) {
+      expect(result.format, name).toBe('text')
+      const tally = score(result, truth)
+      expect(tally.wrong, name).toEqual([])
+      expect(tally.unnamed, name).toEqual([])
+      exact += tally.exact
+      all += cellPaths(truth.edition).length
+    }
+    expect(all).toBe(1396)
+    expect(exact / all).toBeGreaterThanOrEqual(0.95)
+  })
+
+  it('organisation and year from the 标题: line, the title without its key', () => {
+    for (const { name, result } of results) {
+      const year = Number(name.slice(-4))
+      expect(result.report?.organization, name).toBe('平潭综合实验区')
+      expect(result.report?.year, name).toBe(year)
+      expect(result.report?.title, name).toBe(`平潭综合实验区${year}年度政府信息公开工作年度报告`)
+    }
+  })
+
+  it('no crawler header line or site chrome reaches the sections or the extras', () => {
+    for (const { name, result } of results) {
+      const kept = JSON.stringify([result.report?.sections, result.report?.extras])
+      for (const chrome of ['标题:', '发布时间:', '发布机构:', '原文链接:', '本地目录:', '栏目:', '正文 ====', '附件下载', '当前位置']) {
+        expect(kept, `${name} ${chrome}`).not.toContain(chrome)
+      }
+    }
+  })
+
+  it('2020 reports its own printed I-3 break as sum_mismatch, the rows split by their own rules saying so', () => {
+    const result = results[1]?.result as ParseResult
+    expect(result.diagnostics.filter((diagnostic) => diagnostic.code === 'sum_mismatch')).toMatchObject([
+      { rule: 'I-3', path: 'applications.naturalPerson.results.total', expected: 26, actual: 20 },
+      { rule: 'I-3', path: 'applications.total.results.total', expected: 27, actual: 21 }
+    ])
+    const splits = result.diagnostics.filter((diagnostic) => diagnostic.code === 'values_split' && diagnostic.path === 'applications')
+    expect(splits.length).toBeGreaterThan(0)
+    for (const split of splits) expect(split.message).toContain('rests on the row alone')
+  })
+
+  it('a run split by the whole table names the run and the split', () => {
+    const result = results[4]?.result as ParseResult // 2023: （一）予以公开 220000022 is 22 | 0 … or 2 | 20 … by its row alone
+    const split = result.diagnostics.find((diagnostic) => diagnostic.code === 'values_split' && diagnostic.message.includes('“220000022”'))
+    expect(split?.message).toContain('22 | 0 | 0 | 0 | 0 | 0 | 22')
+    expect(split?.message).toContain('whole table')
+  })
+})
+
+describe('generated reports flattened with random glue', () => {
+  /** Cells of table 三 exact, and all, over every run: a reader that left everything null would pass the property alone. */
+  const table3 = { exact: 0, all: 0 }
+
+  prop.prop([flattenedReport], { seed: SEED, numRuns: 300 })(
+    'both editions: every cell exact, or null with a diagnostic naming it; never wrong',
+    ({ text, report }) => {
+      const result = parseReport(text)
+      expect(result.report).not.toBeNull()
+      const tally = score(result, report)
+      expect(tally.wrong).toEqual([])
+      expect(tally.unnamed).toEqual([])
+      for (const path of cellPaths(report.edition)) {
+        if (!path.startsWith('applications.')) continue
+        table3.all++
+        if (getCell(result.report as Report, path) === getCell(report, path)) table3.exact++
+      }
+    },
+    TIMEOUT
+  )
+
+  it('reads most of table 三 exactly over those runs (its totals decide most splits)', () => {
+    expect(table3.all).toBeGreaterThan(0)
+    expect(table3.exact / table3.all).toBeGreaterThan(0.8)
+  })
+})
