@@ -102,6 +102,28 @@ describe('the seven real crawls, no format hint', () => {
   })
 })
 
+describe('honest not_a_report', () => {
+  it('labels of the tables present but no row read: the message names them, not absent tables', () => {
+    const crawl = readFileSync(join(dir('007-pingtan-2024'), 'input.txt'), 'utf8')
+    const headless = ['二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况'].reduce(
+      (text, heading) => text.replace(heading, ''),
+      crawl
+    )
+    const result = parseReport(headless)
+    expect(result.report).toBeNull()
+    expect(result.diagnostics).toHaveLength(1)
+    expect(result.diagnostics[0]?.code).toBe('not_a_report')
+    expect(result.diagnostics[0]?.message).toContain('“申请人情况”')
+    expect(result.diagnostics[0]?.message).not.toContain('absent')
+  })
+
+  it('a report from before 2019, with headings like the format’s over prose, is still not a report', () => {
+    const result = parseReport(readFileSync(join(import.meta.dirname, '..', 'corpus', 'real-010-pingtan-2018', 'input.txt'), 'utf8'))
+    expect(result.report).toBeNull()
+    expect(result.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['not_a_report'])
+  })
+})
+
 describe('generated reports flattened with random glue', () => {
   /** Cells of table 三 exact, and all, over every run: a reader that left everything null would pass the property alone. */
   const table3 = { exact: 0, all: 0 }

@@ -13,25 +13,9 @@ import { toWanyuan, type CellValue, type MoneyUnit, type NoteUnit, type UnknownU
 import type { Equation } from '../validate/equations.js'
 import { gluedRun, readGlued, type GluedRow } from './glued.js'
 import { MAX_PARSE_SPLIT_STEPS, type SplitBudget } from './split.js'
-import { alignTokens, CellState, tokenNumber, trimEmpties, type OpenRow, type RowToken } from './rows.js'
+import { alignTokens, CellState, type DamagedRow, tokenNumber, trimEmpties, type OpenRow, type RowToken } from './rows.js'
 
-export { CellState }
-
-/** A row that printed more or fewer values than it has columns. */
-export interface DamagedRow {
-  /** Table 二, 三 or 四. */
-  table: TableNumber
-  /** Its label as printed; absent for table 四's row of numbers. */
-  label?: string
-  /** Its columns' cells (indices into the edition's cell schema), in order. */
-  cells: readonly number[]
-  /** What it printed, in order: numbers, `null` for blanks and text. */
-  printed: Cell[]
-  /** Where the row starts. */
-  position?: Position
-  /** A glued row (its values run together): the splits that keep its own rules, for the whole table's totals to choose from. */
-  glued?: { run: string; readings: readonly (readonly number[])[]; pieces: readonly (readonly string[])[] }
-}
+export { CellState, type DamagedRow }
 
 /** The cells of one parse, and the rows placed into them. */
 export class CellStore {
@@ -50,6 +34,8 @@ export class CellStore {
   /** Glued rows read by their own rules, with their `values_split` diagnostic and its facts (a broken table says so in it later). */
   readonly splits: { table: TableNumber; position: Position | undefined; facts: MessageFacts['values_split']; diagnostic: Diagnostic }[] =
     []
+  /** Rows printed again, by id and printed text, once compared. */
+  private readonly repeats = new Set<string>()
   /** The runs of the glued rows placed, white space removed, by row id: the same run printed again says nothing. */
   private readonly gluedRuns = new Map<string, string>()
   /** The steps left to the searches for glued rows' splits in this parse. */
@@ -99,7 +85,12 @@ export class CellStore {
     }
     const values = alignTokens(row.tokens, cells.length, row.grid, table !== 2)
     if (this.seenRows.has(rowId)) {
-      this.compareRepeat(table, rowId, label, position, cells, units, values)
+      // A printing the same as an earlier repeat of the row has nothing more to say (a page repeated many times).
+      const printed = `${rowId}\t${row.tokens.map((token) => token.text).join('\t')}`
+      if (!this.repeats.has(printed)) {
+        this.repeats.add(printed)
+        this.compareRepeat(table, rowId, label, position, cells, units, values)
+      }
       return
     }
     this.seenRows.add(rowId)

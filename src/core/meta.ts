@@ -86,9 +86,13 @@ function findHeadings(document: Blocks): Heading[] {
   return headings
 }
 
+/** A title is looked for in the first this many blocks. */
+const MAX_TITLE_BLOCK = 1000
+
 /** The first title-like line before the body; a line before it is joined when the title was broken (`…办事处2020年` / `政府信息公开工作年度报告`). */
 function findTitle(document: Blocks, end: number): string | null {
-  for (let i = 0; i < end; i++) {
+  // A title stands near the top: past the first blocks, a page holds no title of its report.
+  for (let i = 0; i < Math.min(end, MAX_TITLE_BLOCK); i++) {
     const block = document[i]
     if (block === undefined || block === null) continue
     const text = compact(block.text)

@@ -5,6 +5,7 @@
  */
 
 import { inDocumentOrder, makeDiagnostic } from '../model/diagnose.js'
+import { TABLE_MARKERS } from '../model/catalogue.js'
 import { buildReport } from '../model/empty.js'
 import { TABLES } from '../model/schema.js'
 import type { Cell, Diagnostic, ParseResult } from '../model/types.js'
@@ -31,7 +32,7 @@ export function readReport(tokens: readonly Token[], format: string, doRepair: b
   const guess = detectEditionOf(labels, meta.year)
   const mapped = mapTables(tokens, guess.edition, meta.headings)
   if (!mapped.found[2] && !mapped.found[3] && !mapped.found[4]) {
-    const diagnostic = makeDiagnostic('not_a_report', {})
+    const diagnostic = makeDiagnostic('not_a_report', { labels: tableTexts(tokens) })
     return { report: null, diagnostics: inDocumentOrder([...early, diagnostic]), format, ok: false }
   }
   const values = mapped.values
@@ -63,6 +64,22 @@ export function readReport(tokens: readonly Token[], format: string, doRepair: b
   }
   const ordered = inDocumentOrder(diagnostics)
   return { report, diagnostics: ordered, format, ok: !ordered.some((diagnostic) => diagnostic.severity === 'error') }
+}
+
+/** The texts only the format's tables print that the input holds (`TABLE_MARKERS`), the first found of each table. */
+function tableTexts(tokens: readonly Token[]): string[] {
+  const found = new Map<number, string>()
+  const tables = Object.entries(TABLE_MARKERS)
+  for (const token of tokens) {
+    if (token.kind !== 'text' && token.kind !== 'paragraph') continue
+    for (const [table, markers] of tables) {
+      if (found.has(Number(table))) continue
+      const marker = markers.find((text) => token.text.includes(text))
+      if (marker !== undefined) found.set(Number(table), marker)
+    }
+    if (found.size === tables.length) break
+  }
+  return [...found.entries()].sort(([a], [b]) => a - b).map(([, marker]) => marker)
 }
 
 /** What the whole table's totals made of a glued row: its split, or why its cells stay null. */

@@ -6,7 +6,7 @@
  */
 
 import { TABLES, type TableNumber } from '../model/schema.js'
-import type { Cell } from '../model/types.js'
+import type { Cell, Position } from '../model/types.js'
 import type { TextToken, ValueToken } from './tokens.js'
 
 /** How a cell came to be: its row missing, printed, blank, invalid text, or in a row not aligned. */
@@ -93,4 +93,20 @@ export function alignTokens(tokens: readonly RowToken[], width: number, grid: bo
 /** A row cell's number, or `null` for a blank or a text. */
 export function tokenNumber(token: RowToken): Cell {
   return token.kind === 'value' && token.value.kind === 'number' ? token.value.value : null
+}
+
+/** A row that printed more or fewer values than it has columns. */
+export interface DamagedRow {
+  /** Table 二, 三 or 四. */
+  table: TableNumber
+  /** Its label as printed; absent for table 四's row of numbers. */
+  label?: string
+  /** Its columns' cells (indices into the edition's cell schema), in order. */
+  cells: readonly number[]
+  /** What it printed, in order: numbers, `null` for blanks and text. */
+  printed: Cell[]
+  /** Where the row starts. */
+  position?: Position
+  /** A glued row (its values run together): the splits that keep its own rules, for the whole table's totals to choose from. */
+  glued?: { run: string; readings: readonly (readonly number[])[]; pieces: readonly (readonly string[])[] }
 }

@@ -104,13 +104,24 @@ export function splitRun(
   const before = new Array<number>(groups.length + 1).fill(0)
   for (let g = 0; g < groups.length; g++) before[g + 1] = (before[g] as number) + (groups[g] as string).length
 
-  /** Whether the columns from `column` on break a sum already: parts beyond a known total. */
-  const exceeds = (column: number): boolean =>
+  /**
+   * Whether a sum can no longer hold once columns `column` on are cut and `chars` characters are
+   * left for the columns before: the parts cut already exceed their known total, or the parts left
+   * cannot reach it (each is shorter than the characters left, one at least for every other column).
+   */
+  const unreachable = (column: number, chars: number): boolean =>
     sums.some((sum) => {
       if (sum.total < column) return false
       let parts = 0
-      for (const part of sum.parts) if (part >= column) parts += values[part] as number
-      return parts > (values[sum.total] as number) + 1e-9
+      let left = 0
+      for (const part of sum.parts) {
+        if (part >= column) parts += values[part] as number
+        else left++
+      }
+      const total = values[sum.total] as number
+      if (parts > total + 1e-9) return true
+      const digits = Math.min(15, chars - (column - 1))
+      return left === 0 ? parts < total - 1e-9 : parts + left * 10 ** Math.max(0, digits) < total - 1e-9
     })
 
   // Cut the value of `column` ending at `end` of group `g` (exclusive), then the columns before it.
@@ -137,11 +148,16 @@ export function splitRun(
     const group = groups[g] as string
     const spec = columns[column] as SplitColumn
     for (let start = end - 1; start >= 0 && end - start <= MAX_CELL; start--) {
+      // Every piece tried is a step, pruned or not.
+      if (++steps > limit) {
+        capped = true
+        return
+      }
       const piece = group.slice(start, end)
       if (!fits(piece, spec, end === group.length)) continue
       cut[column] = piece
       values[column] = valueOf(piece, spec)
-      if (exceeds(column)) continue
+      if (unreachable(column, (before[g] as number) + start)) continue
       if (start === 0) visit(g - 1, (groups[g - 1] ?? '').length, column - 1)
       else visit(g, start, column - 1)
     }

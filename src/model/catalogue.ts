@@ -100,6 +100,16 @@ export const MONEY_UNITS: readonly { readonly unit: string; readonly toWanyuan: 
  */
 export const UNIT_NOTE = { prefixes: ['注', '说明', '备注'], ignored: ['人民币'] } as const
 
+/**
+ * Texts that only a table of the format prints, by table: an input holding some of them holds a
+ * table of the format, even where no row of it could be read.
+ */
+export const TABLE_MARKERS: Readonly<Record<2 | 3 | 4, readonly string[]>> = {
+  2: ['第二十条第', '信息内容'],
+  3: ['申请人情况', '本年新收政府信息公开申请数量'],
+  4: ['结果维持', '尚未审结', '复议后起诉']
+}
+
 /** The applicant keys in official column order. */
 export const APPLICANTS: readonly Applicant[] = APPLICANT_COLUMNS.map((column) => column.key)
 

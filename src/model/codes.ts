@@ -58,7 +58,8 @@ export interface DiagnosticInfo {
 export interface DiagnosticCodeMap {
   /**
    * 不是年度报告 · **error** — no table of the 2019 or 2021 format could be found; `report` is `null`.
-   * A report from before 2019 (an unrelated 统计表) or a crawl that ran every cell into one line gives this.
+   * A report from before 2019 (an unrelated 统计表) gives this; where texts of the format's tables
+   * are in the input but no row could be read, the message names them.
    */
   not_a_report: DiagnosticInfo
   /**

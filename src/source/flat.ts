@@ -51,7 +51,7 @@ function withoutChrome(text: string): string {
 /** Texts of the three tables short enough to survive a broken label: a flattened report holds two of them at least. */
 const FLAT_MARKERS = ['第二十条', '申请人', '结果维持', '尚未审结']
 /** Shorter than this, a line is never a flattened report. */
-const MIN_FLAT_LINE = 200
+export const MIN_FLAT_LINE = 200
 /** The numerals of the six section headings, in order. */
 const NUMERALS = ['一', '二', '三', '四', '五', '六'] as const
 /**

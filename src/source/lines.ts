@@ -31,7 +31,7 @@ import {
   type Line,
   type LineKind
 } from './line-cells.js'
-import { readFlatLine } from './flat.js'
+import { MIN_FLAT_LINE, readFlatLine } from './flat.js'
 import { tidyProse } from './tidy.js'
 import type { LineIndex } from './position.js'
 
@@ -60,7 +60,7 @@ export function readLines(source: string, base: number, index: LineIndex, blocks
     if (line.kind === 'blank' || line.kind === 'separator') {
       line = lines.next()
     } else if (line.kind === 'text') {
-      const flat = readFlatLine(line.text, (delta) => positionOf(line as Line, delta))
+      const flat = line.text.length < MIN_FLAT_LINE ? undefined : readFlatLine(line.text, (delta) => positionOf(line as Line, delta))
       if (flat !== undefined) {
         blocks.push(...flat)
         line = lines.next()
@@ -95,7 +95,12 @@ export function hasTableLines(source: string): boolean {
   const lines = new LineSplitter(source, 0, { line: 1, column: 1, offset: 0 })
   for (let line = lines.next(); line !== undefined; line = lines.next()) {
     if (line.kind === 'pipe' || line.kind === 'numbers') return true
-    if (line.kind === 'text' && readFlatLine(line.text, () => ({ line: 1, column: 1, offset: 0 })) !== undefined) return true
+    if (
+      line.kind === 'text' &&
+      line.text.length >= MIN_FLAT_LINE &&
+      readFlatLine(line.text, () => ({ line: 1, column: 1, offset: 0 })) !== undefined
+    )
+      return true
   }
   return false
 }
