@@ -52,7 +52,8 @@ const MAX_CELL = 26
 const SIGNED = /^(?:0|[-+]?[1-9]\d{0,14})$/u
 const UNITS = [...MONEY_UNITS.map(({ unit }) => unit)].sort((a, b) => b.length - a.length)
 const MONEY = new RegExp(String.raw`^(0|[1-9]\d{0,14})(\.\d{1,9})?(${UNITS.join('|')})?$`, 'u')
-const DASHES = /[−－–—]/gu
+/** Minus signs as printed (U+2212, full-width); a dash (`—`, `–`) marks a blank cell, never a sign. */
+const DASHES = /[−－]/gu
 
 /** A sum a row must keep: the value of column `total` is the sum of the values of columns `parts`, all ≥ 0 (I-4, I-5). */
 export interface RowSum {

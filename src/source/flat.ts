@@ -231,9 +231,9 @@ function tableOf(
   const found = findLabels(key, start, end)
   if (found.length === 0) return undefined
   const rows: SourceRow[] = []
-  const cell = (from0: number, to: number): SourceCell => ({ text: text.slice(from0, to).trim(), position: at(from0) })
-  const addText = (from0: number, to: number): void => {
-    if (text.slice(from0, to).trim() !== '') rows.push({ cells: [cell(from0, to)] })
+  const cell = (first: number, last: number): SourceCell => ({ text: text.slice(first, last).trim(), position: at(first) })
+  const addText = (first: number, last: number): void => {
+    if (text.slice(first, last).trim() !== '') rows.push({ cells: [cell(first, last)] })
   }
   addText(from[start] as number, from[(found[0] as FoundLabel).start] as number)
   found.forEach((label, i) => {
