@@ -46,6 +46,10 @@ const inputs = [
     'table 三 printed 40 times (100 KB)',
     base.slice(0, base.indexOf('四、政府信息公开行政复议')) + upTo(table3, 97_000) + base.slice(base.indexOf('四、政府信息公开行政复议'))
   ],
+  [
+    'lines of table 三 header and digits (100 KB)',
+    upTo('申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他1234567\n', 102_400)
+  ],
   ['one huge line (100 KB)', upTo('规章 1 2 3 行政许可 4 5 6 ', 102_400)],
   ['short lines (100 KB)', upTo('a\n', 102_400)],
   ['setext lines as text (100 KB)', upTo('a\n=\n', 102_400)],

@@ -102,6 +102,20 @@ describe('the seven real crawls, no format hint', () => {
   })
 })
 
+describe('prose that names the rows is not a flattened table', () => {
+  it('a summary line naming six rows of table 三 with figures, in a report whose tables are tab rows, changes no cell', () => {
+    const full = readFileSync(join(import.meta.dirname, '..', 'corpus', 'text-2021-full', 'input.txt'), 'utf8')
+    const summary =
+      '本年新收政府信息公开申请数量105件，其中予以公开33件，部分公开38件，不予公开5件，无法提供50件，不予处理2件，其他处理1件，行政复议3件'
+    const heading = '三、收到和处理政府信息公开申请情况'
+    const withSummary = full.replace(heading, `${heading}\n${summary}\n`)
+    expect(withSummary).not.toBe(full)
+    const plain = parseReport(full)
+    const result = parseReport(withSummary)
+    for (const path of cellPaths('2021')) expect(getCell(result.report as Report, path), path).toBe(getCell(plain.report as Report, path))
+  })
+})
+
 describe('honest not_a_report', () => {
   it('labels of the tables present but no row read: the message names them, not absent tables', () => {
     const crawl = readFileSync(join(dir('007-pingtan-2024'), 'input.txt'), 'utf8')

@@ -23,6 +23,8 @@ export interface Glue {
   labelSpace: number
   /** A crawler header over the body (`标题: …` … `==== 正文 ====`), and site chrome after it. */
   crawler: boolean
+  /** Each heading, paragraph and table on a line of its own (a crawl that kept line breaks between blocks), not all on one. */
+  lines: boolean
 }
 
 const glue: fc.Arbitrary<Glue> = fc.record({
@@ -30,7 +32,8 @@ const glue: fc.Arbitrary<Glue> = fc.record({
   joints: fc.array(fc.constantFrom<'' | ' '>('', ' '), { minLength: 1, maxLength: 64 }),
   money: fc.constantFrom<'bare' | '万元' | '元'>('bare', '万元', '元'),
   labelSpace: fc.constantFrom(0, 0, 0.5),
-  crawler: fc.boolean()
+  crawler: fc.boolean(),
+  lines: fc.boolean()
 })
 
 /** A report's body on one line, glued as `how` says. */
@@ -46,12 +49,13 @@ export function flatten(report: Report, how: Glue): string {
   }
   const money = (amount: number): string =>
     how.money === 'bare' ? printNumber(amount) : how.money === '万元' ? `${printNumber(amount)}万元` : `${inUnit(amount, '元')}元`
-  const parts: string[] = []
+  const blocks: string[] = []
   for (const block of layoutReport(report) as LayoutBlock[]) {
     if (block.type !== 'table') {
-      parts.push(block.text)
+      blocks.push(block.text)
       continue
     }
+    let table = ''
     for (const row of block.rows) {
       let text = ''
       let values = 0
@@ -65,11 +69,12 @@ export function flatten(report: Report, how: Glue): string {
         text += (values === 0 ? joint() : value()) + printed
         values++
       }
-      parts.push(text)
+      table += (table === '' ? '' : joint()) + text
     }
+    blocks.push(table)
   }
   let body = ''
-  for (const part of parts) body += (body === '' ? '' : joint()) + part
+  for (const block of blocks) body += (body === '' ? '' : how.lines ? '\n' : joint()) + block
   if (!how.crawler) return body
   const title = report.title ?? '政府信息公开工作年度报告'
   const header = [

@@ -23,6 +23,7 @@ import {
 import { TABLE3_NOTE } from '../model/layout.js'
 import type { Position } from '../model/types.js'
 import type { SourceBlock, SourceCell, SourceRow } from './document.js'
+import { positionOf, type Line } from './line-cells.js'
 
 /** A label to look for: its normalised core (numbering removed), and whether it opens a row with values. */
 interface FlatLabel {
@@ -65,10 +66,12 @@ const TABLE_STARTS: Readonly<Record<number, readonly string[]>> = {
   3: ['行政复议', '行政诉讼', '结果维持']
 }
 
+const ALL_STARTS = Object.values(TABLE_STARTS).flat()
+
 /** At most this many characters between a heading's `二、` and the fragment that names its section. */
 const HEADING_GAP = 16
 /** What may stand in a run of values: digits, white space, signs, a decimal point, money units. */
-const RUN_CHAR = /[\d\s.+\-−－–—元千万亿十百\u00a0\u3000]/u
+const RUN_CODES = new Set(Array.from('0123456789 \t\u00a0\u3000.+-−－–—元千万亿十百', (char) => char.charCodeAt(0)))
 /** A numbering printed before a label's core: `2.`, `（三）`, `一、` (normalised: `2.`, `(三)`, `一,`). */
 const NUMBERING_BEFORE = /(?:\d[.,:)]|\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3},)$/u
 
@@ -115,10 +118,24 @@ interface Folded {
 
 const FOLDED_CHARS = new Map<string, string>()
 function fold(text: string): Folded {
-  let key = ''
   const from = new Int32Array(text.length + 1)
+  let key = ''
   let n = 0
+  // Runs of characters that fold to themselves (CJK ideographs, ASCII letters and digits) are copied whole.
+  let run = 0
   for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (
+      (code >= 0x4e00 && code <= 0x9fff) ||
+      (code >= 0x30 && code <= 0x39) ||
+      (code >= 0x61 && code <= 0x7a) ||
+      (code >= 0x41 && code <= 0x5a)
+    ) {
+      from[n++] = i
+      continue
+    }
+    key += text.slice(run, i)
+    run = i + 1
     const char = text[i] as string
     let folded = FOLDED_CHARS.get(char)
     if (folded === undefined) {
@@ -128,6 +145,7 @@ function fold(text: string): Folded {
     for (let j = 0; j < folded.length; j++) from[n++] = i
     key += folded
   }
+  key += text.slice(run)
   from[n] = text.length
   return { key, from: from.subarray(0, n + 1) }
 }
@@ -178,15 +196,19 @@ function headingEnd(key: string, after: number, fragments: readonly string[]): n
  * Read a line as a flattened report, if it is one: at least two of the three table headings (二,
  * 三, 四) and labels of the format between them.
  *
- * @param text - The line.
- * @param at - Where a character of the line is in the input.
+ * @param text - The line's text.
+ * @param line - The line, for positions.
  * @returns Its blocks, or `undefined` when it is not a flattened report.
  */
-export function readFlatLine(text: string, at: (delta: number) => Position): SourceBlock[] | undefined {
-  if (text.length < MIN_FLAT_LINE || FLAT_MARKERS.filter((marker) => text.includes(marker)).length < 2) return undefined
+export function readFlatLine(text: string, line: Line): SourceBlock[] | undefined {
+  if (text.length < MIN_TABLE_LINE) return undefined
+  const at = (delta: number): Position => positionOf(line, delta)
+  const whole = text.length >= MIN_FLAT_LINE && FLAT_MARKERS.filter((marker) => text.includes(marker)).length >= 2
+  if (!whole && !mayHoldTable(text)) return undefined
   const { key, from } = fold(text)
+  if (!whole) return flatTable(text, { key, from }, at)
   const headings = findHeadings(key)
-  if (headings.filter((heading) => heading.section >= 1 && heading.section <= 3).length < 2) return undefined
+  if (headings.filter((heading) => heading.section >= 1 && heading.section <= 3).length < 2) return flatTable(text, { key, from }, at)
   // Each table region from its first table text on; fewer than two tables: not a flattened report.
   const starts = headings.map((heading, i) => {
     const end = headings[i + 1]?.start ?? key.length
@@ -195,7 +217,7 @@ export function readFlatLine(text: string, at: (delta: number) => Position): Sou
     const found = anchors.map((anchor) => key.indexOf(anchor, heading.end)).filter((at) => at >= 0 && at < end)
     return found.length === 0 ? -1 : Math.min(...found)
   })
-  if (starts.filter((start) => start >= 0).length < 2) return undefined
+  if (starts.filter((start) => start >= 0).length < 2) return flatTable(text, { key, from }, at)
   const blocks: SourceBlock[] = []
   const original = (start: number, end: number): string => text.slice(from[start] as number, from[end] as number)
   const prose = (start: number, end: number): void => {
@@ -219,6 +241,48 @@ export function readFlatLine(text: string, at: (delta: number) => Position): Sou
   return blocks
 }
 
+/** Fewer labels than this in a line without the section headings, and it is not a table flattened onto it. */
+const MIN_TABLE_LABELS = 6
+/** A table flattened onto a line of its own starts this near the line's start (after a caption at most). */
+const MAX_TABLE_LEAD = 64
+/** Shorter than this, a line is never a table flattened onto it. */
+export const MIN_TABLE_LINE = 40
+/** Texts one of which a line holding a flattened table holds. */
+const TABLE_LINE_MARKERS = ['第二十条', '申请人', '行政复议', '结果维持', '本年新收']
+
+/**
+ * A line that holds one or more tables flattened without their section headings (a crawl that
+ * kept the headings on lines of their own): from the first table text on, one table region, if it
+ * starts the line, holds labels enough and no sentence. Its values after a label of table 四's
+ * header go in a row of their own.
+ */
+function flatTable(text: string, folded: Folded, at: (delta: number) => Position): SourceBlock[] | undefined {
+  const { key, from } = folded
+  const starts = ALL_STARTS.map((anchor) => key.indexOf(anchor)).filter((start) => start >= 0)
+  if (starts.length === 0) return undefined
+  const start = Math.min(...starts)
+  // A table, not prose that names its rows (`其中予以公开35件，部分公开…`): near the start, no sentence in it.
+  if (start > MAX_TABLE_LEAD || key.includes('。', start)) return undefined
+  const found = findLabels(key, start, key.length)
+  if (found.length < MIN_TABLE_LABELS) return undefined
+  const table = tableOf(text, folded, start, key.length, true, at, found)
+  if (table === undefined) return undefined
+  const before = text.slice(0, from[start] as number).trim()
+  return before === '' ? [table] : [{ type: 'paragraph', text: before, position: at(0) }, table]
+}
+
+/** Whether a line may be a table flattened onto it, before it is folded: a table text near its start, and no sentence after. */
+function mayHoldTable(text: string): boolean {
+  const head = text.slice(0, 2 * MAX_TABLE_LEAD + 8)
+  let first = -1
+  for (const marker of TABLE_LINE_MARKERS) {
+    const at = head.indexOf(marker)
+    if (at >= 0 && (first < 0 || at < first)) first = at
+  }
+  // The lead allows for white space the folded key drops.
+  return first >= 0 && first <= 2 * MAX_TABLE_LEAD && text.indexOf('。', first) < 0
+}
+
 /** A table region of the key: each label found in it, with the text after it up to the next. */
 function tableOf(
   text: string,
@@ -226,9 +290,9 @@ function tableOf(
   start: number,
   end: number,
   rowLabels: boolean,
-  at: (delta: number) => Position
+  at: (delta: number) => Position,
+  found = findLabels(key, start, end)
 ): SourceBlock | undefined {
-  const found = findLabels(key, start, end)
   if (found.length === 0) return undefined
   const rows: SourceRow[] = []
   const cell = (first: number, last: number): SourceCell => ({ text: text.slice(first, last).trim(), position: at(first) })
@@ -241,10 +305,14 @@ function tableOf(
     let labelEnd = from[label.end] as number
     const next = from[found[i + 1]?.start ?? end] as number
     // A bracketed note right after the label is part of it: `本年收费金额（单位：万元）`.
-    const note = /^\s*[（(][^（()）]{0,40}[)）]/u.exec(text.slice(labelEnd, next))
+    const bracket = text
+      .slice(labelEnd, labelEnd + 2)
+      .trimStart()
+      .charCodeAt(0)
+    const note = bracket === 0xff08 || bracket === 0x28 ? /^\s*[（(][^（()）]{0,40}[)）]/u.exec(text.slice(labelEnd, next)) : null
     if (note !== null) labelEnd += note[0].length
     let runEnd = labelEnd
-    while (runEnd < next && RUN_CHAR.test(text[runEnd] as string)) runEnd++
+    while (runEnd < next && RUN_CODES.has(text.charCodeAt(runEnd))) runEnd++
     const run = text.slice(labelEnd, runEnd)
     const labelCell = cell(labelStart, labelEnd)
     if (!/\d/u.test(run)) {

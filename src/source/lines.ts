@@ -31,9 +31,12 @@ import {
   type Line,
   type LineKind
 } from './line-cells.js'
-import { MIN_FLAT_LINE, readFlatLine } from './flat.js'
+import { MIN_TABLE_LINE, readFlatLine } from './flat.js'
 import { tidyProse } from './tidy.js'
 import type { LineIndex } from './position.js'
+
+/** At most this many lines of a text are read as flattened reports or tables (three tables of a few reports): beyond, prose. */
+const MAX_FLAT_LINES = 16
 
 /** A line of rules only (`--------`, `|---|---|`, full-width `｜－｜－｜`), and the run of three it needs. */
 const SEPARATOR = /^[\s\-–—－=_|｜:：+]*$/u
@@ -55,13 +58,15 @@ const SECTION_LIKE = /^[\s\u3000]*(?:#{1,6}\s*)?(?:[一二三四五六七八九�
 export function readLines(source: string, base: number, index: LineIndex, blocks: SourceBlock[]): void {
   // Lines are read one at a time and dropped once read: only a table run's lines are kept together.
   const lines = new LineSplitter(source, base, index.at(base))
+  let flatLines = 0
   let line = lines.next()
   while (line !== undefined) {
     if (line.kind === 'blank' || line.kind === 'separator') {
       line = lines.next()
     } else if (line.kind === 'text') {
-      const flat = line.text.length < MIN_FLAT_LINE ? undefined : readFlatLine(line.text, (delta) => positionOf(line as Line, delta))
+      const flat = line.text.length < MIN_TABLE_LINE || flatLines >= MAX_FLAT_LINES ? undefined : readFlatLine(line.text, line)
       if (flat !== undefined) {
+        flatLines++
         blocks.push(...flat)
         line = lines.next()
         continue
@@ -77,7 +82,7 @@ export function readLines(source: string, base: number, index: LineIndex, blocks
       }
       line = lines.next()
     } else {
-      const run = [line]
+      const run = [kept(line)]
       line = readTableRun(lines, run)
       blocks.push({ type: 'table', grid: false, rows: tableRows(run), position: positionOf(run[0] as Line, 0) })
     }
@@ -95,12 +100,7 @@ export function hasTableLines(source: string): boolean {
   const lines = new LineSplitter(source, 0, { line: 1, column: 1, offset: 0 })
   for (let line = lines.next(); line !== undefined; line = lines.next()) {
     if (line.kind === 'pipe' || line.kind === 'numbers') return true
-    if (
-      line.kind === 'text' &&
-      line.text.length >= MIN_FLAT_LINE &&
-      readFlatLine(line.text, () => ({ line: 1, column: 1, offset: 0 })) !== undefined
-    )
-      return true
+    if (line.kind === 'text' && line.text.length >= MIN_TABLE_LINE && readFlatLine(line.text, line) !== undefined) return true
   }
   return false
 }
@@ -114,6 +114,7 @@ class LineSplitter {
   private from = 0
   private number: number
   private done = false
+  private readonly line: Line
 
   /**
    * @param input - The text.
@@ -129,6 +130,7 @@ class LineSplitter {
     this.tab = input.indexOf('\t')
     this.bookmark = input.indexOf(BOOKMARK)
     this.number = start.line
+    this.line = { kind: 'blank', text: '', offset: 0, line: 0, column: 0, source: input, from: 0 }
   }
 
   /** The next line; `undefined` after the last. */
@@ -148,7 +150,14 @@ class LineSplitter {
     const text = input.slice(from, end)
     const kind = classify(text, this.tab >= 0 && this.tab < end, this.bookmark >= 0 && this.bookmark < end)
     const column = from === 0 ? this.start.column : 1
-    const line: Line = { kind, text, offset: this.base + from, line: this.number, column, source: input, from }
+    // One record, rewritten for each line: a line kept past the next call is copied (`kept`).
+    const line = this.line
+    line.kind = kind
+    line.text = text
+    line.offset = this.base + from
+    line.line = this.number
+    line.column = column
+    line.from = from
     if (end >= input.length) this.done = true
     this.from = next
     this.number++
@@ -201,17 +210,23 @@ function readTableRun(lines: LineSplitter, run: Line[]): Line | undefined {
   for (; line !== undefined; line = lines.next()) {
     if (line.kind === 'blank' || line.kind === 'separator') {
       continues = false
-      run.push(line)
+      run.push(kept(line))
       continue
     }
     if (line.kind === 'text') {
       if (!continues || SECTION_LIKE.test(line.text) || /^\s*#/u.test(line.text)) break
     } else continues = isOneCellTabLine(line)
-    run.push(line)
+    run.push(kept(line))
     end = run.length
   }
   run.length = end
   return line
+}
+
+/** A copy of the splitter's line record, to keep past its next line. */
+function kept(line: Line): Line {
+  const { kind, text, offset, line: number, column, source, from } = line
+  return { kind, text, offset, line: number, column, source, from }
 }
 
 function isOneCellTabLine(line: Line): boolean {
