@@ -444,3 +444,39 @@ export const table2Units: fc.Arbitrary<{
     const readable = place === 'none' || (known && (place !== 'header and a note' || headerUnit === unit))
     return { text, report, path, place, unit, layout, readable }
   })
+
+/** Characters a typo puts in a label. */
+const TYPO_CHARS = ['的', '了', '是', '在', '和', '止', '法']
+
+/**
+ * A label with typos, as printed by hand: `edits` characters of its core (after its numbering)
+ * deleted or replaced, never more than a quarter of the core.
+ */
+export function withTypos(label: string, edits: readonly { at: number; replace: number }[]): string {
+  const numbering = /^(?:\d+[.、．]|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)/u.exec(label)?.[0] ?? ''
+  const core = [...label.slice(numbering.length)]
+  const allowed = Math.floor(core.length / 4)
+  for (const { at, replace } of edits.slice(0, allowed)) {
+    const i = at % core.length
+    if (replace < 0) core.splice(i, 1)
+    else core[i] = TYPO_CHARS[replace % TYPO_CHARS.length] as string
+  }
+  return numbering + core.join('')
+}
+
+/** A valid report whose table 三 prints one row label with typos, in a layout: the text, the report, the row's path and the label printed. */
+export const table3LabelTypo: fc.Arbitrary<{ text: string; report: Report; path: string; printed: string; layout: Layout }> = fc
+  .record({
+    report: validReport(),
+    layout: fc.constantFrom(...LAYOUTS),
+    row: fc.nat(),
+    edits: fc.array(fc.record({ at: fc.nat(), replace: fc.integer({ min: -1, max: 6 }) }), { minLength: 1, maxLength: 3 })
+  })
+  .map(({ report, layout, row, edits }) => {
+    const rows = CATALOGUES[report.edition].table3Rows.filter((spec) => spec.path !== undefined && (spec.labels[0] as string).length >= 10)
+    const spec = rows[row % rows.length] as (typeof rows)[number]
+    const label = spec.labels[0] as string
+    const printed = withTypos(label, edits)
+    const text = withTable3Body(report, layout, (body) => body.map((cells) => (cells[0] === label ? [printed, ...cells.slice(1)] : cells)))
+    return { text, report, path: spec.path as string, printed, layout }
+  })

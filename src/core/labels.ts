@@ -67,7 +67,48 @@ export class LabelIndex {
       const list = this.exact.get(key) ?? []
       list.push(meaning)
       this.exact.set(key, list)
+      if (!this.printed.has(key)) this.printed.set(key, label)
     }
+  }
+
+  /** Each label core as the catalogue prints it (its first label), for naming a near match. */
+  private readonly printed = new Map<string, string>()
+  /** What each text seen so far is nearest to. */
+  private readonly near = new Map<string, NearLabel | null>()
+
+  /**
+   * The one label of the format a text not found as printed is nearest to, within a bounded edit
+   * distance (a quarter of the label's length, never for labels under five characters), when only
+   * one label is that near: `2.其他法律行政止公开` is `2.其他法律行政法规禁止公开`.
+   *
+   * @param normalized - Output of `normalizeLabel`.
+   */
+  nearest(normalized: string): NearLabel | undefined {
+    let found = this.near.get(normalized)
+    if (found === undefined) {
+      found = this.findNearest(labelCore(normalized)) ?? null
+      if (this.near.size >= MEMO_LIMIT) this.near.clear()
+      this.near.set(normalized, found)
+    }
+    return found ?? undefined
+  }
+
+  private findNearest(core: string): NearLabel | undefined {
+    if (core.length < MIN_NEAR || core.length > MAX_NEAR) return undefined
+    let best: { key: string; distance: number } | undefined
+    let ties = 0
+    for (const key of this.exact.keys()) {
+      const bound = Math.floor(key.length / 4)
+      if (key.length < MIN_NEAR || Math.abs(key.length - core.length) > bound) continue
+      const distance = editDistance(core, key, bound)
+      if (distance > bound) continue
+      if (best === undefined || distance < best.distance) {
+        best = { key, distance }
+        ties = 0
+      } else if (distance === best.distance) ties++
+    }
+    if (best === undefined || ties > 0) return undefined
+    return { meanings: this.exact.get(best.key) as LabelMeaning[], label: this.printed.get(best.key) ?? best.key, distance: best.distance }
   }
 
   /**
@@ -113,6 +154,44 @@ export class LabelIndex {
 
 /** Beyond this many distinct texts, the lookup memo starts afresh. */
 const MEMO_LIMIT = 20000
+/** Labels shorter than this are never matched by nearness (`规章`, `其他`: one character makes another word). */
+const MIN_NEAR = 5
+/** Texts longer than this are prose, never a label with a typo. */
+const MAX_NEAR = 64
+
+/** A label of the format a printed text is near: its meanings, the label as the catalogue prints it, and how many edits apart. */
+export interface NearLabel {
+  meanings: readonly LabelMeaning[]
+  label: string
+  distance: number
+}
+
+/**
+ * The edit distance between two texts (insertions, deletions, substitutions), or `bound + 1`
+ * as soon as it exceeds `bound`: a band of the table only, so its time is O(length × bound).
+ */
+export function editDistance(a: string, b: string, bound: number): number {
+  if (Math.abs(a.length - b.length) > bound) return bound + 1
+  let previous = new Array<number>(b.length + 1)
+  let current = new Array<number>(b.length + 1)
+  for (let j = 0; j <= b.length; j++) previous[j] = j
+  for (let i = 1; i <= a.length; i++) {
+    const from = Math.max(1, i - bound)
+    const to = Math.min(b.length, i + bound)
+    current.fill(bound + 1)
+    current[0] = i
+    let smallest = i
+    for (let j = from; j <= to; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1
+      const value = Math.min((previous[j - 1] as number) + cost, (previous[j] as number) + 1, (current[j - 1] as number) + 1)
+      current[j] = value
+      if (value < smallest) smallest = value
+    }
+    if (smallest > bound) return bound + 1
+    ;[previous, current] = [current, previous]
+  }
+  return Math.min(previous[b.length] as number, bound + 1)
+}
 
 const INDEXES = new Map<Edition, LabelIndex>()
 

@@ -116,7 +116,9 @@ class Mapper implements MapperContext {
   }
 
   private onText(token: TextToken): void {
-    const meanings = this.index.lookup(token.normalized)
+    let meanings = this.index.lookup(token.normalized)
+    // In a table, a label with a typo (`2.其他法律行政止公开`) before a damaged value (`约12`): a numbered label looks like one.
+    if (meanings.length === 0 && this.state !== 0) meanings = this.nearLabel(token) ?? meanings
     if (meanings.length === 0 && this.open !== undefined && this.open.table !== 0 && looksLikeValue(token)) {
       this.open.tokens.push(token)
       return
@@ -133,6 +135,20 @@ class Mapper implements MapperContext {
     }
     this.state = meaning.table
     this.tables[meaning.table].onLabel(this, meaning, token)
+  }
+
+  /** In a table, a text that is no label but one edit or a few from exactly one (a typo): that label's meanings, said in an info. */
+  private nearLabel(token: TextToken): readonly LabelMeaning[] | undefined {
+    const near = this.index.nearest(token.normalized)
+    if (near === undefined) return undefined
+    this.diagnostics.push(
+      makeDiagnostic(
+        'label_variant',
+        { printed: token.text.trim(), label: near.label, distance: near.distance },
+        { position: token.position }
+      )
+    )
+    return near.meanings
   }
 
   /** The meaning of a label here: the current table's first, then any table's if only one table has it. */

@@ -32,7 +32,8 @@ export const DIAGNOSTIC_CODES = [
   'read_as_text',
   'input_too_large',
   'unknown_unit',
-  'values_split'
+  'values_split',
+  'label_variant'
 ] as const
 
 /** A stable diagnostic code: one of {@link DIAGNOSTIC_CODES}. */
@@ -181,6 +182,11 @@ export interface DiagnosticCodeMap {
    * the split, and what decided it.
    */
   values_split: DiagnosticInfo
+  /**
+   * 标签异写 · **info** — a text in a table that is no label of the format as printed, but a few
+   * characters from exactly one (a typo: `2.其他法律行政止公开`), was read as that label.
+   */
+  label_variant: DiagnosticInfo
 }
 
 /**
@@ -248,6 +254,7 @@ export const DIAGNOSTIC_INFO: Readonly<DiagnosticCodeMap> = {
     summary: 'The input goes beyond what the Markdown parser may be given, so it was read as plain text.'
   },
   input_too_large: { severity: 'error', summary: 'The input is larger than options.maxInput; it was not read.' },
+  label_variant: { severity: 'info', summary: 'A label with a typo was read as the one label of the format it is near.' },
   values_split: {
     severity: 'warning',
     summary: "A row's values were printed run together; they were cut where the only split that keeps the rules says."

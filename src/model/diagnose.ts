@@ -41,6 +41,7 @@ export interface MessageFacts {
   ambiguous_value:
     | (CountFacts & { placements: 'none' | 'several' })
     | (RowFacts & { run: string; splits: number; reason: 'none' | 'several' | 'capped' | 'table' | 'tables' })
+  label_variant: { printed: string; label: string; distance: number }
   values_split: RowFacts & { run: string; pieces: readonly string[]; by: 'format' | 'row' | 'table' | 'rowOnly' }
   invalid_number: { path: string; text: string; why?: 'tooLong' | 'several' | 'marked' | undefined }
   sum_mismatch: { rule: InvariantId; path: string; actual: number; expected: number }
@@ -170,6 +171,8 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
       'run' in f
         ? `In table ${f.table}, ${rowEn(f)} printed its values run together as “${f.run}”, and ${SPLITS_EN[f.reason](f.splits)}; its cells are left null.`
         : `In table ${f.table}, ${rowEn(f)} printed ${f.printed} values for ${f.columns} columns and ${f.placements === 'none' ? 'no placement keeps the totals' : 'more than one placement keeps the totals'}; its cells are left null.`,
+    label_variant: ({ printed, label, distance }) =>
+      `“${printed}” is no label of the format; it is read as “${label}”, the only label ${distance} ${distance === 1 ? 'character' : 'characters'} from it.`,
     values_split: (f) =>
       `In table ${f.table}, ${rowEn(f)} printed its values run together as “${f.run}”; read as ${f.pieces.join(' | ')}, ${SPLIT_BY_EN[f.by]}.`,
     invalid_number: ({ path, text, why }) =>
@@ -221,6 +224,7 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
       'run' in f
         ? `${rowZh(f)}的数值连在一起印为“${f.run}”，${SPLITS_ZH[f.reason](f.splits)}；这些单元格保留为 null。`
         : `${rowZh(f)}印有 ${f.printed} 个数值、有 ${f.columns} 列，${f.placements === 'none' ? '没有任何排列能满足勾稽关系' : '不止一种排列能满足勾稽关系'}；这些单元格保留为 null。`,
+    label_variant: ({ printed, label, distance }) => `“${printed}”不是格式中的标签，按与其相差 ${distance} 个字的唯一标签“${label}”读取。`,
     values_split: (f) => `${rowZh(f)}的数值连在一起印为“${f.run}”；按 ${f.pieces.join(' | ')} 读取，${SPLIT_BY_ZH[f.by]}。`,
     invalid_number: ({ path, text, why }) =>
       `单元格 ${path} 的内容“${text}”不是数字${why === undefined ? '' : `（${INVALID_WHY.zh[why]}）`}。`,

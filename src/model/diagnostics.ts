@@ -74,6 +74,8 @@ export interface DiagnosticFields {
   ambiguous_value: Required<Pick<DiagnosticBase, 'path'>>
   /** The row's path (table 二) or its table's key (三, 四); its position is the run's. */
   values_split: Required<Pick<DiagnosticBase, 'path'>>
+  /** No field beyond the base; its position is the label's. */
+  label_variant: object
   /** The cell. */
   invalid_number: Required<Pick<DiagnosticBase, 'path'>>
   /** The total's cell (a table 三 column for I-1), what the parts add up to, what was printed, and the rule. */
