@@ -219,11 +219,15 @@ export class CellStore {
     return this.schema.cells[cell]?.money === true && unit !== '万元' ? unit : undefined
   }
 
-  private record(cell: number, value: Cell, state: number, position: Position | undefined): void {
+  /** Record a cell's value, its {@link CellState} and where it was printed. */
+  record(cell: number, value: Cell, state: number, position: Position | undefined): void {
     this.values[cell] = value
     this.states[cell] = state
     this.positions[cell] = position
   }
+
+  /** Sums of cells printed as one group row (see tables/groups.ts), for repair: each set of cells adds up to its value. */
+  readonly groupSums: { cells: readonly number[]; value: number }[] = []
 
   /**
    * Put money cells printed as bare numbers in the unit that notes of their table state (see

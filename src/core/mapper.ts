@@ -39,6 +39,8 @@ export interface MapResult {
   damaged: DamagedRow[]
   /** Glued rows read by their own rules (see `CellStore.splits`). */
   splits: CellStore['splits']
+  /** Sums printed as one group row (see `CellStore.groupSums`). */
+  groupSums: CellStore['groupSums']
   /** Rows and lines outside the format. */
   extras: Extra[]
   /** Diagnostics of the mapping. */
@@ -194,9 +196,13 @@ class Mapper implements MapperContext {
       this.tables[row.table].close(this, row)
       return
     }
-    if (row.table === 0 || row.tokens.some((token) => token.kind === 'text' || token.value.kind !== 'empty')) {
-      if (row.label !== undefined) this.addExtra(row.label, row.tokens)
-    }
+    const printed = row.tokens.some((token) => token.kind === 'text' || token.value.kind !== 'empty')
+    if (row.table !== 0 && printed && this.tables[row.table].closeGroup?.(this, row) === true) return
+    if (row.table === 0 || printed) this.keepExtra(row)
+  }
+
+  keepExtra(row: OpenRow): void {
+    if (row.label !== undefined) this.addExtra(row.label, row.tokens)
   }
 
   private addExtra(label: { text: string; normalized: string; position?: Position | undefined }, tokens: RowToken[]): void {
@@ -237,8 +243,8 @@ class Mapper implements MapperContext {
       }
     }
     for (const table of tables) table.missingRows?.(this)
-    const { found, schema, values, states, positions, damaged, splits } = this.cells
-    return { found, schema, values, states, positions, damaged, splits, extras: this.extras, diagnostics: this.diagnostics }
+    const { found, schema, values, states, positions, damaged, splits, groupSums } = this.cells
+    return { found, schema, values, states, positions, damaged, splits, groupSums, extras: this.extras, diagnostics: this.diagnostics }
   }
 }
 

@@ -126,7 +126,22 @@ function repairCells(mapped: MapResult): Diagnostic[] {
   if (unknown.size === 0 && rows.length === 0) return []
   const known = new Map<number, number>()
   for (const index of solvable) if (values[index] !== null) known.set(index, values[index] as number)
-  const outcome = repair(known, unknown, rows, equationsOf(schema.edition).all)
+  // A group's printed sum (its rows not printed) is one more equation, its value in a cell of its own past the schema's.
+  let equations = equationsOf(schema.edition).all
+  if (mapped.groupSums.length > 0) {
+    const base = schema.cells.length
+    mapped.groupSums.forEach((sum, i) => known.set(base + i, sum.value))
+    const sums = mapped.groupSums.map((sum, i) => ({
+      rule: 'I-3' as const,
+      path: TABLES[3].key,
+      at: -1,
+      left: [base + i],
+      right: sum.cells,
+      terms: [base + i, ...sum.cells]
+    }))
+    equations = [...equations, ...sums]
+  }
+  const outcome = repair(known, unknown, rows, equations)
   const diagnostics: Diagnostic[] = []
   const rowOf = new Map<number, DamagedRow>()
   for (const row of rows) for (const cell of row.cells) rowOf.set(cell, row)

@@ -33,7 +33,8 @@ export const DIAGNOSTIC_CODES = [
   'input_too_large',
   'unknown_unit',
   'values_split',
-  'label_variant'
+  'label_variant',
+  'group_as_row'
 ] as const
 
 /** A stable diagnostic code: one of {@link DIAGNOSTIC_CODES}. */
@@ -187,6 +188,12 @@ export interface DiagnosticCodeMap {
    * characters from exactly one (a typo: `2.其他法律行政止公开`), was read as that label.
    */
   label_variant: DiagnosticInfo
+  /**
+   * 分组合并为一行 · **warning** — a group of table 三 that the format splits into rows (2021:
+   * （六）其他处理 1.–3.) is printed as one row with values (the 2019 layout) and its rows are not:
+   * in each column where it prints 0 they are 0, elsewhere `null`, the printed sum kept for repair.
+   */
+  group_as_row: DiagnosticInfo
 }
 
 /**
@@ -254,6 +261,10 @@ export const DIAGNOSTIC_INFO: Readonly<DiagnosticCodeMap> = {
     summary: 'The input goes beyond what the Markdown parser may be given, so it was read as plain text.'
   },
   input_too_large: { severity: 'error', summary: 'The input is larger than options.maxInput; it was not read.' },
+  group_as_row: {
+    severity: 'warning',
+    summary: 'A group of table 三 is printed as one row, without its rows: they are 0 where it prints 0, else null.'
+  },
   label_variant: { severity: 'info', summary: 'A label with a typo was read as the one label of the format it is near.' },
   values_split: {
     severity: 'warning',

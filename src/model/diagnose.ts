@@ -42,6 +42,7 @@ export interface MessageFacts {
     | (CountFacts & { placements: 'none' | 'several' })
     | (RowFacts & { run: string; splits: number; reason: 'none' | 'several' | 'capped' | 'table' | 'tables' })
   label_variant: { printed: string; label: string; distance: number }
+  group_as_row: RowFacts & { rows: readonly string[] }
   values_split: RowFacts & { run: string; pieces: readonly string[]; by: 'format' | 'row' | 'table' | 'rowOnly' }
   invalid_number: { path: string; text: string; why?: 'tooLong' | 'several' | 'marked' | undefined }
   sum_mismatch: { rule: InvariantId; path: string; actual: number; expected: number }
@@ -171,6 +172,8 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
       'run' in f
         ? `In table ${f.table}, ${rowEn(f)} printed its values run together as “${f.run}”, and ${SPLITS_EN[f.reason](f.splits)}; its cells are left null.`
         : `In table ${f.table}, ${rowEn(f)} printed ${f.printed} values for ${f.columns} columns and ${f.placements === 'none' ? 'no placement keeps the totals' : 'more than one placement keeps the totals'}; its cells are left null.`,
+    group_as_row: (f) =>
+      `In table ${f.table}, ${rowEn(f)} is printed as one row with values, and its rows (${f.rows.join(', ')}) are not: in each column where it prints 0 they are 0, elsewhere null, its value kept as their sum for the totals.`,
     label_variant: ({ printed, label, distance }) =>
       `“${printed}” is no label of the format; it is read as “${label}”, the only label ${distance} ${distance === 1 ? 'character' : 'characters'} from it.`,
     values_split: (f) =>
@@ -224,6 +227,8 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
       'run' in f
         ? `${rowZh(f)}的数值连在一起印为“${f.run}”，${SPLITS_ZH[f.reason](f.splits)}；这些单元格保留为 null。`
         : `${rowZh(f)}印有 ${f.printed} 个数值、有 ${f.columns} 列，${f.placements === 'none' ? '没有任何排列能满足勾稽关系' : '不止一种排列能满足勾稽关系'}；这些单元格保留为 null。`,
+    group_as_row: (f) =>
+      `${rowZh(f)}印为带数值的一行，其下各行（${f.rows.join('、')}）未印出：该行为 0 的列中各行均为 0，其余为 null，该行数值作为各行之和参与勾稽。`,
     label_variant: ({ printed, label, distance }) => `“${printed}”不是格式中的标签，按与其相差 ${distance} 个字的唯一标签“${label}”读取。`,
     values_split: (f) => `${rowZh(f)}的数值连在一起印为“${f.run}”；按 ${f.pieces.join(' | ')} 读取，${SPLIT_BY_ZH[f.by]}。`,
     invalid_number: ({ path, text, why }) =>

@@ -76,6 +76,8 @@ export interface DiagnosticFields {
   values_split: Required<Pick<DiagnosticBase, 'path'>>
   /** No field beyond the base; its position is the label's. */
   label_variant: object
+  /** Table 三's key; its position is the group label's. */
+  group_as_row: Required<Pick<DiagnosticBase, 'path'>>
   /** The cell. */
   invalid_number: Required<Pick<DiagnosticBase, 'path'>>
   /** The total's cell (a table 三 column for I-1), what the parts add up to, what was printed, and the rule. */

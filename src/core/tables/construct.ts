@@ -26,6 +26,8 @@ export interface MapperContext {
   state: 0 | TableNumber
   /** The row being read, settled by the mapper when the next label or boundary comes. */
   open: OpenRow | undefined
+  /** Keep a row outside the format in `extras`. */
+  keepExtra(row: OpenRow): void
 }
 
 /** One table of the format, as the mapper reads it. Created afresh for each parse. */
@@ -36,6 +38,8 @@ export interface TableConstruct {
   onLabel(context: MapperContext, meaning: LabelMeaning, token: TextToken): void
   /** Settle an open row of this table: place its values, or record it as damaged. */
   close(context: MapperContext, row: OpenRow): void
+  /** A group label printed with values of its own (a subtotal, or a group the edition splits printed whole): `true` when taken. */
+  closeGroup?(context: MapperContext, row: OpenRow): boolean
   /** A text only this table can read, looked at before the label is chosen; `true` when taken. */
   claim?(context: MapperContext, meanings: readonly LabelMeaning[], token: TextToken): boolean
   /** Of several meanings of a label in this table, the one that fits where the table is. */

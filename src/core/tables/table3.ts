@@ -12,6 +12,7 @@ import { TABLES } from '../../model/schema.js'
 import type { Applicant } from '../../model/types.js'
 import { rowId } from '../rows.js'
 import type { MapperContext, TableConstruct } from './construct.js'
+import { settleGroups, type PrintedGroup } from './groups.js'
 import type { TextToken } from '../tokens.js'
 import { headerProblem, printedOrder, sameHeaderRow, type HeaderItem } from './header.js'
 
@@ -24,6 +25,8 @@ const APPLICANT_LABEL = new Map(APPLICANT_COLUMNS.map((column) => [column.key, c
 export function table3(): TableConstruct {
   /** Before its first row, a label that is both a column and a row (总计) is the column. */
   let phase: 'header' | 'rows' = 'header'
+  /** Group labels printed with values, settled at the end (their rows may follow). */
+  const groups: PrintedGroup[] = []
   /** The header's texts in reading order: columns, 法人或其他组织 (a span) and 申请人情况 (`applicants`). */
   const header: { item: HeaderItem<Applicant> | 'applicants'; token: TextToken }[] = []
   /** For each printed column, the index of its applicant in the official order; `undefined`: the official order. */
@@ -71,6 +74,10 @@ export function table3(): TableConstruct {
         context.open = { table: 3, group: true, label: token, tokens: [], grid: token.grid }
       }
     },
+    closeGroup(_context, row) {
+      groups.push({ row, columns })
+      return true
+    },
     close(context, row) {
       const key = row.key ?? ''
       const official = context.cells.schema.table3.get(key) ?? []
@@ -78,6 +85,7 @@ export function table3(): TableConstruct {
       context.cells.placeRow(row, 3, rowId(3, key), cells)
     },
     missingRows(context) {
+      settleGroups(context, groups)
       if (!context.cells.found[3]) return
       for (const row of context.index.catalogue.table3Rows) {
         if (row.path !== undefined && !context.cells.seenRows.has(rowId(3, row.path))) {
