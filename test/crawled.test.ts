@@ -94,6 +94,20 @@ describe('the seven real crawls, no format hint', () => {
     for (const split of splits) expect(split.message).toContain('rests on the row alone')
   })
 
+  it('without repair, a run its own row leaves with several splits stays null, named', () => {
+    const text = readFileSync(join(dir('006-pingtan-2023'), 'input.txt'), 'utf8')
+    const result = parseReport(text, { repair: false })
+    expect(getCell(result.report as Report, 'applications.naturalPerson.results.granted')).toBeNull()
+    const named = result.diagnostics.find(
+      (diagnostic) => diagnostic.code === 'ambiguous_value' && diagnostic.message.includes('“220000022”')
+    )
+    expect(named?.message).toContain('2 splits')
+    for (const path of cellPaths('2021')) {
+      const value = getCell(result.report as Report, path)
+      if (value !== null) expect(value, path).toBe(getCell(results[4]?.truth as Report, path))
+    }
+  })
+
   it('a run split by the whole table names the run and the split', () => {
     const result = results[4]?.result as ParseResult // 2023: （一）予以公开 220000022 is 22 | 0 … or 2 | 20 … by its row alone
     const split = result.diagnostics.find((diagnostic) => diagnostic.code === 'values_split' && diagnostic.message.includes('“220000022”'))

@@ -36,7 +36,7 @@ export class CellStore {
     []
   /** Rows printed again, by id and printed text, once compared. */
   private readonly repeats = new Set<string>()
-  /** The runs of the glued rows placed, white space removed, by row id: the same run printed again says nothing. */
+  /** The runs of the glued rows placed, by row id (white space kept as single spaces, a space being a boundary): the same run printed again says nothing. */
   private readonly gluedRuns = new Map<string, string>()
   /** The steps left to the searches for glued rows' splits in this parse. */
   private readonly splitBudget: SplitBudget = { steps: MAX_PARSE_SPLIT_STEPS }
@@ -120,7 +120,7 @@ export class CellStore {
   /** A glued row (its values run together): split it, and place what its splits decide. */
   private placeGlued(row: GluedRow): void {
     this.seenRows.add(row.rowId)
-    this.gluedRuns.set(row.rowId, row.run.replace(/\s+/gu, ''))
+    this.gluedRuns.set(row.rowId, spaced(row.run))
     this.found[row.table] = true
     const outcome = readGlued(row, this.schema, this.equations, this.splitBudget)
     if (outcome.kind === 'placed') {
@@ -149,8 +149,7 @@ export class CellStore {
 
   /** A glued row printed a second time: the same run says nothing; another is compared as its one split, or named on its row. */
   private compareGlued(row: GluedRow): void {
-    const compact = row.run.replace(/\s+/gu, '')
-    if (this.gluedRuns.get(row.rowId) === compact) return
+    if (this.gluedRuns.get(row.rowId) === spaced(row.run)) return
     const outcome = readGlued(row, this.schema, this.equations, this.splitBudget)
     const values =
       outcome.kind === 'placed'
@@ -292,4 +291,9 @@ export class CellStore {
     }
     this.record(cell, number, CellState.printed, position)
   }
+}
+
+/** A run with its white space as single spaces (a space is a boundary between values; how wide is not). */
+function spaced(run: string): string {
+  return run.trim().replace(/\s+/gu, ' ')
 }

@@ -90,29 +90,25 @@ function gluedOutcome(
   exhausted: boolean,
   values: readonly Cell[]
 ): Diagnostic {
-  const facts = { table: TABLES[row.table].name, row: row.label, run: glued.run }
-  const place = { path: TABLES[row.table].key, position: row.position }
-  if (state === 'placed') {
-    const chosen = glued.readings.findIndex((reading) => reading.every((value, i) => values[row.cells[i] as number] === value))
-    return makeDiagnostic('values_split', { ...facts, pieces: glued.pieces[chosen] ?? [], by: 'table' }, place)
-  }
-  const reason = exhausted ? 'capped' : state === 'inconsistent' ? 'table' : 'tables'
-  return makeDiagnostic('ambiguous_value', { ...facts, splits: glued.readings.length, reason }, place)
+  if (state !== 'placed') return gluedAmbiguous(row, glued, exhausted ? 'capped' : state === 'inconsistent' ? 'table' : 'tables')
+  const chosen = glued.readings.findIndex((reading) => reading.every((value, i) => values[row.cells[i] as number] === value))
+  const facts = { table: TABLES[row.table].name, row: row.label, run: glued.run, pieces: glued.pieces[chosen] ?? [], by: 'table' as const }
+  return makeDiagnostic('values_split', facts, { path: TABLES[row.table].key, position: row.position })
+}
+
+/** A glued row whose cells stay null, and why (see `ambiguous_value`). */
+function gluedAmbiguous(
+  row: DamagedRow,
+  glued: NonNullable<DamagedRow['glued']>,
+  reason: 'several' | 'capped' | 'table' | 'tables'
+): Diagnostic {
+  const facts = { table: TABLES[row.table].name, row: row.label, run: glued.run, splits: glued.readings.length, reason }
+  return makeDiagnostic('ambiguous_value', facts, { path: TABLES[row.table].key, position: row.position })
 }
 
 /** Without repair, a glued row that its own rules leave with several splits: its cells stay null. */
 function unsolvedGlued(damaged: readonly DamagedRow[]): Diagnostic[] {
-  return damaged.flatMap((row) =>
-    row.glued === undefined
-      ? []
-      : [
-          makeDiagnostic(
-            'ambiguous_value',
-            { table: TABLES[row.table].name, row: row.label, run: row.glued.run, splits: row.glued.readings.length, reason: 'several' },
-            { path: TABLES[row.table].key, position: row.position }
-          )
-        ]
-  )
+  return damaged.flatMap((row) => (row.glued === undefined ? [] : [gluedAmbiguous(row, row.glued, 'several')]))
 }
 
 /** Run repair over tables 三 and 四, write what it fills into the mapped values, and say so in diagnostics. */
