@@ -108,6 +108,22 @@ describe('the seven real crawls, no format hint', () => {
     }
   })
 
+  it('a glued money amount under a header unit that is not of the format is null with unknown_unit; one in 元 is converted, with unit_converted', () => {
+    const crawl = readFileSync(join(dir('003-pingtan-2020'), 'input.txt'), 'utf8')
+    const row = '采购总金额政府集中采购39573802895.90元'
+    expect(crawl).toContain(row)
+    const dollars = parseReport(crawl.replace(row, '采购总金额（单位：美元）政府集中采购395 73802895.90'))
+    expect(getCell(dollars.report as Report, 'activeDisclosure.procurement.amount')).toBeNull()
+    expect(dollars.diagnostics).toContainEqual(
+      expect.objectContaining({ code: 'unknown_unit', path: 'activeDisclosure.procurement.amount' })
+    )
+    const yuan = parseReport(crawl.replace(row, '采购总金额（单位：元）政府集中采购395 73802895.90'))
+    expect(getCell(yuan.report as Report, 'activeDisclosure.procurement.amount')).toBe(7380.28959)
+    expect(yuan.diagnostics).toContainEqual(
+      expect.objectContaining({ code: 'unit_converted', path: 'activeDisclosure.procurement.amount', expected: 7380.28959 })
+    )
+  })
+
   it('a run split by the whole table names the run and the split', () => {
     const result = results[4]?.result as ParseResult // 2023: （一）予以公开 220000022 is 22 | 0 … or 2 | 20 … by its row alone
     const split = result.diagnostics.find((diagnostic) => diagnostic.code === 'values_split' && diagnostic.message.includes('“220000022”'))

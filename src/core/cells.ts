@@ -11,7 +11,7 @@ import type { Cell, Diagnostic, Position } from '../model/types.js'
 import { applyNoteUnits, type BareMoney } from './note-units.js'
 import { toWanyuan, type CellValue, type MoneyUnit, type NoteUnit, type UnknownUnit } from './number.js'
 import type { Equation } from '../validate/equations.js'
-import { gluedRun, readGlued, type GluedRow } from './glued.js'
+import { gluedRun, readGlued, spaced, type GluedRow } from './glued.js'
 import { MAX_PARSE_SPLIT_STEPS, type SplitBudget } from './split.js'
 import { alignTokens, CellState, type DamagedRow, tokenNumber, trimEmpties, type OpenRow, type RowToken } from './rows.js'
 
@@ -124,7 +124,11 @@ export class CellStore {
     this.found[row.table] = true
     const outcome = readGlued(row, this.schema, this.equations, this.splitBudget)
     if (outcome.kind === 'placed') {
-      row.cells.forEach((cell, i) => this.record(cell, outcome.values[i] as number, CellState.printed, row.position))
+      row.cells.forEach((cell, i) => {
+        const value = outcome.values[i] ?? null
+        this.record(cell, value, value === null ? CellState.invalid : CellState.printed, row.position)
+      })
+      this.diagnostics.push(...outcome.notes)
       if (outcome.split !== undefined) {
         this.diagnostics.push(outcome.split.diagnostic)
         this.splits.push({ table: row.table, position: row.position, ...outcome.split })
@@ -155,8 +159,8 @@ export class CellStore {
       outcome.kind === 'placed'
         ? outcome.values.map((value): RowToken => ({
             kind: 'value',
-            text: String(value),
-            value: { kind: 'number', value, digits: String(value) },
+            text: value === null ? '' : String(value),
+            value: value === null ? { kind: 'empty' } : { kind: 'number', value, digits: String(value) },
             grid: false,
             fromEnd: undefined,
             row: -1,
@@ -291,9 +295,4 @@ export class CellStore {
     }
     this.record(cell, number, CellState.printed, position)
   }
-}
-
-/** A run with its white space as single spaces (a space is a boundary between values; how wide is not). */
-function spaced(run: string): string {
-  return run.trim().replace(/\s+/gu, ' ')
 }

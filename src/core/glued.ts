@@ -11,7 +11,7 @@ import { makeDiagnostic, type MessageFacts } from '../model/diagnose.js'
 import { TABLES, type CellSchema, type TableNumber } from '../model/schema.js'
 import type { Diagnostic, Position } from '../model/types.js'
 import type { Equation } from '../validate/equations.js'
-import type { MoneyUnit, UnknownUnit } from './number.js'
+import { readCell, type MoneyUnit, type UnknownUnit } from './number.js'
 import type { RowToken } from './rows.js'
 import { splitRun, type SplitBudget, type SplitColumn } from './split.js'
 
@@ -29,7 +29,14 @@ export function gluedRun(tokens: readonly RowToken[]): (RowToken & { kind: 'valu
 /** What a glued row comes to. */
 export type GluedOutcome =
   /** One split: its values, and the warning that names it, with its facts (none when the run was printed apart by spaces). */
-  | { kind: 'placed'; values: readonly number[]; split?: { facts: MessageFacts['values_split']; diagnostic: Diagnostic } }
+  | {
+      kind: 'placed'
+      /** One value per column; `null` for a money cell under a header unit that is no money unit of the format. */
+      values: readonly (number | null)[]
+      split?: { facts: MessageFacts['values_split']; diagnostic: Diagnostic }
+      /** What its money cells say: `unit_converted` for one converted to 万元, `unknown_unit` for one left `null`. */
+      notes: readonly Diagnostic[]
+    }
   /** Several splits keep the row's rules: the whole table's totals decide (tables 三 and 四). */
   | { kind: 'open'; readings: readonly (readonly number[])[]; pieces: readonly (readonly string[])[] }
   /** No split, or several in table 二: the cells stay `null`. */
@@ -80,18 +87,40 @@ export function readGlued(row: GluedRow, schema: CellSchema, equations: readonly
   const path = row.table === 2 ? row.rowId : TABLES[row.table].key
   const facts = { table: TABLES[row.table].name, row: row.label, run: row.run.trim() }
   const place = { path, position: row.position }
-  if (asPrinted) return { kind: 'placed', values: splits[0] as readonly number[] }
-  if (splits.length === 1 && !capped) {
-    const split = { ...facts, pieces: pieces[0] as readonly string[], by: allowed === 1 ? ('format' as const) : ('row' as const) }
-    return {
-      kind: 'placed',
-      values: splits[0] as readonly number[],
-      split: { facts: split, diagnostic: makeDiagnostic('values_split', split, place) }
-    }
+  if (asPrinted || (splits.length === 1 && !capped)) {
+    const chosen = pieces[0] as readonly string[]
+    const notes: Diagnostic[] = []
+    const values = (splits[0] as readonly number[]).map((value, i) => {
+      const printed = chosen[i] as string
+      const header = row.units[i]
+      if (!(columns[i] as SplitColumn).money) return value
+      const cellPath = schema.paths[row.cells[i] as number] as string
+      const cellPlace = { path: cellPath, position: row.position }
+      const unit = pieceUnit(printed) ?? header
+      // A header unit that is no money unit of the format, and none in the piece: never a guess.
+      if (typeof unit === 'object') {
+        notes.push(makeDiagnostic('unknown_unit', { path: cellPath, unit: unit.unknown, printed }, cellPlace))
+        return null
+      }
+      if (unit !== undefined && unit !== '万元') {
+        const converted = { ...cellPlace, actual: Number(printed.replace(/[^\d.]/gu, '')), expected: value }
+        notes.push(makeDiagnostic('unit_converted', { path: cellPath, printed, unit, value }, converted))
+      }
+      return value
+    })
+    if (asPrinted) return { kind: 'placed', values, notes }
+    const split = { ...facts, pieces: chosen, by: allowed === 1 ? ('format' as const) : ('row' as const) }
+    return { kind: 'placed', values, notes, split: { facts: split, diagnostic: makeDiagnostic('values_split', split, place) } }
   }
   if (splits.length > 1 && !capped && row.table !== 2) return { kind: 'open', readings: splits, pieces }
   const reason = capped ? 'capped' : splits.length === 0 ? 'none' : 'several'
   return { kind: 'none', diagnostic: makeDiagnostic('ambiguous_value', { ...facts, splits: splits.length, reason }, place) }
+}
+
+/** The money unit a piece of a run prints itself (`75394432.52元`), if any. */
+function pieceUnit(piece: string): string | undefined {
+  const value = readCell(piece)
+  return value?.kind === 'number' ? value.unit : undefined
 }
 
 const LOCAL = new WeakMap<readonly Equation[], Map<number, readonly Equation[]>>()
@@ -111,4 +140,12 @@ function rowEquations(cells: readonly number[], equations: readonly Equation[]):
     byRow.set(key, local)
   }
   return local
+}
+
+/**
+ * A run with its white space as single spaces (a space is a boundary between values; how wide is
+ * not): two printings of a row are the same run when these are equal.
+ */
+export function spaced(run: string): string {
+  return run.trim().replace(/\s+/gu, ' ')
 }
