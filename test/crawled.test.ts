@@ -124,6 +124,20 @@ describe('the seven real crawls, no format hint', () => {
     )
   })
 
+  it('a note of table 二 in a crawl puts a glued amount in its unit, or refuses it against the header', () => {
+    const crawl = readFileSync(join(dir('007-pingtan-2024'), 'input.txt'), 'utf8')
+    const note = (from: string, to: string): ParseResult => {
+      expect(crawl).toContain(from)
+      return parseReport(crawl.replace(from, to))
+    }
+    const bare = note('本年收费金额（单位：万元）行政事业性收费18651.06三、', '本年收费金额行政事业性收费18651.06注：金额单位为元三、')
+    expect(getCell(bare.report as Report, 'activeDisclosure.fees.amount')).toBe(1.865106)
+    expect(bare.diagnostics).toContainEqual(expect.objectContaining({ code: 'unit_converted', path: 'activeDisclosure.fees.amount' }))
+    const twoUnits = note('行政事业性收费18651.06三、', '行政事业性收费18651.06注：金额单位为元三、')
+    expect(getCell(twoUnits.report as Report, 'activeDisclosure.fees.amount')).toBeNull()
+    expect(twoUnits.diagnostics).toContainEqual(expect.objectContaining({ code: 'unknown_unit', path: 'activeDisclosure.fees.amount' }))
+  })
+
   it('a run split by the whole table names the run and the split', () => {
     const result = results[4]?.result as ParseResult // 2023: （一）予以公开 220000022 is 22 | 0 … or 2 | 20 … by its row alone
     const split = result.diagnostics.find((diagnostic) => diagnostic.code === 'values_split' && diagnostic.message.includes('“220000022”'))

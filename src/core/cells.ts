@@ -128,6 +128,8 @@ export class CellStore {
         const value = outcome.values[i] ?? null
         this.record(cell, value, value === null ? CellState.invalid : CellState.printed, row.position)
       })
+      for (const money of outcome.bare)
+        this.bareMoney.set(money.cell, { ...money, position: row.position, at: this.diagnostics.length + money.at })
       this.diagnostics.push(...outcome.notes)
       if (outcome.split !== undefined) {
         this.diagnostics.push(outcome.split.diagnostic)

@@ -36,6 +36,8 @@ export type GluedOutcome =
       split?: { facts: MessageFacts['values_split']; diagnostic: Diagnostic }
       /** What its money cells say: `unit_converted` for one converted to 万元, `unknown_unit` for one left `null`. */
       notes: readonly Diagnostic[]
+      /** Its money cells printed with no unit of their own, which a note of the table may put in one: `at`, where in `notes` their diagnostic stands or would. */
+      bare: readonly { cell: number; digits: string; printed: string; header: MoneyUnit | undefined; at: number }[]
     }
   /** Several splits keep the row's rules: the whole table's totals decide (tables 三 and 四). */
   | { kind: 'open'; readings: readonly (readonly number[])[]; pieces: readonly (readonly string[])[] }
@@ -90,6 +92,7 @@ export function readGlued(row: GluedRow, schema: CellSchema, equations: readonly
   if (asPrinted || (splits.length === 1 && !capped)) {
     const chosen = pieces[0] as readonly string[]
     const notes: Diagnostic[] = []
+    const bare: { cell: number; digits: string; printed: string; header: MoneyUnit | undefined; at: number }[] = []
     const values = (splits[0] as readonly number[]).map((value, i) => {
       const printed = chosen[i] as string
       const header = row.units[i]
@@ -102,15 +105,17 @@ export function readGlued(row: GluedRow, schema: CellSchema, equations: readonly
         notes.push(makeDiagnostic('unknown_unit', { path: cellPath, unit: unit.unknown, printed }, cellPlace))
         return null
       }
+      if (pieceUnit(printed) === undefined)
+        bare.push({ cell: row.cells[i] as number, digits: printed, printed, header: unit, at: notes.length })
       if (unit !== undefined && unit !== '万元') {
         const converted = { ...cellPlace, actual: Number(printed.replace(/[^\d.]/gu, '')), expected: value }
         notes.push(makeDiagnostic('unit_converted', { path: cellPath, printed, unit, value }, converted))
       }
       return value
     })
-    if (asPrinted) return { kind: 'placed', values, notes }
+    if (asPrinted) return { kind: 'placed', values, notes, bare }
     const split = { ...facts, pieces: chosen, by: allowed === 1 ? ('format' as const) : ('row' as const) }
-    return { kind: 'placed', values, notes, split: { facts: split, diagnostic: makeDiagnostic('values_split', split, place) } }
+    return { kind: 'placed', values, notes, bare, split: { facts: split, diagnostic: makeDiagnostic('values_split', split, place) } }
   }
   if (splits.length > 1 && !capped && row.table !== 2) return { kind: 'open', readings: splits, pieces }
   const reason = capped ? 'capped' : splits.length === 0 ? 'none' : 'several'
