@@ -1,4 +1,4 @@
-export { DEFAULT_MAX_INPUT, parseReport, parseReports, type ParseOptions } from './parse.js'
+export { DEFAULT_MAX_INPUT, parseReport, parseReportAsync, parseReports, type ParseOptions } from './parse.js'
 export type {
   Adapter,
   SourceBlock,
@@ -16,6 +16,8 @@ export { textAdapter } from './adapters/text/index.js'
 export { markdownAdapter } from './adapters/markdown/index.js'
 export { htmlAdapter } from './adapters/html/index.js'
 export { jsonAdapter } from './adapters/json/index.js'
+export { docxAdapter } from './adapters/docx/index.js'
+export { pdfAdapter } from './adapters/pdf/index.js'
 export { formatReport, type FormatOptions, type OutputFormat } from './serialize/index.js'
 export { toCsv, toRows, type CsvOptions, type ReportRow } from './serialize/rows.js'
 export { validateReport, type CellReader, type PositionLookup } from './validate/index.js'

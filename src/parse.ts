@@ -5,9 +5,11 @@
  * @module
  */
 
+import { docxAdapter } from './adapters/docx/index.js'
 import { htmlAdapter } from './adapters/html/index.js'
 import { jsonAdapter } from './adapters/json/index.js'
 import { markdownAdapter } from './adapters/markdown/index.js'
+import { pdfAdapter } from './adapters/pdf/index.js'
 import { textAdapter } from './adapters/text/index.js'
 import { readReport } from './core/report.js'
 import { reportStarts } from './core/reports.js'
@@ -52,7 +54,7 @@ export interface ParseOptions {
 export const DEFAULT_MAX_INPUT = 10 * 1024 * 1024
 
 /** The built-in adapters, in the order they are tried. */
-export const builtinAdapters: readonly Adapter[] = [jsonAdapter, htmlAdapter, markdownAdapter, textAdapter]
+export const builtinAdapters: readonly Adapter[] = [jsonAdapter, htmlAdapter, markdownAdapter, docxAdapter, pdfAdapter, textAdapter]
 
 /**
  * Parse one report.
@@ -103,17 +105,83 @@ export function parseReports(input: string | Uint8Array, options?: ParseOptions 
   return parse(input, options, true)
 }
 
+/**
+ * Parse one report, in any format, PDF included.
+ *
+ * The same as {@link parseReport}, whose options and result it takes and gives, except that it
+ * also reads formats whose adapter is asynchronous: PDF (the built-in reader loads pdfjs-dist
+ * only when a PDF arrives) and custom adapters with `async: true`. Never rejects for any string
+ * or byte input; rejects with `TypeError` only for a wrong argument type or an unknown `options.format`.
+ *
+ * @param input - The report: text, or the bytes of a file (PDF, Word, HTML, text …).
+ * @param options - As for {@link parseReport}.
+ * @returns A promise of the result.
+ *
+ * @example
+ * ```ts
+ * import { readFile } from 'node:fs/promises'
+ * import { parseReportAsync } from 'zfxxgk'
+ *
+ * const { report, diagnostics } = await parseReportAsync(await readFile('report.pdf'))
+ * console.log(report?.organization, report?.applications.total.results.granted)
+ * for (const d of diagnostics) console.log(d.severity, d.code, d.message, d.position?.page)
+ * ```
+ */
+export async function parseReportAsync(input: string | Uint8Array, options?: ParseOptions | null): Promise<ParseResult> {
+  const begun = begin(input, options, 'parseReportAsync')
+  if (!('adapter' in begun)) return begun[0] as ParseResult
+  let document: SourceDocument
+  try {
+    document = await begun.call()
+  } catch (error) {
+    return inLocale(begun.locale, () => [failed(begun.adapter.name, error)])[0] as ParseResult
+  }
+  return inLocale(begun.locale, () => read(document, begun.adapter, begun.adapters, begun.repair, false))[0] as ParseResult
+}
+
 function parse(input: string | Uint8Array, options: ParseOptions | null | undefined, all: boolean): ParseResult[] {
+  const begun = begin(input, options, all ? 'parseReports' : 'parseReport')
+  if (!('adapter' in begun)) return begun
+  return inLocale(begun.locale, () => {
+    const { adapter } = begun
+    if (adapter.async === true) return [asyncOnly(adapter.name)]
+    let document: SourceDocument | Promise<SourceDocument>
+    try {
+      document = begun.call()
+    } catch (error) {
+      return [failed(adapter.name, error)]
+    }
+    if (isPromise(document)) {
+      // An adapter that did not say it is async: its work goes on, unread and unreported.
+      document.then(undefined, () => undefined)
+      return [asyncOnly(adapter.name)]
+    }
+    return read(document, adapter, begun.adapters, begun.repair, all)
+  })
+}
+
+/** A parse under way: the adapter picked and how to call it. */
+interface Begun {
+  adapter: Adapter
+  adapters: readonly Adapter[]
+  repair: boolean
+  locale: Locale
+  /** Read the input with the adapter: its bytes through `readBytes` where it has one, else its text. */
+  call: () => SourceDocument | Promise<SourceDocument>
+}
+
+/** Check the arguments and the size, and pick the adapter; or the result, when there is nothing to read. */
+function begin(input: string | Uint8Array, options: ParseOptions | null | undefined, name: string): Begun | ParseResult[] {
   if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
-    const name = all ? 'parseReports' : 'parseReport'
     throw new TypeError(`${name}() takes a string or a Uint8Array, not ${input === null ? 'null' : typeof input}`)
   }
   const adapters = [...(options?.adapters ?? []), ...builtinAdapters]
   const format = options?.format ?? undefined
+  const locale = options?.locale ?? 'en'
   const size = typeof input === 'string' ? input.length : input.byteLength
   const limit = options?.maxInput ?? DEFAULT_MAX_INPUT
   if (size > limit) {
-    const diagnostic = inLocale(options?.locale ?? 'en', () => makeDiagnostic('input_too_large', { size, limit }))
+    const diagnostic = inLocale(locale, () => makeDiagnostic('input_too_large', { size, limit }))
     return [{ report: null, diagnostics: [diagnostic], format: format ?? 'none', ok: false }]
   }
   let adapter: Adapter | undefined
@@ -123,27 +191,38 @@ function parse(input: string | Uint8Array, options: ParseOptions | null | undefi
       throw new TypeError(`Unknown format “${format}”: expected one of ${adapters.map((item) => `'${item.name}'`).join(', ')}`)
     }
   }
-  const text = typeof input === 'string' ? input : decodeBytes(input)
-  const chosen = adapter ?? pickAdapter(adapters, text)
-  return inLocale(options?.locale ?? 'en', () => read(text, chosen, adapters, options?.repair ?? true, all))
+  let decoded: string | undefined
+  const text = (): string => (decoded ??= typeof input === 'string' ? input : decodeBytes(input))
+  if (adapter === undefined && typeof input !== 'string') adapter = pickByBytes(adapters, input)
+  // Bytes no `detectBytes` claimed are not given by their text to an adapter of bytes (a broken
+  // ZIP archive decodes to text that starts as one, but is not a Word file to read).
+  const candidates = typeof input === 'string' ? adapters : adapters.filter((candidate) => candidate.detectBytes === undefined)
+  const chosen = adapter ?? pickAdapter(candidates.length > 0 ? candidates : adapters, text())
+  const bytes = typeof input === 'string' ? undefined : input
+  const call =
+    bytes !== undefined && chosen.readBytes !== undefined
+      ? (): SourceDocument | Promise<SourceDocument> => (chosen.readBytes as NonNullable<Adapter['readBytes']>).call(chosen, bytes, text)
+      : (): SourceDocument | Promise<SourceDocument> => chosen.read(text())
+  return { adapter: chosen, adapters, repair: options?.repair ?? true, locale, call }
 }
 
-/** Read a text with an adapter into reports (the first only, unless `all`), embedded parts with the others. */
-function read(text: string, adapter: Adapter, adapters: readonly Adapter[], repair: boolean, all: boolean): ParseResult[] {
-  let document: SourceDocument
-  try {
-    document = adapter.read(text)
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    return [
-      {
-        report: null,
-        diagnostics: [makeDiagnostic('not_a_report', { adapter: adapter.name, error: reason })],
-        format: adapter.name,
-        ok: false
-      }
-    ]
-  }
+/** The result of an adapter that threw. */
+function failed(adapter: string, error: unknown): ParseResult {
+  const reason = error instanceof Error ? error.message : String(error)
+  return { report: null, diagnostics: [makeDiagnostic('not_a_report', { adapter, error: reason })], format: adapter, ok: false }
+}
+
+/** The result of `parseReport` for an input only an asynchronous adapter reads. */
+function asyncOnly(adapter: string): ParseResult {
+  return { report: null, diagnostics: [makeDiagnostic('not_a_report', { adapter, async: true })], format: adapter, ok: false }
+}
+
+function isPromise(value: unknown): value is Promise<SourceDocument> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function'
+}
+
+/** Read an adapter's document into reports (the first only, unless `all`), embedded parts with the others. */
+function read(document: SourceDocument, adapter: Adapter, adapters: readonly Adapter[], repair: boolean, all: boolean): ParseResult[] {
   let resolved: ReturnType<typeof resolveEmbedded>
   let tokens: ReturnType<typeof tokenize>
   try {
@@ -187,6 +266,26 @@ function read(text: string, adapter: Adapter, adapters: readonly Adapter[], repa
 /** Where a token stands, if it says. */
 function positionOf(token: Token | undefined): Position | undefined {
   return token !== undefined && 'position' in token ? token.position : undefined
+}
+
+/** The adapter whose `detectBytes` scores the bytes highest, above 0; none when no adapter claims them. */
+function pickByBytes(adapters: readonly Adapter[], bytes: Uint8Array): Adapter | undefined {
+  let best: Adapter | undefined
+  let bestScore = 0
+  for (const adapter of adapters) {
+    if (adapter.detectBytes === undefined) continue
+    let score = 0
+    try {
+      score = adapter.detectBytes(bytes)
+    } catch {
+      score = 0
+    }
+    if (score > bestScore) {
+      best = adapter
+      bestScore = score
+    }
+  }
+  return best
 }
 
 function pickAdapter(adapters: readonly Adapter[], text: string): Adapter {

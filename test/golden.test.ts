@@ -5,8 +5,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
-import { parseReport, type Diagnostic, type Report } from '../src/index.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { parseReport, parseReportAsync, type Diagnostic, type ParseResult, type Report } from '../src/index.js'
 
 const CORPUS = join(import.meta.dirname, '..', 'corpus')
 
@@ -31,9 +31,14 @@ const cases = readdirSync(CORPUS, { withFileTypes: true })
   .map((entry) => entry.name)
   .sort()
 
-function inputOf(dir: string, bytes: boolean): string | Uint8Array {
+function inputName(dir: string): string {
   const name = readdirSync(dir).find((file) => file.startsWith('input.'))
   if (name === undefined) throw new Error(`no input.* in ${dir}`)
+  return name
+}
+
+function inputOf(dir: string, bytes: boolean): string | Uint8Array {
+  const name = inputName(dir)
   return bytes ? new Uint8Array(readFileSync(join(dir, name))) : readFileSync(join(dir, name), 'utf8')
 }
 
@@ -57,7 +62,18 @@ describe('golden corpus', () => {
     describe(name, () => {
       const dir = join(CORPUS, name)
       const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected
-      const result = parseReport(inputOf(dir, expected.bytes === true), expected.options ?? {})
+      // A PDF is read only by parseReportAsync; every other input by parseReport, and the same by parseReportAsync.
+      const pdf = inputName(dir).endsWith('.pdf')
+      let result: ParseResult
+      beforeAll(async () => {
+        const input = inputOf(dir, expected.bytes === true)
+        result = pdf ? await parseReportAsync(input, expected.options ?? {}) : parseReport(input, expected.options ?? {})
+      }, 60_000)
+
+      it.runIf(!pdf)('reads the same through parseReportAsync', async () => {
+        const again = await parseReportAsync(inputOf(dir, expected.bytes === true), expected.options ?? {})
+        expect(again).toEqual(result)
+      })
 
       it('reads the format', () => {
         expect(result.format).toBe(expected.format)

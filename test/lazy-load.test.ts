@@ -1,6 +1,6 @@
 /**
- * Importing zfxxgk loads no heavy dependency: htmlparser2 and unified/remark are loaded on first use
- * by the adapter that needs them. Checked on the built package, in a fresh Node process.
+ * Importing zfxxgk loads no heavy dependency: htmlparser2, unified/remark, fflate and pdfjs-dist are
+ * loaded on first use by the adapter that needs them. Checked on the built package, in a fresh Node process.
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 const DIST = join(import.meta.dirname, '..', 'dist')
-const HEAVY = /^(?:cheerio|unified|remark-[\w-]+|mdast-[\w-]+|micromark[\w-]*|parse5|htmlparser2)(?:\/|$)/u
+const HEAVY = /^(?:cheerio|unified|remark-[\w-]+|mdast-[\w-]+|micromark[\w-]*|parse5|htmlparser2|fflate|pdfjs-dist)(?:\/|$)/u
 
 /** Every module specifier a built file imports statically, following its relative imports. */
 function staticImports(entry: string): Set<string> {
@@ -68,5 +68,35 @@ console.log(JSON.stringify({ atImport, afterText, afterHtml, afterMarkdown }))`
       })
     },
     30_000
+  )
+
+  it.runIf(existsSync(join(DIST, 'index.js')))(
+    'loads fflate only when a Word file arrives, and pdfjs-dist only when a PDF does',
+    () => {
+      const corpus = join(import.meta.dirname, '..', 'corpus')
+      const docx = JSON.stringify(join(import.meta.dirname, 'fixtures', 'template-2021-format.docx'))
+      const pdf = JSON.stringify(join(corpus, 'real-902-hongze-2024', 'input.pdf'))
+      const loaded = `Object.keys(createRequire(import.meta.url).cache).filter((f) => /node_modules[\\\\/](fflate|htmlparser2)[\\\\/]/.test(f)).map((f) => f.match(/node_modules[\\\\/]([^\\\\/]+)/)[1])`
+      const script = `import { createRequire } from 'node:module'
+import { readFileSync } from 'node:fs'
+const z = await import('./index.js')
+// pdfjs-dist is an ES module: it announces itself as globalThis.pdfjsLib when loaded.
+const names = () => [...new Set(${loaded}), ...('pdfjsLib' in globalThis ? ['pdfjs-dist'] : [])].sort().join(',')
+const atImport = names()
+z.parseReport(new Uint8Array(readFileSync(${pdf})))
+const afterPdfSync = names()
+z.parseReport(new Uint8Array(readFileSync(${docx})))
+const afterDocx = names()
+await z.parseReportAsync(new Uint8Array(readFileSync(${pdf})))
+const afterPdf = names()
+console.log(JSON.stringify({ atImport, afterPdfSync, afterDocx, afterPdf }))`
+      expect(JSON.parse(node(script))).toEqual({
+        atImport: '',
+        afterPdfSync: '',
+        afterDocx: 'fflate,htmlparser2',
+        afterPdf: 'fflate,htmlparser2,pdfjs-dist'
+      })
+    },
+    60_000
   )
 })

@@ -17,7 +17,14 @@ export {
   type Severity
 } from './codes.js'
 
-/** A place in the input: 1-based `line` and `column`, 0-based `offset` (UTF-16 code units). */
+/**
+ * A place in the input: 1-based `line` and `column`, 0-based `offset` (UTF-16 code units).
+ *
+ * In a PDF, `line`, `column` and `offset` count in the text the reader took from the file (one line
+ * per row of a table or line of prose, in reading order); `page`, `x` and `y` say where it is
+ * printed. In a Word file they count in `word/document.xml`; `paragraph`, or `table`, `row` and
+ * `cell`, say which paragraph or table cell it came from.
+ */
 export interface Position {
   /** Line, 1-based. */
   line: number
@@ -25,6 +32,20 @@ export interface Position {
   column: number
   /** Offset from the start of the input, 0-based, in UTF-16 code units. */
   offset: number
+  /** PDF: the page, 1-based. */
+  page?: number
+  /** PDF: the left edge of the text or cell, in points (PDF user space) from the page's left edge. */
+  x?: number
+  /** PDF: the top of the text or cell, in points (PDF user space) from the page's bottom edge. */
+  y?: number
+  /** Word: the paragraph of the document body, 1-based, counting those in table cells. */
+  paragraph?: number
+  /** Word and PDF: the table, 1-based, in document order (tables inside tables counted too). */
+  table?: number
+  /** Word and PDF: the row of that table, 1-based. */
+  row?: number
+  /** Word and PDF: the cell of that row, 1-based, as the file has it (a cell spanning columns counts once). */
+  cell?: number
 }
 
 /**

@@ -131,6 +131,12 @@ export interface SourceDocument {
 /**
  * An input format. Register your own through `options.adapters`.
  *
+ * A text format needs `name`, `detect` and `read`. A format of bytes (PDF, Word, a spreadsheet)
+ * adds `detectBytes` and `readBytes`: when the input comes as bytes, `detectBytes` is asked first
+ * (before anything is decoded), and the adapter that scores highest above 0 reads the bytes.
+ * Either `read` or `readBytes` may return a promise; such an adapter sets `async: true`, and only
+ * `parseReportAsync` reads with it.
+ *
  * @example
  * ```ts
  * import { readFileSync } from 'node:fs'
@@ -160,10 +166,32 @@ export interface Adapter {
   /** Its name, used as `options.format` and reported as `ParseResult.format`. */
   readonly name: string
   /**
-   * How well the input looks like this format, from 0 (not at all) to 1 (surely).
-   * Used when `options.format` is absent; the highest score wins.
+   * How well the input, as text, looks like this format, from 0 (not at all) to 1 (surely).
+   * Used when `options.format` is absent (and no `detectBytes` claimed the bytes); the highest score wins.
    */
   detect(input: string): number
-  /** Turn the input into the neutral document. It should not throw. */
-  read(input: string): SourceDocument
+  /**
+   * Turn the input, as text, into the neutral document. It should not throw: a throw gives
+   * `not_a_report` with its message.
+   */
+  read(input: string): SourceDocument | Promise<SourceDocument>
+  /**
+   * A format of bytes: how well the input's bytes look like it, from 0 to 1, by its magic bytes
+   * (`%PDF-`, a ZIP holding `word/document.xml`). Asked before the bytes are decoded as text,
+   * only when the input is a `Uint8Array` and `options.format` is absent.
+   */
+  detectBytes?(bytes: Uint8Array): number
+  /**
+   * A format of bytes: turn the input's bytes into the neutral document. Called instead of `read`
+   * when the input is a `Uint8Array` (picked by `detectBytes`, or named by `options.format`).
+   *
+   * @param bytes - The input as given.
+   * @param text - The bytes decoded as text (BOM, `<meta charset>`, UTF-8, else GB18030), on first call.
+   */
+  readBytes?(bytes: Uint8Array, text: () => string): SourceDocument | Promise<SourceDocument>
+  /**
+   * Whether `read` or `readBytes` returns a promise (default: `false`). `parseReport` does not call
+   * such an adapter: it gives `not_a_report` naming `parseReportAsync`, which reads every adapter.
+   */
+  readonly async?: boolean
 }

@@ -51,9 +51,14 @@ function expand(
     const adapter = depth < MAX_DEPTH ? adapters.find((candidate) => candidate.name === block.format) : undefined
     let inner: SourceDocument | undefined
     let reason = `no adapter named “${block.format}” is available`
-    if (adapter !== undefined) {
+    if (adapter?.async === true) reason = `the ${block.format} adapter reads asynchronously, and an embedded part is read at once`
+    else if (adapter !== undefined) {
       try {
-        inner = adapter.read(block.text)
+        const read = adapter.read(block.text)
+        if (isPromise(read)) {
+          read.then(undefined, () => undefined)
+          reason = `the ${block.format} adapter returned a promise, and an embedded part is read at once`
+        } else inner = read
       } catch (error) {
         reason = `the ${block.format} adapter failed: ${error instanceof Error ? error.message : String(error)}`
       }
@@ -64,6 +69,10 @@ function expand(
     }
     expand(inner.blocks, adapters, depth + 1, position, into, diagnostics)
   }
+}
+
+function isPromise(value: SourceDocument | Promise<SourceDocument>): value is Promise<SourceDocument> {
+  return typeof (value as { then?: unknown }).then === 'function'
 }
 
 /**

@@ -1,0 +1,100 @@
+/**
+ * The Word adapter: a `.docx` file (a ZIP holding `word/document.xml`), read synchronously.
+ *
+ * The archive is opened with fflate (only `word/document.xml` is inflated) and the XML read as
+ * events with htmlparser2 in XML mode (see `reader.ts`). Both are loaded when the first Word file
+ * arrives. Tables come out as grids with their spans, as the HTML adapter gives them; paragraphs
+ * with a heading style as headings. Positions count in `word/document.xml` and name the paragraph
+ * or the table cell.
+ *
+ * @module
+ */
+
+import type * as Fflate from 'fflate'
+import type * as Htmlparser2 from 'htmlparser2'
+import type { Adapter, SourceDocument } from '../../source/document.js'
+import { LineIndex } from '../../source/position.js'
+import { onFirstUse } from '../load.js'
+import { DocxReader } from './reader.js'
+import { headingStyles } from './styles.js'
+
+const fflate = onFirstUse((require) => require('fflate') as typeof Fflate)
+const htmlparser2 = onFirstUse((require) => require('htmlparser2') as typeof Htmlparser2)
+
+/** The part that holds the document's body. */
+const BODY = 'word/document.xml'
+/** The part that names its styles. */
+const STYLES = 'word/styles.xml'
+/** The largest `word/document.xml` inflated: some hundred times a report's (a report's is about 300 KB). */
+export const MAX_DOCUMENT_XML = 64 * 1024 * 1024
+
+/**
+ * The Word adapter. `detectBytes()` gives 1 to a ZIP archive holding `word/document.xml`, 0 to
+ * anything else; `detect()` gives 1 to text that starts as a ZIP archive (a Word file decoded as
+ * text, which `read()` then refuses: pass the file's bytes).
+ */
+export const docxAdapter: Adapter = {
+  name: 'docx',
+  detect: (input) => (input.startsWith('PK\u0003\u0004') ? 1 : 0),
+  read: () => {
+    throw new Error('a Word file is read from its bytes: pass the file as a Uint8Array (readFileSync(path), with no encoding)')
+  },
+  detectBytes: (bytes) => (isZip(bytes) && entries(bytes).has(BODY) ? 1 : 0),
+  readBytes: readDocx
+}
+
+/** Whether the bytes start as a ZIP archive (a local file header). */
+function isZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04
+}
+
+/** The names of an archive's files, from its central directory; none when it cannot be read. */
+function entries(bytes: Uint8Array): Set<string> {
+  const names = new Set<string>()
+  try {
+    fflate().unzipSync(bytes, {
+      filter: (file) => {
+        names.add(file.name)
+        return false
+      }
+    })
+  } catch {
+    // Not an archive fflate reads: no entries.
+  }
+  return names
+}
+
+/**
+ * Read a Word file into the neutral document.
+ *
+ * @param bytes - The `.docx` file.
+ * @returns Its paragraphs and tables in order.
+ * @throws Error when the bytes are not a ZIP archive holding `word/document.xml`, or that part is
+ *   larger than {@link MAX_DOCUMENT_XML} inflated (the parse gives `not_a_report` with the message).
+ */
+export function readDocx(bytes: Uint8Array): SourceDocument {
+  let size = 0
+  const files = fflate().unzipSync(bytes, {
+    filter: (file) => {
+      if (file.name === STYLES) return file.originalSize <= MAX_DOCUMENT_XML
+      if (file.name !== BODY) return false
+      size = file.originalSize
+      return size <= MAX_DOCUMENT_XML
+    }
+  })
+  const body = files[BODY]
+  if (body === undefined) {
+    throw new Error(
+      size > MAX_DOCUMENT_XML
+        ? `${BODY} is ${size} bytes inflated, more than ${MAX_DOCUMENT_XML}`
+        : `the file holds no ${BODY}: not a Word document`
+    )
+  }
+  const decoder = new TextDecoder('utf-8')
+  const styles = files[STYLES]
+  const headings = headingStyles(styles === undefined ? undefined : decoder.decode(styles), htmlparser2())
+  const xml = decoder.decode(body)
+  const reader = new DocxReader(new LineIndex(xml), headings)
+  new (htmlparser2().Parser)(reader, { xmlMode: true, decodeEntities: true }).end(xml)
+  return { blocks: reader.blocks }
+}

@@ -1,0 +1,137 @@
+/**
+ * The PDF adapter: a PDF's pages read with pdfjs-dist (its legacy build, for Node 20), loaded on
+ * the first PDF, never at import. Asynchronous: `parseReportAsync` reads PDFs, `parseReport` says
+ * to call it.
+ *
+ * Cells come from geometry: on each page whose text holds a table's labels, the ruling lines of
+ * the operator list give the grid (`rules.ts`, `grid.ts`), and each text item goes into the cell
+ * that holds it (`page.ts`). A table that runs on past a page is joined to its continuation
+ * (`join.ts`). Other text comes as lines, in order down each page.
+ *
+ * @module
+ */
+
+import type * as Pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { TABLE_MARKERS } from '../../model/catalogue.js'
+import type { Adapter, SourceBlock, SourceDocument } from '../../source/document.js'
+import { findGrids } from './grid.js'
+import { provideDomMatrix } from './matrix.js'
+import { joinPages } from './join.js'
+import { pageBlocks, type Cursor, type TextItem } from './page.js'
+import { pageRules, type Ops } from './rules.js'
+
+/** Texts of a page that hold a table: its markers, and labels of rows that run onto a page of their own. */
+const TABLE_TEXTS = [
+  ...Object.values(TABLE_MARKERS).flat(),
+  ...['规章', '行政许可', '予以公开', '不予公开', '无法提供', '不予处理', '其他处理', '总计', '行政复议', '行政诉讼']
+]
+/** A page with this many items that are numbers alone holds a table, whatever its labels. */
+const NUMBER_ITEMS = 8
+const NUMBER = /^[\s\d.,+\-−－—]+$/u
+/** What pdfjs prints when it cannot load `@napi-rs/canvas`, which reading text never needs. */
+const CANVAS_WARNING = /^Warning: Cannot (?:load "@napi-rs\/canvas"|polyfill|access the `require`)/u
+
+/**
+ * The PDF adapter. `detectBytes()` gives 1 to bytes holding `%PDF-` in their first kilobyte (as
+ * the format allows), 0 otherwise; `detect()` gives 1 to text that starts with `%PDF-` (a PDF
+ * decoded as text, which `read()` then refuses: pass the file's bytes).
+ */
+export const pdfAdapter: Adapter = {
+  name: 'pdf',
+  async: true,
+  detect: (input) => (input.startsWith('%PDF-') ? 1 : 0),
+  read: () => {
+    throw new Error('a PDF is read from its bytes: pass the file as a Uint8Array (readFileSync(path), with no encoding)')
+  },
+  detectBytes: (bytes) => (isPdf(bytes) ? 1 : 0),
+  readBytes: readPdf
+}
+
+/** Whether `%PDF-` stands in the first 1024 bytes. */
+function isPdf(bytes: Uint8Array): boolean {
+  const end = Math.min(bytes.length, 1024) - 5
+  for (let i = 0; i <= end; i++) {
+    if (bytes[i] === 0x25 && bytes[i + 1] === 0x50 && bytes[i + 2] === 0x44 && bytes[i + 3] === 0x46 && bytes[i + 4] === 0x2d) return true
+  }
+  return false
+}
+
+let pdfjs: Promise<typeof Pdfjs> | undefined
+
+/** pdfjs-dist, imported on the first PDF, its canvas warnings (it renders nothing here) kept off the console. */
+function loadPdfjs(): Promise<typeof Pdfjs> {
+  return (pdfjs ??= (async () => {
+    provideDomMatrix(canvasLoads)
+    const warn = console.warn
+    console.warn = (...args: unknown[]): void => {
+      if (!(typeof args[0] === 'string' && CANVAS_WARNING.test(args[0]))) warn.apply(console, args)
+    }
+    try {
+      return await import('pdfjs-dist/legacy/build/pdf.mjs')
+    } finally {
+      console.warn = warn
+    }
+  })())
+}
+
+/** Whether `@napi-rs/canvas` (an optional dependency of pdfjs-dist, which gives it `DOMMatrix`) loads here. */
+function canvasLoads(): boolean {
+  try {
+    createRequire(import.meta.url)('@napi-rs/canvas')
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Where pdfjs-dist keeps its character maps and standard font data, for PDFs that use them unembedded. */
+function dataFolders(): { cMapUrl: string; standardFontDataUrl: string } {
+  const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))
+  return { cMapUrl: join(root, 'cmaps') + '/', standardFontDataUrl: join(root, 'standard_fonts') + '/' }
+}
+
+/**
+ * Read a PDF into the neutral document.
+ *
+ * @param bytes - The PDF file.
+ * @returns Its tables and lines of text, page by page.
+ */
+export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
+  const library = await loadPdfjs()
+  const task = library.getDocument({
+    data: bytes.slice(),
+    ...dataFolders(),
+    cMapPacked: true,
+    verbosity: 0,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    stopAtErrors: false
+  })
+  try {
+    const document = await task.promise
+    const pages: SourceBlock[][] = []
+    const cursor: Cursor = { line: 1, offset: 0 }
+    for (let number = 1; number <= document.numPages; number++) {
+      const page = await document.getPage(number)
+      const content = await page.getTextContent()
+      const items = content.items.filter((item): item is TextItem & typeof item => 'str' in item)
+      const grids = holdsTable(items) ? findGrids(pageRules(await page.getOperatorList(), library.OPS as unknown as Ops)) : []
+      pages.push(pageBlocks(items, grids, number, cursor))
+      page.cleanup()
+    }
+    return { blocks: joinPages(pages) }
+  } finally {
+    await task.destroy()
+  }
+}
+
+/** Whether a page's text holds a table: a marker or row label of the format, or many numbers alone. */
+function holdsTable(items: readonly TextItem[]): boolean {
+  let numbers = 0
+  for (const item of items) if (NUMBER.test(item.str) && /\d/u.test(item.str) && ++numbers >= NUMBER_ITEMS) return true
+  const text = items.map((item) => item.str.replace(/\s+/gu, '')).join('')
+  return TABLE_TEXTS.some((marker) => text.includes(marker))
+}
