@@ -5,7 +5,17 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { formatReport, parseReport, parseReportAsync, textAdapter, type Adapter, type SourceDocument } from '../src/index.js'
+import {
+  cellPaths,
+  formatReport,
+  getCell,
+  parseReport,
+  parseReportAsync,
+  textAdapter,
+  type Adapter,
+  type Report,
+  type SourceDocument
+} from '../src/index.js'
 import { CORPUS, validReport2021 } from './helpers.js'
 
 const pdf = new Uint8Array(readFileSync(join(CORPUS, 'real-902-hongze-2024', 'input.pdf')))
@@ -102,6 +112,9 @@ describe('bytes and promises', () => {
     const result = parseReport(docx)
     expect(result.format).toBe('docx')
     expect(result.report?.edition).toBe('2021')
+    // The official template, empty: every cell blank, none invented.
+    expect(cellPaths('2021').filter((path) => getCell(result.report as Report, path) !== null)).toEqual([])
+    expect(result.diagnostics.map((d) => d.code)).toEqual(cellPaths('2021').map(() => 'blank_cell'))
     const decoded = parseReport(new TextDecoder('latin1').decode(docx))
     expect(decoded).toMatchObject({ format: 'docx', report: null })
     expect(decoded.diagnostics[0]?.message).toContain('Uint8Array')

@@ -112,6 +112,41 @@ describe('zfxxgk parse', () => {
   })
 })
 
+/** The three real PDFs, the two filled Word templates and an HTML page. */
+const BINARY = folderOf({
+  'real-901-huaian-2024': '901-huaian-2024.pdf',
+  'real-902-hongze-2024': '902-hongze-2024.pdf',
+  'real-903-hongze-2023': '903-hongze-2023.pdf',
+  'docx-2019-filled': '2019.docx',
+  'docx-2021-filled': '2021.docx',
+  'real-009-pingtan-2025': '009.html'
+})
+
+describe('zfxxgk on PDF and Word files', () => {
+  it('walks .pdf and .docx, says how many of each it read, and places PDF problems by page', async () => {
+    const { code, stderr } = await run(['check', BINARY])
+    expect(code).toBe(0)
+    const lines = stderr.trim().split('\n')
+    expect(lines.at(-1)).toMatch(/^6 files \(3 pdf, 2 docx, 1 html\): 0 errors, \d+ warnings, \d+ infos$/u)
+    expect(lines).toContain(`${join(BINARY, '2021.docx')}: no issues`)
+    expect(
+      lines.some((line) => line.startsWith(`${join(BINARY, '903-hongze-2023.pdf')}#page=4  warning`) && line.endsWith('sum_mismatch'))
+    ).toBe(true)
+    const parsed = await run(['parse', BINARY, '--to', 'csv'], { tty: true })
+    expect(parsed.stderr).toContain('6 files read: 3 pdf, 2 docx, 1 html')
+    const rows = csvRows(parsed.stdout).slice(1)
+    expect(rows.filter((row) => row[0] === join(BINARY, '901-huaian-2024.pdf'))).toHaveLength(200)
+    expect(rows).toContainEqual([
+      join(BINARY, '901-huaian-2024.pdf'),
+      '三',
+      'applications.total.newReceived',
+      '一、本年新收政府信息公开申请数量',
+      '申请人情况 / 总计',
+      '3119'
+    ])
+  }, 60_000)
+})
+
 describe('zfxxgk check', () => {
   const LINE = /^(.+):(\d+):(\d+) {2}(error|warning|info) +(.+) {2}([a-z_]+)$/u
 
@@ -128,14 +163,14 @@ describe('zfxxgk check', () => {
     expect(
       problems.some((line) => line.startsWith(`${join(REAL, '001-shanghai-szfbgt-2019.html')}:`) && line.endsWith('  unit_converted'))
     ).toBe(true)
-    expect(lines.at(-1)).toBe('3 files: 1 error, 130 warnings, 136 infos')
+    expect(lines.at(-1)).toBe('3 files (2 html, 1 text): 1 error, 130 warnings, 136 infos')
   })
 
   it('exits 0 on the seeds without --frail, 1 with it; --quiet and --silent show less', async () => {
     const plain = await run(['check', SEEDS])
     expect(plain.code).toBe(0)
     expect(plain.stderr).toContain('seed-000.txt: no issues')
-    expect(plain.stderr.trim().split('\n').at(-1)).toBe('5 files: 0 errors, 200 warnings, 0 infos')
+    expect(plain.stderr.trim().split('\n').at(-1)).toBe('5 files (4 text, 1 markdown): 0 errors, 200 warnings, 0 infos')
     expect((await run(['check', '--frail', SEEDS])).code).toBe(1)
     const quiet = await run(['check', '-q', SEEDS])
     expect(quiet.stderr).not.toContain('no issues')

@@ -8,7 +8,8 @@ import { it as prop } from '@fast-check/vitest'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { cellPaths, getCell, parseReport, type Diagnostic, type ParseResult, type Report } from '../src/index.js'
+import { cellPaths, getCell, parseReport, type ParseResult, type Report } from '../src/index.js'
+import { scoreCells as score } from './helpers.js'
 import { flattenedReport } from './flat-damage.js'
 
 const SEED = 20261122
@@ -23,26 +24,6 @@ const CRAWLS = [
   '008-pingtan-2025'
 ]
 const dir = (name: string): string => join(import.meta.dirname, '..', 'corpus', `real-${name}`)
-
-/** Whether a diagnostic names a cell: the cell itself, its table 二 row, or its table (rows of 三 and 四 are named on the table). */
-function names(diagnostic: Diagnostic, path: string): boolean {
-  const at = diagnostic.path
-  return at !== undefined && diagnostic.severity !== 'info' && (at === path || path.startsWith(`${at}.`))
-}
-
-/** Each cell against the truth: exact, null with a diagnostic naming it, or wrong (the paths of those). */
-function score(result: ParseResult, truth: Report): { exact: number; named: number; wrong: string[]; unnamed: string[] } {
-  const tally = { exact: 0, named: 0, wrong: [] as string[], unnamed: [] as string[] }
-  for (const path of cellPaths(truth.edition)) {
-    const got = result.report === null ? null : getCell(result.report, path)
-    const want = getCell(truth, path)
-    if (got === want) tally.exact++
-    else if (got !== null) tally.wrong.push(`${path}: ${got} for ${want}`)
-    else if (result.diagnostics.some((diagnostic) => names(diagnostic, path))) tally.named++
-    else tally.unnamed.push(path)
-  }
-  return tally
-}
 
 describe('the seven real crawls, no format hint', () => {
   const results = CRAWLS.map((name) => {

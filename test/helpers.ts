@@ -1,7 +1,7 @@
 /** Shared helpers for tests. */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Report, Report2021 } from '../src/index.js'
+import { cellPaths, getCell, type Diagnostic, type ParseResult, type Report, type Report2021 } from '../src/index.js'
 import { setPath } from '../src/model/empty.js'
 
 export const CORPUS = join(import.meta.dirname, '..', 'corpus')
@@ -22,4 +22,24 @@ export function withCell<R extends Report>(report: R, path: string, value: numbe
   const copy = structuredClone(report)
   setPath(copy, path, value)
   return copy
+}
+
+/** Whether a diagnostic names a cell: the cell itself, its table 二 row, or its table (rows of 三 and 四 are named on the table). */
+export function namesCell(diagnostic: Diagnostic, path: string): boolean {
+  const at = diagnostic.path
+  return at !== undefined && diagnostic.severity !== 'info' && (at === path || path.startsWith(`${at}.`))
+}
+
+/** Each cell against the truth: exact, null with a diagnostic naming it, or wrong (the paths of those). */
+export function scoreCells(result: ParseResult, truth: Report): { exact: number; named: number; wrong: string[]; unnamed: string[] } {
+  const tally = { exact: 0, named: 0, wrong: [] as string[], unnamed: [] as string[] }
+  for (const path of cellPaths(truth.edition)) {
+    const got = result.report === null ? null : getCell(result.report, path)
+    const want = getCell(truth, path)
+    if (got === want) tally.exact++
+    else if (got !== null) tally.wrong.push(`${path}: ${got} for ${want}`)
+    else if (result.diagnostics.some((diagnostic) => namesCell(diagnostic, path))) tally.named++
+    else tally.unnamed.push(path)
+  }
+  return tally
 }

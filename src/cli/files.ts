@@ -9,11 +9,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { extname, join } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import { parseReport } from '../parse.js'
+import { parseReportAsync } from '../parse.js'
 import type { ParseResult } from '../model/types.js'
 
 /** File extensions a directory walk picks up. */
-export const REPORT_EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.json'])
+export const REPORT_EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.json', '.docx', '.pdf'])
 
 /** One input: a path, or `-` for standard input. */
 export interface Input {
@@ -69,12 +69,13 @@ export interface ParseJob {
 }
 
 /**
- * Parse one input; a file that cannot be read gives an error, never a throw.
+ * Parse one input (PDF included: with `parseReportAsync`); a file that cannot be read gives an
+ * error, never a throw.
  *
  * @param path - A file path (not `-`).
  * @param job - Parse options.
  */
-export function parseFile(path: string, job: ParseJob): Outcome {
+export async function parseFile(path: string, job: ParseJob): Promise<Outcome> {
   let bytes: Uint8Array
   try {
     bytes = new Uint8Array(readFileSync(path))
@@ -82,7 +83,7 @@ export function parseFile(path: string, job: ParseJob): Outcome {
     return { path, error: error instanceof Error ? error.message : String(error) }
   }
   try {
-    return { path, result: parseReport(bytes, job.format === undefined ? {} : { format: job.format }) }
+    return { path, result: await parseReportAsync(bytes, job.format === undefined ? {} : { format: job.format }) }
   } catch (error) {
     return { path, error: error instanceof Error ? error.message : String(error) }
   }
@@ -103,11 +104,13 @@ export const WORKER_THRESHOLD = 32
 export async function parseAll(paths: readonly string[], job: ParseJob, done: (outcome: Outcome) => void): Promise<Outcome[]> {
   const threads = Math.min(availableParallelism() - 1, 4, Math.floor(paths.length / (WORKER_THRESHOLD / 2)))
   if (paths.length < WORKER_THRESHOLD || threads < 1) {
-    return paths.map((path) => {
-      const outcome = parseFile(path, job)
+    const outcomes: Outcome[] = []
+    for (const path of paths) {
+      const outcome = await parseFile(path, job)
       done(outcome)
-      return outcome
-    })
+      outcomes.push(outcome)
+    }
+    return outcomes
   }
   const outcomes: Outcome[] = new Array(paths.length)
   let next = 0

@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename, extname, join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { parseReport } from '../parse.js'
+import { parseReportAsync } from '../parse.js'
 import type { Diagnostic, ParseResult } from '../model/types.js'
 import { formatReport } from '../serialize/index.js'
 import { toCsv, toRows } from '../serialize/rows.js'
@@ -34,7 +34,8 @@ Commands:
   check   list each report's problems (exit 1 on errors)
 
 Options:
-  --format auto|text|markdown|html|json   input format (default: auto, detected per file)
+  --format auto|text|markdown|html|json|docx|pdf
+                                          input format (default: auto, detected per file)
   --to json|ndjson|csv|markdown           parse: output format (default: json)
   -o, --output FILE|DIR                   parse: write to a file, or one file per report in a directory
   --bom                                   parse --to csv: start with a UTF-8 BOM for Excel
@@ -44,7 +45,7 @@ Options:
   -h, --help                              show this help
   -v, --version                           show the version
 
-Directories are walked for .txt, .md, .markdown, .html, .htm and .json files; - reads stdin.`
+Directories are walked for .txt, .md, .markdown, .html, .htm, .json, .docx and .pdf files; - reads stdin.`
 
 const TARGETS = ['json', 'ndjson', 'csv', 'markdown'] as const
 type Target = (typeof TARGETS)[number]
@@ -101,11 +102,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return 2
   }
   let fileIndex = 0
-  const outcomes: Outcome[] = inputs.map((input) => {
-    if (input.path !== '-') return parsedFiles[fileIndex++] as Outcome
-    bar.tick()
-    return readStdin(io, format)
-  })
+  const outcomes: Outcome[] = []
+  for (const input of inputs) {
+    if (input.path !== '-') outcomes.push(parsedFiles[fileIndex++] as Outcome)
+    else {
+      bar.tick()
+      outcomes.push(await readStdin(io, format))
+    }
+  }
   bar.end()
   let failed = missing.length > 0
   for (const outcome of outcomes) {
@@ -115,6 +119,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
   }
   const results = outcomes.filter((outcome): outcome is { path: string; result: ParseResult } => 'result' in outcome)
+  if (command === 'parse' && io.tty && results.length > 1) io.stderr(`${plural(results.length, 'file')} read: ${kinds(results)}\n`)
   if (command === 'check') return check(results, values, io) || (failed ? 1 : 0)
   try {
     write(results, to, values.output, values.bom === true, io)
@@ -143,9 +148,9 @@ function parseOptions(argv: readonly string[]) {
   })
 }
 
-function readStdin(io: Io, format: string | undefined): Outcome {
+async function readStdin(io: Io, format: string | undefined): Promise<Outcome> {
   try {
-    return { path: '-', result: parseReport(io.stdin(), format === undefined ? {} : { format }) }
+    return { path: '-', result: await parseReportAsync(io.stdin(), format === undefined ? {} : { format }) }
   } catch (error) {
     return { path: '-', error: error instanceof Error ? error.message : String(error) }
   }
@@ -172,16 +177,34 @@ function check(
       if (values.quiet !== true && values.silent !== true) io.stderr(`${path}: no issues\n`)
       continue
     }
-    for (const diagnostic of lines) {
-      const place = diagnostic.position === undefined ? '1:1' : `${diagnostic.position.line}:${diagnostic.position.column}`
-      io.stderr(`${path}:${place}  ${diagnostic.severity.padEnd(7)}  ${diagnostic.message}  ${diagnostic.code}\n`)
-    }
+    for (const diagnostic of lines)
+      io.stderr(`${placeOf(path, diagnostic)}  ${diagnostic.severity.padEnd(7)}  ${diagnostic.message}  ${diagnostic.code}\n`)
   }
-  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
   io.stderr(
-    `\n${plural(results.length, 'file')}: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}\n`
+    `\n${plural(results.length, 'file')} (${kinds(results)}): ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}\n`
   )
   return counts.error > 0 || (values.frail === true && counts.warning > 0) ? 1 : 0
+}
+
+/** Where a diagnostic stands: `file:line:column`, or in a PDF `file#page=N` (as PDF viewers open it). */
+function placeOf(path: string, diagnostic: Diagnostic): string {
+  const position = diagnostic.position
+  if (position === undefined) return `${path}:1:1`
+  return position.page === undefined ? `${path}:${position.line}:${position.column}` : `${path}#page=${position.page}`
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}
+
+/** How many files of each format were read, most first: `3 pdf, 2 html`. */
+function kinds(results: readonly { result: ParseResult }[]): string {
+  const counts = new Map<string, number>()
+  for (const { result } of results) counts.set(result.format, (counts.get(result.format) ?? 0) + 1)
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([format, count]) => `${count} ${format}`)
+    .join(', ')
 }
 
 /** A result as `parse` writes it in JSON: the input, the adapter used, and what parseReport gave. */

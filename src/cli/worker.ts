@@ -9,5 +9,5 @@ import { parseFile, type ParseJob } from './files.js'
 
 const job = workerData as ParseJob
 parentPort?.on('message', (message: { index: number; path: string }) => {
-  parentPort?.postMessage({ index: message.index, outcome: parseFile(message.path, job) })
+  void parseFile(message.path, job).then((outcome) => parentPort?.postMessage({ index: message.index, outcome }))
 })

@@ -116,7 +116,11 @@ export function pageBlocks(items: readonly TextItem[], grids: readonly Grid[], p
       if (PAGE_NUMBER.test(text) || (/^\s*\d{1,4}\s*$/u.test(text) && part.top < BOTTOM_MARGIN)) continue
       const end = (part.line[part.line.length - 1] as Piece).right
       const indented = first.left > left + INDENT * first.size
-      if (open !== undefined && open.end >= right - RUNS_ON * open.size && !indented) {
+      // A wrapped line goes on at the left edge, or, for a centred title, centred under the line before.
+      const centred = Math.abs((first.left + end) / 2 - (left + right) / 2) <= INDENT * first.size
+      const goesOn =
+        open !== undefined && open.end >= right - RUNS_ON * open.size && (!indented || (centred && !/[。；！？]$/u.test(open.text)))
+      if (open !== undefined && goesOn) {
         open.text += text
         cursor.offset += text.length
       } else {
@@ -175,28 +179,38 @@ function slot(edges: readonly number[], value: number, descending: boolean): num
   return low
 }
 
-/** Put a piece into its cell; a piece that crosses a column rule is cut between its characters. */
+/**
+ * Put a piece into its cell. A piece that crosses a column rule (pdfjs joins glyphs less than
+ * 0.6 em apart into one item, with a space where they stand apart) is cut at its spaces, each word
+ * into the cell holding its middle; a word is never cut, since a number spilling over a rule is
+ * one number as printed, and cutting it would make two wrong ones.
+ */
 function place(piece: Piece, grid: Grid, cells: Piece[][]): void {
   const columns = grid.xs.length - 1
   const row = slot(grid.ys, middle(piece), true)
   const owner = (x: number): number => grid.owner[row * columns + slot(grid.xs, x, false)] as number
-  const first = owner(piece.left + 0.1)
-  const characters = [...piece.text]
-  if (characters.length < 2 || owner(piece.right - 0.1) === first) {
+  if (owner(piece.left + 0.1) === owner(piece.right - 0.1) || !/\s/u.test(piece.text.trim())) {
     cells[owner((piece.left + piece.right) / 2)]?.push(piece)
     return
   }
-  const width = (piece.right - piece.left) / characters.length
-  let start = 0
-  let cell = owner(piece.left + width / 2)
-  for (let k = 1; k <= characters.length; k++) {
-    const next = k < characters.length ? owner(piece.left + width * (k + 0.5)) : -1
-    if (next === cell) continue
-    const left = piece.left + width * start
-    cells[cell]?.push({ ...piece, text: characters.slice(start, k).join(''), left, right: left + width * (k - start) })
-    start = k
-    cell = next
+  // Where each character ends, by its advance: half an em for ASCII, an em for the rest.
+  const characters = [...piece.text]
+  const advances = characters.map((character) => ((character.codePointAt(0) as number) < 0x2000 ? 0.5 : 1))
+  const scale = (piece.right - piece.left) / advances.reduce((sum, advance) => sum + advance, 0)
+  let x = piece.left
+  let word: { text: string; left: number } | undefined
+  const flush = (right: number): void => {
+    if (word !== undefined) cells[owner((word.left + right) / 2)]?.push({ ...piece, text: word.text, left: word.left, right })
+    word = undefined
   }
+  characters.forEach((character, k) => {
+    const next = x + (advances[k] as number) * scale
+    if (/\s/u.test(character)) flush(x)
+    else if (word === undefined) word = { text: character, left: x }
+    else word.text += character
+    x = next
+  })
+  flush(x)
 }
 
 /** Pieces grouped into lines, top to bottom, each left to right. */
