@@ -6,6 +6,8 @@ export type {
   SourceDocument,
   SourceEmbedded,
   SourceNotice,
+  ReadAsTextNotice,
+  UnruledTableNotice,
   SourceRow,
   SourceTable,
   SourceText

@@ -24,8 +24,9 @@ import { tokenize } from './source/tokenize.js'
 /** Options of {@link parseReport}. */
 export interface ParseOptions {
   /**
-   * The input format: `'text'`, `'markdown'`, `'html'`, `'json'`, or the name of an adapter in `adapters`
-   * (default: detected from the input, each adapter's `detect()` scoring it).
+   * The input format: `'text'`, `'markdown'`, `'html'`, `'json'`, `'docx'`, `'pdf'` (read by
+   * `parseReportAsync` only), or the name of an adapter in `adapters` (default: detected from the
+   * input, by its magic bytes for PDF and Word, else each adapter's `detect()` scoring it).
    */
   format?: string | null | undefined
   /** Extra adapters, tried before the built-in ones (default: none). */
@@ -229,7 +230,11 @@ function read(document: SourceDocument, adapter: Adapter, adapters: readonly Ada
     resolved = resolveEmbedded(document, adapters)
     tokens = tokenize(resolved.document)
     for (const notice of document.notices ?? []) {
-      resolved.diagnostics.push(makeDiagnostic('read_as_text', { adapter: adapter.name, limit: notice.limit, value: notice.value }))
+      resolved.diagnostics.push(
+        notice.kind === 'unruledTable'
+          ? makeDiagnostic('unruled_table', { page: notice.page }, { position: notice.position })
+          : makeDiagnostic('read_as_text', { adapter: adapter.name, limit: notice.limit, value: notice.value })
+      )
     }
   } catch (error) {
     // A custom adapter's document that is not a SourceDocument (no blocks, a table without rows…).

@@ -6,14 +6,25 @@
  * diagnostic naming it; never wrong. Title, organisation and year as written.
  */
 import { it as prop } from '@fast-check/vitest'
+import fc from 'fast-check'
 import { describe, expect } from 'vitest'
 import { parseReport, parseReportAsync, type ParseResult, type Report } from '../src/index.js'
 import { validReport } from './arbitraries.js'
 import { scoreCells } from './helpers.js'
 import { docxOptions, reportToDocx } from './writers/docx.js'
-import { pdfLayoutOptions, reportToPdf } from './writers/pdf.js'
+import { pdfLayoutOptions, reportPages, reportToPdf, writePdf, type PdfOp } from './writers/pdf.js'
 
 const SEED = 20261122
+
+/** A page's drawing with its rules left out: its text only. */
+function bare(ops: readonly PdfOp[]): PdfOp[] {
+  const kept: PdfOp[] = []
+  for (const op of ops) {
+    if (op.op === 'group') kept.push({ ...op, ops: bare(op.ops) })
+    else if (op.op === 'text') kept.push(op)
+  }
+  return kept
+}
 /** Generous for a busy 2-core machine: a PDF run costs about 50 ms, a Word run about 10 ms. */
 const TIMEOUT = 240_000
 
@@ -44,6 +55,25 @@ describe('generated Word and PDF files', () => {
     async (report, options) => {
       const result = await parseReportAsync(reportToPdf(report, options))
       expectRead(result, report, 'pdf')
+    },
+    TIMEOUT
+  )
+
+  // With its title (the year tells the edition when table 二's page is the one not read).
+  const titled = validReport().filter((report) => report.year !== null)
+  prop.prop([titled, pdfLayoutOptions, fc.integer({ min: 1, max: 4 })], { numRuns: 40, seed: SEED })(
+    'PDF with the rules of one page (or all) left out: that page gives unruled_table and no number, never a wrong one',
+    async (report, options, which) => {
+      const pages = reportPages(report, options)
+      const stripped = pages.map((page, i) => (which === 4 || i + 1 === which ? { ...page, ops: bare(page.ops) } : page))
+      const result = await parseReportAsync(writePdf(stripped))
+      expect(scoreCells(result, report).wrong).toEqual([])
+      const unruled = result.diagnostics.filter((d) => d.code === 'unruled_table').map((d) => d.position?.page)
+      if (which === 4) expect(unruled.length).toBeGreaterThan(0)
+      else expect(unruled.every((page) => page === which)).toBe(true)
+      // Every cell not read is named: by its table, or the report is null with not_a_report.
+      if (result.report !== null) expect(scoreCells(result, report).unnamed).toEqual([])
+      else expect(result.diagnostics.map((d) => d.code)).toContain('not_a_report')
     },
     TIMEOUT
   )

@@ -34,7 +34,8 @@ export const DIAGNOSTIC_CODES = [
   'unknown_unit',
   'values_split',
   'label_variant',
-  'group_as_row'
+  'group_as_row',
+  'unruled_table'
 ] as const
 
 /** A stable diagnostic code: one of {@link DIAGNOSTIC_CODES}. */
@@ -194,6 +195,13 @@ export interface DiagnosticCodeMap {
    * in each column where it prints 0 they are 0, elsewhere `null`, the printed sum kept for repair.
    */
   group_as_row: DiagnosticInfo
+  /**
+   * 表格无框线 · **warning** — a page of a PDF holds table text but draws no ruling lines (or too
+   * many to be a table's), so its cells could not be taken from a grid: its lines were kept as
+   * text and its tables not read (their cells `null`; `table_missing` or `not_a_report` follows),
+   * since which label a row of numbers belongs to would be a guess.
+   */
+  unruled_table: DiagnosticInfo
 }
 
 /**
@@ -264,6 +272,10 @@ export const DIAGNOSTIC_INFO: Readonly<DiagnosticCodeMap> = {
   group_as_row: {
     severity: 'warning',
     summary: 'A group of table 三 is printed as one row, without its rows: they are 0 where it prints 0, else null.'
+  },
+  unruled_table: {
+    severity: 'warning',
+    summary: 'A PDF page holds table text but no ruling lines; its tables were not read, rather than guessed.'
   },
   label_variant: { severity: 'info', summary: 'A label with a typo was read as the one label of the format it is near.' },
   values_split: {

@@ -43,6 +43,7 @@ export interface MessageFacts {
     | (RowFacts & { run: string; splits: number; reason: 'none' | 'several' | 'capped' | 'table' | 'tables' })
   label_variant: { printed: string; label: string; distance: number }
   group_as_row: RowFacts & { rows: readonly string[] }
+  unruled_table: { page: number }
   values_split: RowFacts & { run: string; pieces: readonly string[]; by: 'format' | 'row' | 'table' | 'rowOnly' }
   invalid_number: { path: string; text: string; why?: 'tooLong' | 'several' | 'marked' | undefined }
   sum_mismatch: { rule: InvariantId; path: string; actual: number; expected: number }
@@ -176,6 +177,8 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
         : `In table ${f.table}, ${rowEn(f)} printed ${f.printed} values for ${f.columns} columns and ${f.placements === 'none' ? 'no placement keeps the totals' : 'more than one placement keeps the totals'}; its cells are left null.`,
     group_as_row: (f) =>
       `In table ${f.table}, ${rowEn(f)} is printed as one row with values, and its rows (${f.rows.join(', ')}) are not: in each column where it prints 0 they are 0, elsewhere null, its value kept as their sum for the totals.`,
+    unruled_table: ({ page }) =>
+      `Page ${page} of the PDF holds table text but draws no ruling lines, so which label each row of numbers belongs to cannot be known: its tables were not read, rather than guessed.`,
     label_variant: ({ printed, label, distance }) =>
       `“${printed}” is no label of the format; it is read as “${label}”, the only label ${distance} ${distance === 1 ? 'character' : 'characters'} from it.`,
     values_split: (f) =>
@@ -233,6 +236,7 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
         : `${rowZh(f)}印有 ${f.printed} 个数值、有 ${f.columns} 列，${f.placements === 'none' ? '没有任何排列能满足勾稽关系' : '不止一种排列能满足勾稽关系'}；这些单元格保留为 null。`,
     group_as_row: (f) =>
       `${rowZh(f)}印为带数值的一行，其下各行（${f.rows.join('、')}）未印出：该行为 0 的列中各行均为 0，其余为 null，该行数值作为各行之和参与勾稽。`,
+    unruled_table: ({ page }) => `PDF 第 ${page} 页有表格文字但没有表格框线，无法确定每行数字属于哪个标签：该页表格未读取，以免猜测。`,
     label_variant: ({ printed, label, distance }) => `“${printed}”不是格式中的标签，按与其相差 ${distance} 个字的唯一标签“${label}”读取。`,
     values_split: (f) => `${rowZh(f)}的数值连在一起印为“${f.run}”；按 ${f.pieces.join(' | ')} 读取，${SPLIT_BY_ZH[f.by]}。`,
     invalid_number: ({ path, text, why }) =>

@@ -99,6 +99,8 @@ export interface DiagnosticFields {
   label_variant: object
   /** Table 三's key; its position is the group label's. */
   group_as_row: Required<Pick<DiagnosticBase, 'path'>>
+  /** No field beyond the base; its position is the page's first line. */
+  unruled_table: object
   /** The cell. */
   invalid_number: Required<Pick<DiagnosticBase, 'path'>>
   /** The total's cell (a table 三 column for I-1), what the parts add up to, what was printed, and the rule. */

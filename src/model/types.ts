@@ -126,7 +126,7 @@ export interface ParseResult {
   report: Report | null
   /** All diagnostics, in document order. */
   diagnostics: Diagnostic[]
-  /** The adapter that produced it: `'text'`, `'markdown'`, `'html'` or a custom adapter's name. */
+  /** The adapter that produced it: `'text'`, `'markdown'`, `'html'`, `'json'`, `'docx'`, `'pdf'` or a custom adapter's name. */
   format: string
   /** `true` when no diagnostic has severity `'error'`. */
   ok: boolean

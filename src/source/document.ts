@@ -106,18 +106,31 @@ export interface ResolvedDocument {
   blocks: ResolvedBlock[]
 }
 
+/** What an adapter says about how it read the input: the core reports each as a diagnostic. */
+export type SourceNotice = ReadAsTextNotice | UnruledTableNotice
+
 /**
- * What an adapter says about how it read the input: the core reports it as the diagnostic
- * `read_as_text`. `limit` names what the input went beyond (`input`: its size; `block`, `setext`,
- * `emphasis`, `brackets`: one block's length or marks), `value` that limit.
+ * The input was read as plain text, not in its own format: the diagnostic `read_as_text`. `limit`
+ * names what the input went beyond (`input`: its size; `block`, `setext`, `emphasis`, `brackets`:
+ * one block's length or marks), `value` that limit.
  */
-export interface SourceNotice {
+export interface ReadAsTextNotice {
   /** The input was read as plain text, not in its own format. */
   kind: 'readAsText'
   /** The limit it went beyond. */
   limit: 'input' | 'block' | 'setext' | 'emphasis' | 'brackets'
   /** That limit (bytes for `input` and `block`, a count for the others). */
   value: number
+}
+
+/** A page holding table text with no ruling lines, read as lines of text: the diagnostic `unruled_table`. */
+export interface UnruledTableNotice {
+  /** A page of a PDF whose table was read without a grid. */
+  kind: 'unruledTable'
+  /** The page, 1-based. */
+  page: number
+  /** Where the page's first line is. */
+  position?: Position
 }
 
 /** What an adapter returns: the blocks of the input in document order. */

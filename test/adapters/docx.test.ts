@@ -17,7 +17,12 @@ const cell = (content: string, properties = ''): string => `<w:tc><w:tcPr>${prop
 const row = (cells: string, properties = ''): string => `<w:tr>${properties === '' ? '' : `<w:trPr>${properties}</w:trPr>`}${cells}</w:tr>`
 
 /** A Word file holding table 四, the first value cell's paragraph content given. */
-function docx(first: string, { extraRow = '', before = '' } = {}): Uint8Array {
+function docx(first: string, options: { extraRow?: string; before?: string } = {}): Uint8Array {
+  return zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8(docxXml(first, options)) })
+}
+
+/** The `word/document.xml` of {@link docx}. */
+function docxXml(first: string, { extraRow = '', before = '' } = {}): string {
   const header = row(cell(run('行政复议'), '<w:gridSpan w:val="5"/>') + cell(run('行政诉讼'), '<w:gridSpan w:val="10"/>'))
   const groups = row(
     OUTCOMES.map((label) => cell(run(label), '<w:vMerge w:val="restart"/>')).join('') +
@@ -29,8 +34,7 @@ function docx(first: string, { extraRow = '', before = '' } = {}): Uint8Array {
   )
   const values = row(VALUES.map((value, i) => cell(i === 0 ? first : run(String(value)))).join(''), before)
   const body = `<w:p>${run('四、政府信息公开行政复议、行政诉讼情况')}</w:p><w:tbl><w:tblGrid>${'<w:gridCol/>'.repeat(15)}</w:tblGrid>${header}${groups}${labels}${extraRow}${values}</w:tbl>`
-  const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${NS}><w:body>${body}</w:body></w:document>`
-  return zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8(xml) })
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${NS}><w:body>${body}</w:body></w:document>`
 }
 
 function review(bytes: Uint8Array): { first: unknown; others: unknown[]; codes: string[] } {
@@ -105,5 +109,21 @@ describe('Word cells', () => {
   it('places a row that starts late (w:gridBefore) by its grid columns', () => {
     const { first, others } = review(docx(run('3'), { before: '<w:gridBefore w:val="1"/>' }))
     expect([first, ...others]).toEqual(VALUES)
+  })
+
+  it('reads a table nested 50 tables deep, and refuses XML nested past MAX_XML_DEPTH rather than parse it in quadratic time', () => {
+    const nest = (depth: number): Uint8Array => {
+      const open = '<w:tbl><w:tr><w:tc>'.repeat(depth)
+      const close = '</w:tc></w:tr></w:tbl>'.repeat(depth)
+      const inner = docxXml(run('3'))
+      return zipSync({
+        'word/document.xml': strToU8(inner.replace('<w:body>', `<w:body>${open}`).replace('</w:body>', `${close}</w:body>`))
+      })
+    }
+    const { first, others } = review(nest(50))
+    expect([first, ...others]).toEqual(VALUES)
+    const deep = parseReport(nest(400))
+    expect(deep.report).toBeNull()
+    expect(deep.diagnostics[0]?.message).toContain('more than 1000 deep')
   })
 })

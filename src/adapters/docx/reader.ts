@@ -187,7 +187,7 @@ export class DocxReader {
       case 'w:tbl': {
         const table = this.tables.pop()
         this.numbers.pop()
-        if (table !== undefined) this.emit(...tableBlocks(table))
+        if (table !== undefined) for (const block of tableBlocks(table)) this.emit(block)
         break
       }
       case 'w:sdt':
@@ -259,10 +259,10 @@ export class DocxReader {
   }
 
   /** Blocks go into the innermost open cell (a table closed inside a cell goes into it), else to the body. */
-  private emit(...blocks: SourceBlock[]): void {
+  private emit(block: SourceBlock): void {
     const cell = this.cells[this.cells.length - 1]
-    if (cell !== undefined) cell.blocks.push(...blocks)
-    else for (const block of blocks) if (block.type !== 'paragraph' || block.text.trim() !== '') this.blocks.push(block)
+    if (cell !== undefined) cell.blocks.push(block)
+    else if (block.type !== 'paragraph' || block.text.trim() !== '') this.blocks.push(block)
   }
 
   private here(): Position {

@@ -5,8 +5,9 @@
  *
  * Cells come from geometry: on each page whose text holds a table's labels, the ruling lines of
  * the operator list give the grid (`rules.ts`, `grid.ts`), and each text item goes into the cell
- * that holds it (`page.ts`). A table that runs on past a page is joined to its continuation
- * (`join.ts`). Other text comes as lines, in order down each page.
+ * that holds it (`page.ts`); a page that holds table text but draws no rules is kept as lines of
+ * text, its tables not read, with the diagnostic `unruled_table`. A table that runs on past a page
+ * is joined to its continuation (`join.ts`). Other text comes as lines, in order down each page.
  *
  * @module
  */
@@ -15,11 +16,12 @@ import type * as Pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { TABLE_MARKERS } from '../../model/catalogue.js'
-import type { Adapter, SourceBlock, SourceDocument } from '../../source/document.js'
+import type { Position } from '../../model/types.js'
+import type { Adapter, SourceBlock, SourceDocument, SourceNotice } from '../../source/document.js'
 import { findGrids } from './grid.js'
 import { provideDomMatrix } from './matrix.js'
 import { joinPages } from './join.js'
-import { pageBlocks, type Cursor, type TextItem } from './page.js'
+import { lines, pageBlocks, pieceOf, type Cursor, type TextItem } from './page.js'
 import { pageRules, type Ops } from './rules.js'
 
 /** Texts of a page that hold a table: its markers, and labels of rows that run onto a page of their own. */
@@ -30,6 +32,8 @@ const TABLE_TEXTS = [
 /** A page with this many items that are numbers alone holds a table, whatever its labels. */
 const NUMBER_ITEMS = 8
 const NUMBER = /^[\s\d.,+\-−－—]+$/u
+/** Numbers whose left edges are within this many points stand in one column. */
+const COLUMN_EDGE = 4
 /** What pdfjs prints when it cannot load `@napi-rs/canvas`, which reading text never needs. */
 const CANVAS_WARNING = /^Warning: Cannot (?:load "@napi-rs\/canvas"|polyfill|access the `require`)/u
 
@@ -113,19 +117,57 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
   try {
     const document = await task.promise
     const pages: SourceBlock[][] = []
+    const notices: SourceNotice[] = []
     const cursor: Cursor = { line: 1, offset: 0 }
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number)
       const content = await page.getTextContent()
       const items = content.items.filter((item): item is TextItem & typeof item => 'str' in item)
-      const grids = holdsTable(items) ? findGrids(pageRules(await page.getOperatorList(), library.OPS as unknown as Ops)) : []
-      pages.push(pageBlocks(items, grids, number, cursor))
+      const table = holdsTable(items)
+      const grids = table ? findGrids(pageRules(await page.getOperatorList(), library.OPS as unknown as Ops)) : []
+      const blocks = pageBlocks(items, grids, number, cursor)
+      // Table text and no grid: its tables are not read (which label a row of numbers belongs to
+      // would be a guess), its lines kept as text, and the diagnostic says so.
+      if (table && grids.length === 0 && numbersInColumns(items))
+        notices.push({ kind: 'unruledTable', page: number, ...positionOf(blocks[0]) })
+      pages.push(blocks)
       page.cleanup()
     }
-    return { blocks: joinPages(pages) }
+    return { blocks: joinPages(pages), notices }
   } finally {
     await task.destroy()
   }
+}
+
+/**
+ * Whether a page's numbers stand in columns, as a table's do: numbers alone, two or more on a line,
+ * on three lines or more aligned (at one left edge, centre or right edge). Prose that names a
+ * table's words and figures (`其中结果维持72件，结果纠正64件…`) does not; this tells a page whose
+ * table has no rules from a page of prose about the tables.
+ */
+function numbersInColumns(items: readonly TextItem[]): boolean {
+  const numbers = lines(items.filter((item) => NUMBER.test(item.str) && /\d/u.test(item.str)).map(pieceOf)).filter(
+    (line) => line.length >= 2
+  )
+  const linesAt = new Map<string, number>()
+  for (const line of numbers) {
+    const edges = new Set<string>()
+    for (const piece of line) {
+      edges.add(`l${Math.round(piece.left / COLUMN_EDGE)}`)
+      edges.add(`c${Math.round((piece.left + piece.right) / 2 / COLUMN_EDGE)}`)
+      edges.add(`r${Math.round(piece.right / COLUMN_EDGE)}`)
+    }
+    for (const edge of edges) {
+      const count = (linesAt.get(edge) ?? 0) + 1
+      if (count >= 3) return true
+      linesAt.set(edge, count)
+    }
+  }
+  return false
+}
+
+function positionOf(block: SourceBlock | undefined): { position?: Position } {
+  return block?.position === undefined ? {} : { position: block.position }
 }
 
 /** Whether a page's text holds a table: a marker or row label of the format, or many numbers alone. */

@@ -28,11 +28,11 @@ export function joinPages(pages: readonly SourceBlock[][]): SourceBlock[] {
       const head = rows[0]
       if (head !== undefined) rows[0] = { ...head, cells: head.cells.filter((cell) => !joinSplitCell(last, cell)) }
       blocks[blocks.length - 1] = { ...last, rows: [...last.rows, ...rows] }
-      blocks.push(...page.slice(1))
+      for (let i = 1; i < page.length; i++) blocks.push(page[i] as SourceBlock)
     } else if (first?.type === 'paragraph' && last?.type === 'paragraph' && runsOn(last, first)) {
       blocks[blocks.length - 1] = { ...last, text: last.text + first.text }
-      blocks.push(...page.slice(1))
-    } else blocks.push(...page)
+      for (let i = 1; i < page.length; i++) blocks.push(page[i] as SourceBlock)
+    } else for (const block of page) blocks.push(block)
   }
   return blocks
 }

@@ -23,7 +23,7 @@ export interface TextItem {
 }
 
 /** A piece of text placed on the page. */
-interface Piece {
+export interface Piece {
   text: string
   left: number
   right: number
@@ -113,7 +113,7 @@ export function pageBlocks(items: readonly TextItem[], grids: readonly Grid[], p
     if (part.line !== undefined) {
       const first = part.line[0] as Piece
       const text = lineText(part.line)
-      if (PAGE_NUMBER.test(text) || (/^\s*\d{1,4}\s*$/u.test(text) && part.top < BOTTOM_MARGIN)) continue
+      if (isPageNumber(text, part.top)) continue
       const end = (part.line[part.line.length - 1] as Piece).right
       const indented = first.left > left + INDENT * first.size
       // A wrapped line goes on at the left edge, or, for a centred title, centred under the line before.
@@ -140,11 +140,18 @@ export function pageBlocks(items: readonly TextItem[], grids: readonly Grid[], p
   return blocks
 }
 
-function at(cursor: Cursor, page: number, x: number, y: number): Position {
+/** Whether a line is a page number: `-2-`, `第2页` anywhere, a bare number in the bottom margin. */
+export function isPageNumber(text: string, top: number): boolean {
+  return PAGE_NUMBER.test(text) || (/^\s*\d{1,4}\s*$/u.test(text) && top < BOTTOM_MARGIN)
+}
+
+/** A position in the reader's text, with its place on the page. */
+export function at(cursor: Cursor, page: number, x: number, y: number): Position {
   return { line: cursor.line, column: 1, offset: cursor.offset, page, x: Math.round(x * 10) / 10, y: Math.round(y * 10) / 10 }
 }
 
-function pieceOf(item: TextItem): Piece {
+/** A text item as a piece placed on the page. */
+export function pieceOf(item: TextItem): Piece {
   const t = item.transform
   const size = Math.hypot(t[2] ?? 0, t[3] ?? 0) || item.height || 1
   const left = t[4] ?? 0
@@ -214,7 +221,7 @@ function place(piece: Piece, grid: Grid, cells: Piece[][]): void {
 }
 
 /** Pieces grouped into lines, top to bottom, each left to right. */
-function lines(pieces: readonly Piece[]): Piece[][] {
+export function lines(pieces: readonly Piece[]): Piece[][] {
   const sorted = [...pieces].sort((a, b) => b.y - a.y || a.left - b.left)
   const result: Piece[][] = []
   let line: Piece[] = []
@@ -231,12 +238,17 @@ function lines(pieces: readonly Piece[]): Piece[][] {
   return result
 }
 
-/** A line's text: its pieces, with a space where they stand apart. */
-function lineText(line: readonly Piece[]): string {
+/**
+ * A line's text: its pieces, with a space where they stand apart, or a tab where they stand
+ * further apart than `cellGap` times their size (in a table without rules, a cell's edge).
+ */
+export function lineText(line: readonly Piece[], cellGap = Infinity): string {
   let text = ''
   let end = Number.NEGATIVE_INFINITY
   for (const piece of line) {
-    if (text !== '' && piece.left - end > WORD_GAP * piece.size) text += ' '
+    const gap = piece.left - end
+    if (text !== '' && gap > cellGap * piece.size) text += '\t'
+    else if (text !== '' && gap > WORD_GAP * piece.size) text += ' '
     text += piece.text
     end = piece.right
   }
@@ -255,7 +267,7 @@ function tableOf(grid: Grid, pieces: readonly Piece[][], page: number, cursor: C
       const cell = grid.cells[index]
       if (cell === undefined || cell.top !== r || cell.left !== c) continue
       const text = lines(pieces[index] ?? [])
-        .map(lineText)
+        .map((line) => lineText(line))
         .join('\n')
       const source: SourceCell = { text, position: at(cursor, page, grid.xs[c] as number, grid.ys[r] as number) }
       cellSpans.set(source, { rows: cell.bottom - cell.top + 1, top: cell.top === 0, bottom: cell.bottom === grid.ys.length - 2 })
