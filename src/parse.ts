@@ -19,6 +19,7 @@ import type { ParseResult, Position } from './model/types.js'
 import { decodeBytes } from './source/decode.js'
 import type { Adapter, SourceDocument } from './source/document.js'
 import { resolveEmbedded } from './source/embedded.js'
+import { pickAdapter } from './source/pick.js'
 import { tokenize } from './source/tokenize.js'
 
 /** Options of {@link parseReport}. */
@@ -194,11 +195,7 @@ function begin(input: string | Uint8Array, options: ParseOptions | null | undefi
   }
   let decoded: string | undefined
   const text = (): string => (decoded ??= typeof input === 'string' ? input : decodeBytes(input))
-  if (adapter === undefined && typeof input !== 'string') adapter = pickByBytes(adapters, input)
-  // Bytes no `detectBytes` claimed are not given by their text to an adapter of bytes (a broken
-  // ZIP archive decodes to text that starts as one, but is not a Word file to read).
-  const candidates = typeof input === 'string' ? adapters : adapters.filter((candidate) => candidate.detectBytes === undefined)
-  const chosen = adapter ?? pickAdapter(candidates.length > 0 ? candidates : adapters, text())
+  const chosen = adapter ?? pickAdapter(adapters, input, text)
   const bytes = typeof input === 'string' ? undefined : input
   const call =
     bytes !== undefined && chosen.readBytes !== undefined
@@ -271,42 +268,4 @@ function read(document: SourceDocument, adapter: Adapter, adapters: readonly Ada
 /** Where a token stands, if it says. */
 function positionOf(token: Token | undefined): Position | undefined {
   return token !== undefined && 'position' in token ? token.position : undefined
-}
-
-/** The adapter whose `detectBytes` scores the bytes highest, above 0; none when no adapter claims them. */
-function pickByBytes(adapters: readonly Adapter[], bytes: Uint8Array): Adapter | undefined {
-  let best: Adapter | undefined
-  let bestScore = 0
-  for (const adapter of adapters) {
-    if (adapter.detectBytes === undefined) continue
-    let score = 0
-    try {
-      score = adapter.detectBytes(bytes)
-    } catch {
-      score = 0
-    }
-    if (score > bestScore) {
-      best = adapter
-      bestScore = score
-    }
-  }
-  return best
-}
-
-function pickAdapter(adapters: readonly Adapter[], text: string): Adapter {
-  let best = adapters[adapters.length - 1] as Adapter
-  let bestScore = Number.NEGATIVE_INFINITY
-  for (const adapter of adapters) {
-    let score = 0
-    try {
-      score = adapter.detect(text)
-    } catch {
-      score = 0
-    }
-    if (score > bestScore) {
-      best = adapter
-      bestScore = score
-    }
-  }
-  return best
 }

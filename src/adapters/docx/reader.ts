@@ -3,7 +3,7 @@
  * shows them, with tracked changes accepted.
  *
  * What is read as text, and what is not:
- * - text is `w:t` only (not `w:instrText`, a field's code, nor `w:delText`); `w:tab` is a tab,
+ * - text is `w:t` only (not `w:instrText`, a field's code, nor `w:delText`); `w:tab` and `w:ptab` are a tab,
  *   `w:br` and `w:cr` a line break, `w:noBreakHyphen` a hyphen;
  * - tracked changes are taken as accepted: `w:ins` and `w:moveTo` are read, `w:del` and
  *   `w:moveFrom` are not, nor is a row whose `w:trPr` holds `w:del`;
@@ -37,7 +37,7 @@ const PROPERTIES = new Set([
   'w:del'
 ])
 /** Characters of elements that stand for one. */
-const CHARACTERS: Readonly<Record<string, string>> = { 'w:tab': '\t', 'w:br': '\n', 'w:cr': '\n', 'w:noBreakHyphen': '-' }
+const CHARACTERS: Readonly<Record<string, string>> = { 'w:tab': '\t', 'w:ptab': '\t', 'w:br': '\n', 'w:cr': '\n', 'w:noBreakHyphen': '-' }
 
 /** A `w:p` being read. */
 interface OpenParagraph {
