@@ -52,26 +52,18 @@ export function findGrids(rules: Rules): Grid[] {
   const horizontal = mergeRules(rules.horizontal)
   const vertical = mergeRules(rules.vertical)
   // Rules that cross or touch are one table (union–find over the rules, horizontal first).
-  const parent = Array.from({ length: horizontal.length + vertical.length }, (_, i) => i)
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      const up = parent[parent[i] as number] as number
-      parent[i] = up
-      i = up
-    }
-    return i
-  }
+  const { find, join } = sets(horizontal.length + vertical.length)
   for (let h = 0; h < horizontal.length; h++) {
     const row = horizontal[h] as Rule
     for (let v = 0; v < vertical.length; v++) {
       const column = vertical[v] as Rule
       if (column.at >= row.from - NEAR && column.at <= row.to + NEAR && row.at >= column.from - NEAR && row.at <= column.to + NEAR) {
-        parent[find(h)] = find(horizontal.length + v)
+        join(h, horizontal.length + v)
       }
     }
   }
   const groups = new Map<number, { horizontal: Rule[]; vertical: Rule[] }>()
-  for (let i = 0; i < parent.length; i++) {
+  for (let i = 0; i < horizontal.length + vertical.length; i++) {
     const root = find(i)
     let group = groups.get(root)
     if (group === undefined) groups.set(root, (group = { horizontal: [], vertical: [] }))
@@ -85,6 +77,20 @@ export function findGrids(rules: Rules): Grid[] {
     if (grid !== undefined) grids.push(grid)
   }
   return grids.sort((a, b) => (b.ys[0] as number) - (a.ys[0] as number))
+}
+
+/** Disjoint sets of `0 … size - 1` (union–find with path halving): `join` merges two sets, `find` names one's root. */
+function sets(size: number): { find: (i: number) => number; join: (a: number, b: number) => void } {
+  const parent = new Int32Array(size).map((_, i) => i)
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      const up = parent[parent[i] as number] as number
+      parent[i] = up
+      i = up
+    }
+    return i
+  }
+  return { find, join: (a, b) => void (parent[find(a)] = find(b)) }
 }
 
 /** Rules on the same line joined where they overlap or touch, sorted by position. */
@@ -139,25 +145,17 @@ function gridOf(horizontal: readonly Rule[], vertical: readonly Rule[]): Grid | 
   const rows = ys.length - 1
   if (columns < 1 || rows < 1 || rows * columns > MAX_CELLS) return undefined
   // Union–find over elementary cells: neighbours with no rule between them are one cell.
-  const parent = new Int32Array(rows * columns).map((_, i) => i)
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      const up = parent[parent[i] as number] as number
-      parent[i] = up
-      i = up
-    }
-    return i
-  }
+  const { find, join } = sets(rows * columns)
   for (let r = 0; r < rows; r++) {
     const middle = ((ys[r] as number) + (ys[r + 1] as number)) / 2
     for (let c = 0; c + 1 < columns; c++) {
-      if (!drawn(vertical, xs[c + 1] as number, middle)) parent[find(r * columns + c + 1)] = find(r * columns + c)
+      if (!drawn(vertical, xs[c + 1] as number, middle)) join(r * columns + c + 1, r * columns + c)
     }
   }
   for (let c = 0; c < columns; c++) {
     const middle = ((xs[c] as number) + (xs[c + 1] as number)) / 2
     for (let r = 0; r + 1 < rows; r++) {
-      if (!drawn(horizontal, ys[r + 1] as number, middle)) parent[find((r + 1) * columns + c)] = find(r * columns + c)
+      if (!drawn(horizontal, ys[r + 1] as number, middle)) join((r + 1) * columns + c, r * columns + c)
     }
   }
   const byRoot = new Map<number, number>()

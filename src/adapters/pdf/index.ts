@@ -90,10 +90,13 @@ function canvasLoads(): boolean {
   }
 }
 
-/** Where pdfjs-dist keeps its character maps and standard font data, for PDFs that use them unembedded. */
+let folders: { cMapUrl: string; standardFontDataUrl: string } | undefined
+
+/** Where pdfjs-dist keeps its character maps and standard font data, for PDFs that use them unembedded (found once). */
 function dataFolders(): { cMapUrl: string; standardFontDataUrl: string } {
+  if (folders !== undefined) return folders
   const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))
-  return { cMapUrl: join(root, 'cmaps') + '/', standardFontDataUrl: join(root, 'standard_fonts') + '/' }
+  return (folders = { cMapUrl: join(root, 'cmaps') + '/', standardFontDataUrl: join(root, 'standard_fonts') + '/' })
 }
 
 /**
