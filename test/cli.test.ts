@@ -1,11 +1,11 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { main, type Io } from '../src/cli/index.js'
-import { WORKER_THRESHOLD } from '../src/cli/files.js'
-import { cellPaths, parseReport, toCsv, toRows, type Report } from '../src/index.js'
+import { WORKER_THRESHOLD } from '../src/cli/pool.js'
+import { cellPaths, getCell, parseReport, type Report } from '../src/index.js'
 
 const CORPUS = join(import.meta.dirname, '..', 'corpus')
 const BIN = join(import.meta.dirname, '..', 'dist', 'cli.js')
@@ -54,22 +54,50 @@ const csvRows = (csv: string): string[][] =>
     .map((line) => line.split(','))
 
 describe('zfxxgk parse', () => {
-  it('writes one CSV holding every cell of every seed', async () => {
+  it('writes one CSV holding every cell of every seed, with the report’s organisation, year, edition, and each cell’s status and codes', async () => {
     const { code, stdout } = await run(['parse', SEEDS, '--to', 'csv'])
     expect(code).toBe(0)
     const [header, ...rows] = csvRows(stdout)
-    expect(header).toEqual(['source', 'table', 'path', 'row', 'column', 'value'])
+    expect(header).toEqual(['source', 'organization', 'year', 'edition', 'table', 'path', 'row', 'column', 'value', 'status', 'codes'])
     const seeds = readdirSync(SEEDS).sort()
     expect(rows).toHaveLength(seeds.length * cellPaths('2019').length)
     for (const seed of seeds) {
-      const report = parseReport(new Uint8Array(readFileSync(join(SEEDS, seed)))).report
+      const { report, diagnostics } = parseReport(new Uint8Array(readFileSync(join(SEEDS, seed))))
       const mine = rows.filter((row) => row[0] === join(SEEDS, seed))
-      expect(mine.map((row) => row[2]).sort()).toEqual([...cellPaths('2019')].sort())
+      expect(mine.map((row) => row[5]).sort()).toEqual([...cellPaths('2019')].sort())
       for (const row of mine) {
-        const value = (row[2] as string).split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], report)
-        expect(row[5], `${seed} ${row[2]}`).toBe(value === null ? '' : String(value))
+        const path = row[5] as string
+        expect(row.slice(1, 4)).toEqual([report?.organization ?? '', String(report?.year ?? ''), report?.edition])
+        const value = getCell(report as Report, path)
+        expect(row[8], `${seed} ${path}`).toBe(value === null ? '' : String(value))
+        const codes = diagnostics.filter((d) => d.path === path).map((d) => d.code)
+        expect(row[9], `${seed} ${path}`).toBe(
+          codes.includes('value_inferred') ? 'inferred' : codes.includes('blank_cell') ? 'blank' : 'printed'
+        )
+        for (const code of codes) expect(row[10]).toContain(code)
       }
     }
+    // Seed 004: 147 of its cells were filled by the invariants, and say so.
+    expect(rows.filter((row) => row[0] === join(SEEDS, 'seed-004.txt') && row[9] === 'inferred')).toHaveLength(147)
+  })
+
+  it('writes one row per report with --shape wide: a fixed column per cell of both editions', async () => {
+    const { code, stdout } = await run(['parse', SEEDS, '--to', 'csv', '--shape', 'wide'])
+    expect(code).toBe(0)
+    const [header, ...rows] = csvRows(stdout)
+    const paths = [...new Set([...cellPaths('2021'), ...cellPaths('2019')])]
+    expect(header?.slice(0, 8)).toEqual(['source', 'status', 'format', 'organization', 'year', 'edition', 'errors', 'warnings'])
+    expect([...(header?.slice(8) ?? [])].sort()).toEqual(paths.sort())
+    expect(rows).toHaveLength(5)
+    for (const row of rows) {
+      const report = parseReport(new Uint8Array(readFileSync(row[0] as string))).report as Report
+      header?.slice(8).forEach((path, i) => {
+        const value = getCell(report, path)
+        expect(row[8 + i], `${row[0]} ${path}`).toBe(value === null || value === undefined ? '' : String(value))
+      })
+    }
+    const labels = csvRows((await run(['parse', SEEDS, '--to', 'csv', '--shape', 'wide', '--header', 'label'])).stdout)[0]
+    expect(labels).toContain('表三 三、本年度办理结果 / （一）予以公开 | 申请人情况 / 自然人')
   })
 
   it('writes JSON, NDJSON and Markdown, reads stdin, and writes to a file or one file per report in a directory', async () => {
@@ -97,9 +125,11 @@ describe('zfxxgk parse', () => {
     expect(stdout.trim().split('\n')).toHaveLength(5)
   })
 
-  it('shows progress on a terminal only', async () => {
+  it('shows progress on a terminal only, and always ends with a summary line', async () => {
     expect((await run(['parse', SEEDS, '--to', 'ndjson'], { tty: true })).stderr).toMatch(/5\/5 files · [\d.]+ files\/s · done/u)
-    expect((await run(['parse', SEEDS, '--to', 'ndjson'])).stderr).toBe('')
+    expect((await run(['parse', SEEDS, '--to', 'ndjson'])).stderr).toBe(
+      '5 files (4 text, 1 markdown): 5 reports, 0 failed, 3 with warnings\n'
+    )
   })
 
   it('rejects bad usage with exit code 2', async () => {
@@ -109,6 +139,23 @@ describe('zfxxgk parse', () => {
     expect((await run(['parse'])).code).toBe(2)
     expect((await run(['parse', '--nope', SEEDS])).code).toBe(2)
     expect((await run(['--help'])).code).toBe(0)
+    // Usage errors fail before any file is read.
+    for (const argv of [
+      ['parse', SEEDS, '--format', 'bogus'],
+      ['parse', SEEDS, '-o', join(tmpdir(), 'no-such-folder-zfxxgk', 'out.csv')],
+      ['check', SEEDS, '--to', 'csv'],
+      ['parse', SEEDS, '--frail'],
+      ['parse', SEEDS, '--shape', 'wide'],
+      ['parse', SEEDS, '--jobs', '0']
+    ]) {
+      const result = await run(argv)
+      expect(result.code, argv.join(' ')).toBe(2)
+      expect(result.stdout, argv.join(' ')).toBe('')
+    }
+    const none = await run([])
+    expect(none.stdout).toBe('')
+    expect(none.stderr).toContain('Usage: zfxxgk')
+    expect((await run(['parse', '--help'])).stdout).toContain('--shape long|wide')
   })
 })
 
@@ -122,55 +169,95 @@ const BINARY = folderOf({
   'real-009-pingtan-2025': '009.html'
 })
 
+describe('an honest batch', () => {
+  it('lists every file it could not read or found no report in, with its reason, sums up, exits 1, and writes the CSV of the rest whole', async () => {
+    const dir = folderOf({ 'seed-000': 'a.txt', 'seed-001': 'b.txt', 'real-010-pingtan-2018': 'pre2019.txt' })
+    writeFileSync(join(dir, 'empty.txt'), '')
+    writeFileSync(join(dir, 'binary.html'), new Uint8Array([0, 1, 2, 255, 254, 0, 7]))
+    writeFileSync(join(dir, 'large.md'), 'a\n'.repeat(150_000))
+    symlinkSync(join(dir, 'nowhere.txt'), join(dir, 'broken.txt'))
+    const linked = mkdtempSync(join(tmpdir(), 'zfxxgk-linked-'))
+    cpSync(join(SEEDS, 'seed-002.txt'), join(linked, 'c.txt'))
+    symlinkSync(linked, join(dir, 'linked'))
+    symlinkSync(dir, join(linked, 'loop')) // a loop: walked once
+    const { code, stdout, stderr } = await run(['parse', dir, '--to', 'csv', '--max-size', '200000'])
+    expect(code).toBe(1)
+    const lines = stderr.trim().split('\n')
+    expect(lines).toContain(`${join(dir, 'broken.txt')}: could not be read: no such file`)
+    expect(lines).toContain(`${join(dir, 'large.md')}: could not be read: 300000 bytes, larger than --max-size (200000)`)
+    expect(lines.filter((line) => line.startsWith(`${join(dir, 'empty.txt')}: no report: `))).toHaveLength(1)
+    expect(lines.filter((line) => line.startsWith(`${join(dir, 'binary.html')}: no report: `))).toHaveLength(1)
+    expect(lines.filter((line) => line.startsWith(`${join(dir, 'pre2019.txt')}: no report: `))).toHaveLength(1)
+    expect(lines.at(-1)).toMatch(/^8 files \(.*\): 3 reports, 5 failed, \d+ with warnings$/u)
+    const rows = csvRows(stdout)
+    expect(rows[0]?.[0]).toBe('source')
+    const sources = [...new Set(rows.slice(1).map((row) => row[0]))]
+    expect(sources).toEqual([join(dir, 'a.txt'), join(dir, 'b.txt'), join(dir, 'linked', 'c.txt')])
+    expect(rows.slice(1)).toHaveLength(3 * cellPaths('2019').length)
+    // None readable: the same header, no rows, exit 1.
+    const none = await run(['parse', join(dir, 'empty.txt'), '--to', 'csv'])
+    expect(none.code).toBe(1)
+    expect(none.stdout).toBe('source,organization,year,edition,table,path,row,column,value,status,codes\r\n')
+  })
+})
+
 describe('zfxxgk on PDF and Word files', () => {
   it('walks .pdf and .docx, says how many of each it read, and places PDF problems by page', async () => {
     const { code, stderr } = await run(['check', BINARY])
     expect(code).toBe(0)
     const lines = stderr.trim().split('\n')
-    expect(lines.at(-1)).toMatch(/^6 files \(3 pdf, 2 docx, 1 html\): 0 errors, \d+ warnings, \d+ infos$/u)
+    expect(lines).toContainEqual(expect.stringMatching(/^6 files \(3 pdf, 2 docx, 1 html\): 0 errors, \d+ warnings, \d+ infos$/u))
     expect(lines).toContain(`${join(BINARY, '2021.docx')}: no issues`)
-    expect(
-      lines.some((line) => line.startsWith(`${join(BINARY, '903-hongze-2023.pdf')}#page=4  warning`) && line.endsWith('sum_mismatch'))
-    ).toBe(true)
-    const parsed = await run(['parse', BINARY, '--to', 'csv'], { tty: true })
-    expect(parsed.stderr).toContain('6 files read: 3 pdf, 2 docx, 1 html')
+    const pdf = lines.indexOf(join(BINARY, '903-hongze-2023.pdf'))
+    expect(pdf).toBeGreaterThanOrEqual(0)
+    expect(lines.slice(pdf + 1).some((line) => /^ {2}page 4 +warning .* {2}sum_mismatch$/u.test(line))).toBe(true)
+    const parsed = await run(['parse', BINARY, '--to', 'csv'])
+    expect(parsed.stderr).toBe('6 files (3 pdf, 2 docx, 1 html): 6 reports, 0 failed, 2 with warnings\n')
     const rows = csvRows(parsed.stdout).slice(1)
     expect(rows.filter((row) => row[0] === join(BINARY, '901-huaian-2024.pdf'))).toHaveLength(200)
     expect(rows).toContainEqual([
       join(BINARY, '901-huaian-2024.pdf'),
+      '淮安市人民政府',
+      '2024',
+      '2021',
       '三',
       'applications.total.newReceived',
       '一、本年新收政府信息公开申请数量',
       '申请人情况 / 总计',
-      '3119'
+      '3119',
+      'printed',
+      ''
     ])
   }, 60_000)
 })
 
 describe('zfxxgk check', () => {
-  const LINE = /^(.+):(\d+):(\d+) {2}(error|warning|info) +(.+) {2}([a-z_]+)$/u
+  /** A problem line: indented, place, severity, message, codes. */
+  const LINE = /^ {2}(\d+:\d+|page \d+) +(error|warning|info) {2,}(.+) {2}([a-z_]+(?:, [a-z_]+)*)$/u
 
-  it('lists the real corpus problems as file:line:col severity message code, and exits 1', async () => {
+  it('lists the real corpus problems grouped by file, a blank filled by the totals on one line, then counts per code, and exits 1', async () => {
     const { code, stderr } = await run(['check', REAL])
     expect(code).toBe(1)
     const lines = stderr.trim().split('\n')
     const problems = lines.filter((line) => LINE.test(line))
     expect(problems.length).toBeGreaterThan(100)
-    expect(lines).toContain(
-      `${join(REAL, '010-pingtan-2018-pre2019.txt')}:1:1  error    No table of the 2019 or 2021 format was found (tables 二, 三 and 四 are all absent).  not_a_report`
+    const pre2019 = lines.indexOf(join(REAL, '010-pingtan-2018-pre2019.txt'))
+    expect(lines[pre2019 + 1]).toBe(
+      '  1:1  error    No table of the 2019 or 2021 format was found (tables 二, 三 and 四 are all absent).  not_a_report'
     )
     expect(lines).toContain(`${join(REAL, '009-pingtan-2025-trs-editor.html')}: no issues`)
-    expect(
-      problems.some((line) => line.startsWith(`${join(REAL, '001-shanghai-szfbgt-2019.html')}:`) && line.endsWith('  unit_converted'))
-    ).toBe(true)
-    expect(lines.at(-1)).toBe('3 files (2 html, 1 text): 1 error, 130 warnings, 136 infos')
+    expect(problems.some((line) => line.endsWith('  unit_converted'))).toBe(true)
+    expect(problems.some((line) => line.endsWith('  blank_cell, value_inferred'))).toBe(true)
+    expect(lines.at(-2)).toBe('3 files (2 html, 1 text): 1 error, 130 warnings, 136 infos')
+    expect(lines.at(-1)).toMatch(/^ {2}\w+ ×\d+(?:, \w+ ×\d+)*$/u)
   })
 
-  it('exits 0 on the seeds without --frail, 1 with it; --quiet and --silent show less', async () => {
+  it('exits 0 on the seeds without --frail, 1 with it; --quiet and --silent show less; --report json for machines', async () => {
     const plain = await run(['check', SEEDS])
     expect(plain.code).toBe(0)
+    expect(plain.stdout).toBe('')
     expect(plain.stderr).toContain('seed-000.txt: no issues')
-    expect(plain.stderr.trim().split('\n').at(-1)).toBe('5 files (4 text, 1 markdown): 0 errors, 200 warnings, 0 infos')
+    expect(plain.stderr.trim().split('\n').at(-2)).toBe('5 files (4 text, 1 markdown): 0 errors, 200 warnings, 0 infos')
     expect((await run(['check', '--frail', SEEDS])).code).toBe(1)
     const quiet = await run(['check', '-q', SEEDS])
     expect(quiet.stderr).not.toContain('no issues')
@@ -180,10 +267,43 @@ describe('zfxxgk check', () => {
         .split('\n')
         .filter((line) => LINE.test(line))
     ).toEqual([])
+    const json = await run(['check', SEEDS, '--report', 'json'])
+    const report = JSON.parse(json.stdout) as { file: string; ok: boolean; diagnostics: { code: string }[] }[]
+    expect(report.map((entry) => entry.file)).toEqual(
+      readdirSync(SEEDS)
+        .sort()
+        .map((name) => join(SEEDS, name))
+    )
+    expect(report.flatMap((entry) => entry.diagnostics)).toHaveLength(200)
   })
 })
 
 describe('the built executable', () => {
+  it.skipIf(!existsSync(BIN))(
+    'stops a parse past its time budget in a worker, reports it, and goes on with the batch',
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'zfxxgk-slow-'))
+      for (const seed of readdirSync(SEEDS)) cpSync(join(SEEDS, seed), join(dir, seed))
+      // 10 MB of short lines: about 3 s to parse, over a 1 s budget.
+      writeFileSync(join(dir, 'slow.txt'), 'a\n'.repeat(5_000_000))
+      const result = spawnSync('node', [BIN, 'parse', dir, '--to', 'csv', '--jobs', '2', '--timeout', '1', '--max-size', '20000000'], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 26
+      })
+      expect(result.status).toBe(1)
+      expect(result.stderr).toContain(`${join(dir, 'slow.txt')}: could not be read: took longer than 1 s (its parse was stopped)`)
+      expect(result.stderr.trim().split('\n').at(-1)).toMatch(/^6 files \(.*\): 5 reports, 1 failed, \d+ with warnings$/u)
+      expect(
+        new Set(
+          csvRows(result.stdout)
+            .slice(1)
+            .map((row) => row[0])
+        ).size
+      ).toBe(5)
+    },
+    60_000
+  )
+
   it.skipIf(!existsSync(BIN))(
     'parses many files in worker threads to the same CSV, and stops quietly when its reader does',
     () => {
@@ -192,13 +312,18 @@ describe('the built executable', () => {
       const files = readdirSync(dir)
         .sort()
         .map((name) => join(dir, name))
-      const viaWorkers = execFileSync('node', [BIN, 'parse', dir, '--to', 'csv'], { encoding: 'utf8', maxBuffer: 1 << 26 })
-      const inProcess = toCsv(files.flatMap((file) => toRows(parseReport(new Uint8Array(readFileSync(file))).report as Report, file)))
+      const viaWorkers = execFileSync('node', [BIN, 'parse', dir, '--to', 'csv', '--jobs', '2'], { encoding: 'utf8', maxBuffer: 1 << 26 })
+      const inProcess = execFileSync('node', [BIN, 'parse', dir, '--to', 'csv', '--jobs', '1'], { encoding: 'utf8', maxBuffer: 1 << 26 })
       expect(files.length).toBeGreaterThanOrEqual(WORKER_THRESHOLD)
       expect(viaWorkers).toBe(inProcess)
+      expect(
+        csvRows(viaWorkers)
+          .slice(1)
+          .map((row) => row[0])
+      ).toEqual(files.flatMap((file) => cellPaths('2019').map(() => file)))
       const head = spawnSync('sh', ['-c', `node ${BIN} parse ${dir} --to csv | head -n 1`], { encoding: 'utf8' })
       expect(head.stderr).toBe('')
-      expect(head.stdout).toBe('source,table,path,row,column,value\r\n')
+      expect(head.stdout).toBe('source,organization,year,edition,table,path,row,column,value,status,codes\r\n')
     },
     60_000
   )

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { once } from 'node:events'
 import { readFileSync } from 'node:fs'
 import { main } from './index.js'
 
@@ -15,7 +16,8 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 })
 
 process.exitCode = await main(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
+  // Wait for the stream to drain when it asks to: output stays streamed, memory flat.
+  stdout: (text) => (process.stdout.write(text) ? undefined : once(process.stdout, 'drain').then(() => undefined)),
   stderr: (text) => process.stderr.write(text),
   stdin: () => new Uint8Array(readFileSync(0)),
   tty: process.stderr.isTTY === true

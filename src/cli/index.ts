@@ -1,24 +1,27 @@
 /**
- * The `zfxxgk` command: `parse` turns reports into JSON, NDJSON, CSV or Markdown;
- * `check` lists each report's problems in the style of unified-args.
+ * The `zfxxgk` command: `parse` turns reports into JSON, NDJSON, CSV (one row per cell, or one
+ * row per report) or Markdown, streamed in input order; `check` lists each report's problems,
+ * grouped by file, with a summary per code.
  *
  * @module
  */
 
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { basename, extname, join } from 'node:path'
+import { availableParallelism } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { parseReportAsync } from '../parse.js'
-import type { Diagnostic, ParseResult } from '../model/types.js'
-import { formatReport } from '../serialize/index.js'
-import { toCsv, toRows } from '../serialize/rows.js'
-import { collectInputs, parseAll, type Outcome } from './files.js'
+import { builtinAdapters } from '../parse.js'
+import { collectInputs } from './files.js'
+import { HELP, USAGE } from './help.js'
+import { openOutput, type Output } from './output.js'
+import { processAll } from './pool.js'
+import { processFile, type FileJob, type Outcome } from './process.js'
 import { progress } from './progress.js'
+import { csvHeader, TARGETS, type Target } from './render.js'
 
 /** Where the command writes, and what it reads for `-`. */
 export interface Io {
-  /** Standard output. */
-  stdout: (text: string) => void
+  /** Standard output; a promise when the stream asks the command to wait (backpressure). */
+  stdout: (text: string) => void | Promise<void>
   /** Standard error. */
   stderr: (text: string) => void
   /** Standard input, read whole (for `-`). */
@@ -27,35 +30,26 @@ export interface Io {
   tty: boolean
 }
 
-const USAGE = `Usage: zfxxgk <command> [options] <files|dirs|-…>
-
-Commands:
-  parse   read reports and write them out
-  check   list each report's problems (exit 1 on errors)
-
-Options:
-  --format auto|text|markdown|html|json|docx|pdf
-                                          input format (default: auto, detected per file)
-  --to json|ndjson|csv|markdown           parse: output format (default: json)
-  -o, --output FILE|DIR                   parse: write to a file, or one file per report in a directory
-  --bom                                   parse --to csv: start with a UTF-8 BOM for Excel
-  --frail                                 check: exit 1 on warnings too
-  -q, --quiet                             check: show only files with warnings or errors
-  -s, --silent                            check: show only errors
-  -h, --help                              show this help
-  -v, --version                           show the version
-
-Directories are walked for .txt, .md, .markdown, .html, .htm, .json, .docx and .pdf files; - reads stdin.`
-
-const TARGETS = ['json', 'ndjson', 'csv', 'markdown'] as const
-type Target = (typeof TARGETS)[number]
+/** Options that only one command takes. */
+const ONLY: Readonly<Record<string, 'parse' | 'check'>> = {
+  to: 'parse',
+  output: 'parse',
+  shape: 'parse',
+  header: 'parse',
+  bom: 'parse',
+  'no-bom': 'parse',
+  frail: 'check',
+  quiet: 'check',
+  silent: 'check',
+  report: 'check'
+}
 
 /**
  * Run the command.
  *
  * @param argv - The arguments after the program name.
  * @param io - Streams.
- * @returns The exit code: 0, 1 (errors found, or a file could not be read), 2 (bad usage).
+ * @returns The exit code: 0, 1 (a file failed, or check found errors), 2 (bad usage).
  */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let parsed: ReturnType<typeof parseOptions>
@@ -67,67 +61,126 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   const { values, positionals } = parsed
   if (values.version === true) {
-    io.stdout(`${version()}\n`)
+    await io.stdout(`${version()}\n`)
     return 0
   }
   const [command, ...names] = positionals
-  if (values.help === true || command === undefined) {
-    io.stdout(`${USAGE}\n`)
-    return command === undefined && values.help !== true ? 2 : 0
+  if (command === undefined) {
+    if (values.help === true) await io.stdout(`${USAGE}\n`)
+    else io.stderr(`${USAGE}\n`)
+    return values.help === true ? 0 : 2
   }
-  if (command !== 'parse' && command !== 'check') {
-    io.stderr(`zfxxgk: unknown command “${command}”\n\n${USAGE}\n`)
-    return 2
+  if (command !== 'parse' && command !== 'check') return usage(io, `unknown command “${command}”`)
+  if (values.help === true) {
+    await io.stdout(`${HELP[command]}\n`)
+    return 0
   }
-  const to = (values.to ?? 'json') as Target
-  if (!TARGETS.includes(to)) {
-    io.stderr(`zfxxgk: --to must be one of ${TARGETS.join(', ')}\n`)
-    return 2
+  const job = jobOf(command, values)
+  if (typeof job === 'string') return usage(io, job, command)
+  if (names.length === 0) return usage(io, 'no input: name files, directories, or - for stdin', command)
+  let output: Output
+  try {
+    const bom = values.bom === true || (values['no-bom'] !== true && /\.csv$/iu.test(values.output ?? ''))
+    // check writes to stderr, or with --report json a JSON array to stdout.
+    output =
+      command === 'parse' || job.check.report === 'json'
+        ? await openOutput(
+            command === 'parse' ? values.output : undefined,
+            io,
+            command === 'parse' ? job.output : { ...job.output, to: 'json' },
+            bom
+          )
+        : { start: async () => undefined, write: async () => undefined, end: async () => undefined }
+  } catch (error) {
+    return usage(io, error instanceof Error ? error.message : String(error), command)
   }
-  const format = values.format === undefined || values.format === 'auto' ? undefined : values.format
-  if (names.length === 0) {
-    io.stderr(`zfxxgk: no input: name files, directories, or - for stdin\n`)
-    return 2
-  }
-  const { inputs, missing } = collectInputs(names)
+  const { inputs, missing } = collectInputs(
+    names,
+    (values.ext ?? []).map((extension) => (extension.startsWith('.') ? extension : `.${extension}`))
+  )
   for (const name of missing) io.stderr(`${name}: no such file or directory\n`)
+  const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs)
   const bar = progress(inputs.length, io)
-  const files = inputs.filter((input) => input.path !== '-').map((input) => input.path)
-  let parsedFiles: Outcome[]
-  try {
-    parsedFiles = await parseAll(files, { format }, () => bar.tick())
-  } catch (error) {
-    bar.end()
-    io.stderr(`zfxxgk: ${error instanceof Error ? error.message : String(error)}\n`)
-    return 2
+  const tally: Tally = {
+    files: missing.length,
+    reports: 0,
+    failed: missing.length,
+    unread: missing.length,
+    warnings: 0,
+    formats: new Map(),
+    codes: new Map()
   }
-  let fileIndex = 0
-  const outcomes: Outcome[] = []
-  for (const input of inputs) {
-    if (input.path !== '-') outcomes.push(parsedFiles[fileIndex++] as Outcome)
-    else {
-      bar.tick()
-      outcomes.push(await readStdin(io, format))
+  const emit = async (outcome: Outcome): Promise<void> => {
+    bar.tick()
+    tally.files++
+    if (outcome.format !== undefined) tally.formats.set(outcome.format, (tally.formats.get(outcome.format) ?? 0) + 1)
+    for (const [code, count] of Object.entries(outcome.counts)) tally.codes.set(code, (tally.codes.get(code) ?? 0) + count)
+    if (outcome.failure === undefined) tally.reports++
+    else tally.failed++
+    if (outcome.format === undefined) tally.unread++
+    if ((outcome.counts.warning ?? 0) > 0) tally.warnings++
+    if (outcome.failure !== undefined && (command === 'parse' || outcome.format === undefined)) {
+      bar.clear()
+      io.stderr(`${outcome.path}: ${outcome.format === undefined ? 'could not be read' : 'no report'}: ${outcome.failure}\n`)
     }
+    if (command === 'check' && job.check.report === 'text') {
+      bar.clear()
+      io.stderr(outcome.chunk)
+    } else await output.write(outcome)
   }
+  await output.start(command === 'parse' && job.output.to === 'csv' ? csvHeader(job.output) : '')
+  const files = inputs.filter((input) => input !== '-')
+  await processAll(
+    files,
+    job,
+    { jobs, timeout: Number(values.timeout ?? 60) * 1000, memory: 2048, always: values.jobs !== undefined },
+    emit
+  )
+  for (const input of inputs) if (input === '-') await emit(await processFile('-', job, io.stdin()))
+  await output.end()
   bar.end()
-  let failed = missing.length > 0
-  for (const outcome of outcomes) {
-    if ('error' in outcome) {
-      failed = true
-      io.stderr(`${outcome.path}: could not be read: ${outcome.error}\n`)
+  return command === 'parse' ? summarizeParse(tally, io) : summarizeCheck(tally, values, io)
+}
+
+/** The job of a command from its options, or what is wrong with them. */
+function jobOf(command: 'parse' | 'check', values: ReturnType<typeof parseOptions>['values']): FileJob | string {
+  for (const [option, only] of Object.entries(ONLY)) {
+    if (only !== command && values[option as keyof typeof values] !== undefined)
+      return `--${option} is an option of ${only}, not of ${command}`
+  }
+  const formats = ['auto', ...builtinAdapters.map((adapter) => adapter.name)]
+  if (values.format !== undefined && !formats.includes(values.format)) return `--format must be one of ${formats.join(', ')}`
+  const to = (values.to ?? 'json') as Target
+  if (!TARGETS.includes(to)) return `--to must be one of ${TARGETS.join(', ')}`
+  if (values.shape !== undefined && values.shape !== 'long' && values.shape !== 'wide') return '--shape must be long or wide'
+  if ((values.shape !== undefined || values.header !== undefined) && to !== 'csv') return '--shape and --header go with --to csv'
+  if (values.header !== undefined && values.header !== 'path' && values.header !== 'label') return '--header must be path or label'
+  if (values.report !== undefined && values.report !== 'text' && values.report !== 'json') return '--report must be text or json'
+  for (const [option, least] of [
+    ['jobs', 1],
+    ['max-size', 1],
+    ['timeout', 1]
+  ] as const) {
+    const value = values[option]
+    if (value !== undefined && !(Number.isInteger(Number(value)) && Number(value) >= least))
+      return `--${option} must be a whole number, at least ${least}`
+  }
+  return {
+    format: values.format === undefined || values.format === 'auto' ? undefined : values.format,
+    repair: values['no-repair'] !== true,
+    maxSize: Number(values['max-size'] ?? 10 * 1024 * 1024),
+    command,
+    output: { to, shape: values.shape === 'wide' ? 'wide' : 'long', header: values.header === 'label' ? 'label' : 'path' },
+    check: {
+      level: values.silent === true ? 'silent' : values.quiet === true ? 'quiet' : 'all',
+      report: values.report === 'json' ? 'json' : 'text'
     }
   }
-  const results = outcomes.filter((outcome): outcome is { path: string; result: ParseResult } => 'result' in outcome)
-  if (command === 'parse' && io.tty && results.length > 1) io.stderr(`${plural(results.length, 'file')} read: ${kinds(results)}\n`)
-  if (command === 'check') return check(results, values, io) || (failed ? 1 : 0)
-  try {
-    write(results, to, values.output, values.bom === true, io)
-  } catch (error) {
-    io.stderr(`zfxxgk: ${error instanceof Error ? error.message : String(error)}\n`)
-    return 1
-  }
-  return failed ? 1 : 0
+}
+
+function usage(io: Io, problem: string, command?: 'parse' | 'check'): number {
+  io.stderr(`zfxxgk: ${problem}\n\n${command === undefined ? USAGE : HELP[command]}\n`)
+  return 2
 }
 
 function parseOptions(argv: readonly string[]) {
@@ -138,22 +191,23 @@ function parseOptions(argv: readonly string[]) {
       format: { type: 'string' },
       to: { type: 'string' },
       output: { type: 'string', short: 'o' },
+      shape: { type: 'string' },
+      header: { type: 'string' },
       bom: { type: 'boolean' },
+      'no-bom': { type: 'boolean' },
+      'no-repair': { type: 'boolean' },
+      jobs: { type: 'string', short: 'j' },
+      'max-size': { type: 'string' },
+      timeout: { type: 'string' },
+      ext: { type: 'string', multiple: true },
       frail: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
       silent: { type: 'boolean', short: 's' },
+      report: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' }
     }
   })
-}
-
-async function readStdin(io: Io, format: string | undefined): Promise<Outcome> {
-  try {
-    return { path: '-', result: await parseReportAsync(io.stdin(), format === undefined ? {} : { format }) }
-  } catch (error) {
-    return { path: '-', error: error instanceof Error ? error.message : String(error) }
-  }
 }
 
 function version(): string {
@@ -161,95 +215,50 @@ function version(): string {
   return manifest.version ?? '0.0.0'
 }
 
-/** `check`: one line per problem, `file:line:col  severity  message  code`, then counts. Returns 1 when the run fails. */
-function check(
-  results: { path: string; result: ParseResult }[],
-  values: { frail?: boolean; quiet?: boolean; silent?: boolean },
-  io: Io
-): number {
-  const counts = { error: 0, warning: 0, info: 0 }
-  const shown = (diagnostic: Diagnostic): boolean =>
-    values.silent === true ? diagnostic.severity === 'error' : values.quiet === true ? diagnostic.severity !== 'info' : true
-  for (const { path, result } of results) {
-    for (const diagnostic of result.diagnostics) counts[diagnostic.severity]++
-    const lines = result.diagnostics.filter(shown)
-    if (lines.length === 0) {
-      if (values.quiet !== true && values.silent !== true) io.stderr(`${path}: no issues\n`)
-      continue
-    }
-    for (const diagnostic of lines)
-      io.stderr(`${placeOf(path, diagnostic)}  ${diagnostic.severity.padEnd(7)}  ${diagnostic.message}  ${diagnostic.code}\n`)
-  }
-  io.stderr(
-    `\n${plural(results.length, 'file')} (${kinds(results)}): ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}\n`
-  )
-  return counts.error > 0 || (values.frail === true && counts.warning > 0) ? 1 : 0
-}
-
-/** Where a diagnostic stands: `file:line:column`, or in a PDF `file#page=N` (as PDF viewers open it). */
-function placeOf(path: string, diagnostic: Diagnostic): string {
-  const position = diagnostic.position
-  if (position === undefined) return `${path}:1:1`
-  return position.page === undefined ? `${path}:${position.line}:${position.column}` : `${path}#page=${position.page}`
+/** What a batch gave, counted as its outcomes are emitted. */
+interface Tally {
+  /** Files named or found, read or not. */
+  files: number
+  /** Files that gave a report. */
+  reports: number
+  /** Files that gave none: not found, not read, or holding no report. */
+  failed: number
+  /** Files not found or not read at all. */
+  unread: number
+  /** Files with a warning. */
+  warnings: number
+  formats: Map<string, number>
+  codes: Map<string, number>
 }
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`
 }
 
-/** How many files of each format were read, most first: `3 pdf, 2 html`. */
-function kinds(results: readonly { result: ParseResult }[]): string {
-  const counts = new Map<string, number>()
-  for (const { result } of results) counts.set(result.format, (counts.get(result.format) ?? 0) + 1)
-  return [...counts]
+/** `3 files (2 html, 1 text)`: how many files of each format were read, most first. */
+function files(tally: Tally): string {
+  const kinds = [...tally.formats]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .map(([format, count]) => `${count} ${format}`)
     .join(', ')
+  return `${plural(tally.files, 'file')}${kinds === '' ? '' : ` (${kinds})`}`
 }
 
-/** A result as `parse` writes it in JSON: the input, the adapter used, and what parseReport gave. */
-function entry(path: string, result: ParseResult): Record<string, unknown> {
-  return { file: path, format: result.format, ok: result.ok, report: result.report, diagnostics: result.diagnostics }
+/** `parse`'s last line: `N files (…): R reports, F failed, W with warnings`; exit 1 when a file failed. */
+function summarizeParse(tally: Tally, io: Io): number {
+  io.stderr(`${files(tally)}: ${plural(tally.reports, 'report')}, ${tally.failed} failed, ${tally.warnings} with warnings\n`)
+  return tally.failed > 0 ? 1 : 0
 }
 
-function write(results: { path: string; result: ParseResult }[], to: Target, output: string | undefined, bom: boolean, io: Io): void {
-  const extension = { json: '.json', ndjson: '.ndjson', csv: '.csv', markdown: '.md' }[to]
-  const render = (items: typeof results): string => {
-    if (to === 'json')
-      return `${JSON.stringify(
-        items.map(({ path, result }) => entry(path, result)),
-        null,
-        2
-      )}\n`
-    if (to === 'ndjson') return items.map(({ path, result }) => `${JSON.stringify(entry(path, result))}\n`).join('')
-    if (to === 'csv')
-      return toCsv(
-        items.flatMap(({ path, result }) => (result.report === null ? [] : toRows(result.report, path))),
-        { bom }
-      )
-    return items
-      .map(
-        ({ path, result }) =>
-          `<!-- ${path} -->\n\n${result.report === null ? '(no report)\n' : formatReport(result.report, { format: 'markdown' })}`
-      )
-      .join('\n')
-  }
-  if (output === undefined) {
-    io.stdout(render(results))
-    return
-  }
-  const isDirectory = output.endsWith('/') || (existsSync(output) && statSync(output).isDirectory())
-  if (!isDirectory) {
-    writeFileSync(output, render(results))
-    return
-  }
-  mkdirSync(output, { recursive: true })
-  const used = new Set<string>()
-  for (const item of results) {
-    const stem = item.path === '-' ? 'stdin' : basename(item.path, extname(item.path))
-    let name = `${stem}${extension}`
-    for (let n = 2; used.has(name); n++) name = `${stem}-${n}${extension}`
-    used.add(name)
-    writeFileSync(join(output, name), render([item]))
-  }
+/** `check`'s last lines: counts by severity, then by code; exit 1 on errors (or warnings with --frail) or a file not read. */
+function summarizeCheck(tally: Tally, values: { frail?: boolean }, io: Io): number {
+  const count = (key: string): number => tally.codes.get(key) ?? 0
+  const codes = [...tally.codes]
+    .filter(([code]) => code !== 'error' && code !== 'warning' && code !== 'info')
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([code, n]) => `${code} ×${n}`)
+  io.stderr(
+    `\n${files(tally)}: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'info')}\n${codes.length === 0 ? '' : `  ${codes.join(', ')}\n`}`
+  )
+  return count('error') > 0 || (values.frail === true && count('warning') > 0) || tally.unread > 0 ? 1 : 0
 }

@@ -9,6 +9,8 @@
 export interface Progress {
   /** One more file done. */
   tick(): void
+  /** Clear the line, before something else is written to stderr (the next tick shows it again). */
+  clear(): void
   /** Clear the line. */
   end(): void
 }
@@ -20,7 +22,7 @@ export interface Progress {
  * @param io - Where to write, and whether it is a terminal.
  */
 export function progress(total: number, io: { stderr: (text: string) => void; tty: boolean }): Progress {
-  if (!io.tty || total < 2) return { tick: () => undefined, end: () => undefined }
+  if (!io.tty || total < 2) return { tick: () => undefined, clear: () => undefined, end: () => undefined }
   const start = performance.now()
   let done = 0
   let shown = 0
@@ -34,6 +36,10 @@ export function progress(total: number, io: { stderr: (text: string) => void; tt
       const rate = done / Math.max(seconds, 1e-3)
       const left = Math.ceil((total - done) / rate)
       io.stderr(`\r\u001b[2K${done}/${total} files · ${rate.toFixed(1)} files/s · ${done < total ? `about ${left} s left` : 'done'}`)
+    },
+    clear() {
+      io.stderr('\r\u001b[2K')
+      shown = 0
     },
     end() {
       io.stderr('\r\u001b[2K')

@@ -26,18 +26,28 @@ export interface ReportRow {
 }
 
 /** A cell's row of the long format, without its value: the same for every report of an edition. */
-interface RowTemplate {
+export interface RowTemplate {
+  /** The table: `'二'`, `'三'` or `'四'`. */
   table: ReportRow['table']
+  /** The cell's dot path. */
   path: string
+  /** The row's Chinese label, levels joined by ` / `. */
   row: string
+  /** The column's Chinese label, levels joined by ` / `. */
   column: string
+  /** The cell's place in `readCells(report)`. */
   index: number
 }
 
 const TEMPLATES = new Map<Edition, readonly RowTemplate[]>()
 
-/** The rows of an edition in the order of the official layout, labels worked out once. */
-function template(edition: Edition): readonly RowTemplate[] {
+/**
+ * The rows of an edition in the order of the official layout, labels worked out once; `index` is
+ * the cell's place in `readCells(report)`.
+ *
+ * @param edition - The edition.
+ */
+export function rowTemplate(edition: Edition): readonly RowTemplate[] {
   let rows = TEMPLATES.get(edition)
   if (rows === undefined) {
     const schema = cellSchema(edition)
@@ -75,7 +85,7 @@ function template(edition: Edition): readonly RowTemplate[] {
  */
 export function toRows(report: Report, source?: string | null): ReportRow[] {
   const values = readCells(report)
-  return template(report.edition).map(({ table, path, row, column, index }) => {
+  return rowTemplate(report.edition).map(({ table, path, row, column, index }) => {
     const line: ReportRow = { table, path, row, column, value: values[index] ?? null }
     return source === undefined || source === null ? line : { source, ...line }
   })
@@ -139,6 +149,7 @@ export function toCsv(input: Report | readonly ReportRow[], options?: CsvOptions
   return `${options?.bom === true ? '\ufeff' : ''}${lines.join('\r\n')}\r\n`
 }
 
-function csvField(text: string): string {
+/** A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180). */
+export function csvField(text: string): string {
   return /[",\r\n]/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text
 }

@@ -1,0 +1,51 @@
+/**
+ * The command's help texts.
+ *
+ * @module
+ */
+
+/** The usage of the command. */
+export const USAGE = `Usage: zfxxgk <command> [options] <files|dirs|-…>
+
+Commands:
+  parse   read reports and write them out (zfxxgk parse --help)
+  check   list each report's problems (zfxxgk check --help)
+
+  -h, --help      show help (of a command: zfxxgk parse --help)
+  -v, --version   show the version`
+
+const COMMON = `  --format auto|text|markdown|html|json|docx|pdf   input format (default: auto, detected per file)
+  --no-repair            do not fill cells from the totals (repair: false)
+  --ext EXT              also walk directories for files ending .EXT (repeatable)
+  -j, --jobs N           worker threads (default: all cores)
+  --max-size BYTES       skip a larger file, reported (default: 10485760)
+  --timeout SECONDS      stop a file's parse after this long, reported (default: 60)`
+
+/** Each command's help. */
+export const HELP: Readonly<Record<'parse' | 'check', string>> = {
+  parse: `Usage: zfxxgk parse [options] <files|dirs|-…>
+
+Read reports and write them out, in input order, as each is read.
+
+  --to json|ndjson|csv|markdown   output format (default: json)
+  --shape long|wide      csv: one row per cell (long, default) or one row per report (wide)
+  --header path|label    csv --shape wide: columns named by path (default) or by Chinese labels
+  -o, --output FILE|DIR  write to a file, or one file per report in DIR/ (default: stdout)
+  --bom, --no-bom        csv: a UTF-8 BOM for Excel (default: on when -o names a .csv file)
+${COMMON}
+
+A file that cannot be read or holds no report is listed on stderr; the last line counts files,
+reports, failures and files with warnings. Exit 1 when a file failed.
+Directories are walked for .txt, .md, .markdown, .html, .htm, .json, .docx and .pdf files; - reads stdin.`,
+  check: `Usage: zfxxgk check [options] <files|dirs|-…>
+
+List each report's problems on stderr, grouped by file, then a count per code.
+
+  --frail                exit 1 on warnings too
+  -q, --quiet            show only warnings and errors
+  -s, --silent           show only errors
+  --report text|json     text on stderr (default), or a JSON array on stdout
+${COMMON}
+
+Exit 1 when a report has an error (or a warning, with --frail), or a file could not be read.`
+}

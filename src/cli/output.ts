@@ -1,0 +1,103 @@
+/**
+ * Where `parse` writes: standard output or one file, streamed (each file's part written as it comes,
+ * waiting when the stream asks to), or one file per input in a directory. JSON is written as a
+ * streamed array; NDJSON, CSV and Markdown part after part.
+ *
+ * @module
+ */
+
+import { once } from 'node:events'
+import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
+import { basename, dirname, extname, join } from 'node:path'
+import type { Outcome } from './process.js'
+import { csvHeader, type RenderJob, type Target } from './render.js'
+
+/** A destination for `parse`'s output. */
+export interface Output {
+  /** Write what comes before the first part (a CSV header). */
+  start(header: string): Promise<void>
+  /** Write one input's part. */
+  write(outcome: Outcome): Promise<void>
+  /** Close the output. */
+  end(): Promise<void>
+}
+
+const EXTENSIONS: Readonly<Record<Target, string>> = { json: '.json', ndjson: '.ndjson', csv: '.csv', markdown: '.md' }
+
+/**
+ * Open the output: standard output (`path` absent), a directory (`path` ending in `/` or an existing
+ * directory: one file per input), or a file.
+ *
+ * @param path - `-o`, or `undefined`.
+ * @param io - Standard output.
+ * @param render - How parts are rendered (the format, and for CSV the header of each file).
+ * @param bom - Start CSV with a UTF-8 byte order mark.
+ * @throws Error when the directory to write in does not exist (a usage error, before any parsing).
+ */
+export async function openOutput(
+  path: string | undefined,
+  io: { stdout: (text: string) => void | Promise<void> },
+  render: RenderJob,
+  bom: boolean
+): Promise<Output> {
+  if (path === undefined) return streamed(io.stdout, render.to, bom)
+  const isDirectory = path.endsWith('/') || (existsSync(path) && statSync(path).isDirectory())
+  const parent = dirname(isDirectory ? path.replace(/\/+$/u, '') : path)
+  if (!existsSync(parent) || !statSync(parent).isDirectory()) throw new Error(`-o ${path}: the folder ${parent} does not exist`)
+  if (isDirectory) return perFile(path, render, bom)
+  const stream = createWriteStream(path)
+  await once(stream, 'open')
+  const output = streamed((text) => (stream.write(text) ? undefined : once(stream, 'drain').then(() => undefined)), render.to, bom)
+  return {
+    ...output,
+    end: async () => {
+      await output.end()
+      stream.end()
+      await once(stream, 'finish')
+    }
+  }
+}
+
+/** Parts written one after another to one stream. */
+function streamed(write: (text: string) => void | Promise<void>, to: Target, bom: boolean): Output {
+  let first = true
+  return {
+    start: async (header) => {
+      await write(`${to === 'csv' && bom ? '\ufeff' : ''}${header}${to === 'json' ? '[' : ''}`)
+    },
+    write: async (outcome) => {
+      if (outcome.chunk === '') return
+      const separator = first ? '' : to === 'json' ? ',' : to === 'markdown' ? '\n' : ''
+      await write(`${separator}${to === 'json' ? '\n' : ''}${outcome.chunk}`)
+      first = false
+    },
+    end: async () => {
+      if (to === 'json') await write(first ? ']\n' : '\n]\n')
+    }
+  }
+}
+
+/** One file per input in a directory, named after the input (`-2`, `-3` … when two share a name). */
+function perFile(directory: string, render: RenderJob, bom: boolean): Output {
+  mkdirSync(directory, { recursive: true })
+  const used = new Set<string>()
+  const extension = EXTENSIONS[render.to]
+  return {
+    start: async () => undefined,
+    write: async (outcome) => {
+      if (outcome.chunk === '' && render.to !== 'csv') return
+      const stem = outcome.path === '-' ? 'stdin' : basename(outcome.path, extname(outcome.path))
+      let name = `${stem}${extension}`
+      for (let n = 2; used.has(name); n++) name = `${stem}-${n}${extension}`
+      used.add(name)
+      const text =
+        render.to === 'csv'
+          ? `${bom ? '\ufeff' : ''}${csvHeader(render)}${outcome.chunk}`
+          : render.to === 'json'
+            ? `${outcome.chunk}\n`
+            : outcome.chunk
+      writeFileSync(join(directory, name), text)
+    },
+    end: async () => undefined
+  }
+}

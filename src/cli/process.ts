@@ -1,0 +1,88 @@
+/**
+ * One file of a batch, from its path to what the command writes for it: read (within the size
+ * limit), parsed with `parseReportAsync`, rendered for `parse` or `check`. Never throws: what goes
+ * wrong is the outcome's `failure`. Runs in a worker thread, or in this one for small batches.
+ *
+ * @module
+ */
+
+import { readFile, stat } from 'node:fs/promises'
+import { parseReportAsync } from '../parse.js'
+import type { ParseResult } from '../model/types.js'
+import { renderCheck, type CheckJob } from './check.js'
+import { render, type RenderJob } from './render.js'
+
+/** What to do with each file. */
+export interface FileJob {
+  /** `options.format` of the parse (`undefined`: detected). */
+  format: string | undefined
+  /** `options.repair` of the parse. */
+  repair: boolean
+  /** The largest file read, in bytes. */
+  maxSize: number
+  /** `parse`: render `output`; `check`: render the diagnostics. */
+  command: 'parse' | 'check'
+  /** How `parse` renders. */
+  output: RenderJob
+  /** How `check` renders. */
+  check: CheckJob
+}
+
+/** What became of one file. */
+export interface Outcome {
+  /** The file. */
+  path: string
+  /** Why it gave no report: it could not be read, was too large, its parse stopped, or it holds none. */
+  failure?: string
+  /** The adapter that read it. */
+  format?: string
+  /** What the command writes for it. */
+  chunk: string
+  /** How many diagnostics of each code it gave, and of each severity (`error`, `warning`, `info`). */
+  counts: Record<string, number>
+}
+
+/**
+ * Read, parse and render one file.
+ *
+ * @param path - The file, or `-` with `stdin` given.
+ * @param job - What to do.
+ * @param stdin - Standard input's bytes, for `-`.
+ */
+export async function processFile(path: string, job: FileJob, stdin?: Uint8Array): Promise<Outcome> {
+  let bytes: Uint8Array
+  try {
+    if (stdin !== undefined) bytes = stdin
+    else {
+      const size = (await stat(path)).size
+      if (size > job.maxSize) return { path, failure: `${size} bytes, larger than --max-size (${job.maxSize})`, chunk: '', counts: {} }
+      bytes = new Uint8Array(await readFile(path))
+    }
+  } catch (error) {
+    return { path, failure: reasonOf(error), chunk: '', counts: {} }
+  }
+  let result: ParseResult
+  try {
+    result = await parseReportAsync(bytes, { format: job.format ?? null, repair: job.repair, maxInput: job.maxSize })
+  } catch (error) {
+    return { path, failure: reasonOf(error), chunk: '', counts: {} }
+  }
+  const counts: Record<string, number> = {}
+  for (const diagnostic of result.diagnostics) {
+    counts[diagnostic.code] = (counts[diagnostic.code] ?? 0) + 1
+    counts[diagnostic.severity] = (counts[diagnostic.severity] ?? 0) + 1
+  }
+  const chunk = job.command === 'parse' ? render(path, result, job.output) : renderCheck(path, result, job.check)
+  const outcome: Outcome = { path, format: result.format, chunk, counts }
+  if (result.report === null)
+    outcome.failure = result.diagnostics.find((diagnostic) => diagnostic.severity === 'error')?.message ?? 'no report'
+  return outcome
+}
+
+function reasonOf(error: unknown): string {
+  const code = (error as { code?: string }).code
+  if (code === 'ENOENT') return 'no such file'
+  if (code === 'EISDIR') return 'is a directory'
+  if (code === 'EACCES') return 'permission denied'
+  return error instanceof Error ? error.message : String(error)
+}

@@ -1,0 +1,209 @@
+/**
+ * What `parse` writes for one input, rendered where it was parsed (in a worker, when there are
+ * workers): JSON, NDJSON, Markdown, or CSV rows in the long shape (one row per cell) or the wide
+ * shape (one row per report). CSV rows come from a per-edition template of escaped fields worked
+ * out once; a report adds its values, the status of each cell and the codes of the diagnostics
+ * that name it.
+ *
+ * @module
+ */
+
+import { readCells } from '../model/empty.js'
+import { printNumber } from '../model/layout.js'
+import type { Diagnostic, Edition, ParseResult } from '../model/types.js'
+import { formatReport } from '../serialize/index.js'
+import { csvField, rowTemplate } from '../serialize/rows.js'
+
+/** Output formats of `parse`. */
+export const TARGETS = ['json', 'ndjson', 'csv', 'markdown'] as const
+/** An output format of `parse`. */
+export type Target = (typeof TARGETS)[number]
+
+/** How `parse` renders each input. */
+export interface RenderJob {
+  /** The output format. */
+  to: Target
+  /** CSV: one row per cell (`long`) or one row per report (`wide`). */
+  shape: 'long' | 'wide'
+  /** Wide CSV: columns named by path (`path`) or by the Chinese table, row and column labels (`label`). */
+  header: 'path' | 'label'
+}
+
+/**
+ * A cell's status in the CSV: how its value came to be. Read from the diagnostics that name the
+ * cell (or its table 二 row), most telling first.
+ */
+const STATUS_BY_CODE: ReadonlyArray<readonly [string, string]> = [
+  ['value_inferred', 'inferred'],
+  ['invalid_number', 'invalid'],
+  ['ambiguous_value', 'ambiguous'],
+  ['unknown_unit', 'invalid'],
+  ['conflicting_values', 'conflicting'],
+  ['blank_cell', 'blank'],
+  ['row_missing', 'missing'],
+  ['table_missing', 'missing'],
+  ['values_split', 'split'],
+  ['unit_converted', 'converted'],
+  ['group_as_row', 'group']
+]
+
+/** The long CSV's header. */
+export const LONG_HEADER = 'source,organization,year,edition,table,path,row,column,value,status,codes'
+
+/** A cell of the wide shape's fixed column set. */
+interface WideColumn {
+  path: string
+  label: string
+}
+
+let wideColumns: readonly WideColumn[] | undefined
+
+/** Every cell of both editions, once, table by table: the 2021 cells, then the 2019 cells 2021 has not. */
+function columnsOfBoth(): readonly WideColumn[] {
+  if (wideColumns !== undefined) return wideColumns
+  const columns: WideColumn[] = []
+  const seen = new Set<string>()
+  for (const table of ['二', '三', '四']) {
+    for (const edition of ['2021', '2019'] as const) {
+      for (const row of rowTemplate(edition)) {
+        if (row.table !== table || seen.has(row.path)) continue
+        seen.add(row.path)
+        columns.push({ path: row.path, label: `表${row.table} ${row.row} | ${row.column}` })
+      }
+    }
+  }
+  return (wideColumns = columns)
+}
+
+/** Fields of the wide shape before the cells. */
+const WIDE_LEAD = ['source', 'status', 'format', 'organization', 'year', 'edition', 'errors', 'warnings']
+
+/**
+ * The CSV header for a job.
+ *
+ * @param job - The render job.
+ */
+export function csvHeader(job: RenderJob): string {
+  if (job.shape === 'long') return `${LONG_HEADER}\r\n`
+  const names = columnsOfBoth().map((column) => (job.header === 'label' ? column.label : column.path))
+  return `${[...WIDE_LEAD, ...names].map(csvField).join(',')}\r\n`
+}
+
+/** A parse's outcome as `parse` writes it for one input. */
+export function render(path: string, result: ParseResult, job: RenderJob): string {
+  switch (job.to) {
+    case 'json':
+      return JSON.stringify(entry(path, result), null, 2)
+    case 'ndjson':
+      return `${JSON.stringify(entry(path, result))}\n`
+    case 'markdown':
+      return `<!-- ${path} -->\n\n${result.report === null ? '(no report)\n' : formatReport(result.report, { format: 'markdown' })}`
+    case 'csv':
+      return job.shape === 'long' ? longRows(path, result) : wideRow(path, result)
+  }
+}
+
+/** A result as `parse` writes it in JSON: the input, the adapter used, and what parseReport gave. */
+function entry(path: string, result: ParseResult): Record<string, unknown> {
+  return { file: path, format: result.format, ok: result.ok, report: result.report, diagnostics: result.diagnostics }
+}
+
+/** Template rows of an edition as escaped CSV fields: `table,path,row,column`. */
+const LONG_TEMPLATES = new Map<Edition, readonly { fields: string; path: string; index: number }[]>()
+
+function longTemplate(edition: Edition): readonly { fields: string; path: string; index: number }[] {
+  let rows = LONG_TEMPLATES.get(edition)
+  if (rows === undefined) {
+    rows = rowTemplate(edition).map((row) => ({
+      fields: [row.table, row.path, row.row, row.column].map(csvField).join(','),
+      path: row.path,
+      index: row.index
+    }))
+    LONG_TEMPLATES.set(edition, rows)
+  }
+  return rows
+}
+
+function longRows(path: string, result: ParseResult): string {
+  const report = result.report
+  if (report === null) return ''
+  const lead = [path, report.organization ?? '', report.year === null ? '' : String(report.year), report.edition].map(csvField).join(',')
+  const values = readCells(report)
+  const named = namedCells(result.diagnostics)
+  let out = ''
+  for (const row of longTemplate(report.edition)) {
+    const value = values[row.index] ?? null
+    const codes = codesOf(named, row.path)
+    out += `${lead},${row.fields},${value === null ? '' : printNumber(value)},${statusOf(value, codes)},${codes.join(' ')}\r\n`
+  }
+  return out
+}
+
+function wideRow(path: string, result: ParseResult): string {
+  const report = result.report
+  let errors = 0
+  let warnings = 0
+  for (const diagnostic of result.diagnostics) {
+    if (diagnostic.severity === 'error') errors++
+    else if (diagnostic.severity === 'warning') warnings++
+  }
+  const status = report === null ? 'failed' : errors > 0 ? 'errors' : warnings > 0 ? 'warnings' : 'ok'
+  const lead = [
+    path,
+    status,
+    result.format,
+    report?.organization ?? '',
+    report?.year?.toString() ?? '',
+    report?.edition ?? '',
+    String(errors),
+    String(warnings)
+  ]
+  let cells = ''
+  if (report !== null) {
+    const values = readCells(report)
+    for (const index of wideIndex(report.edition)) {
+      const value = index < 0 ? null : (values[index] ?? null)
+      cells += value === null ? ',' : `,${printNumber(value)}`
+    }
+  } else cells = ','.repeat(columnsOfBoth().length)
+  return `${lead.map(csvField).join(',')}${cells}\r\n`
+}
+
+const WIDE_INDEX = new Map<Edition, readonly number[]>()
+
+/** For each wide column, the cell's place in `readCells` of a report of the edition, or -1 (a cell of the other edition). */
+function wideIndex(edition: Edition): readonly number[] {
+  let indexes = WIDE_INDEX.get(edition)
+  if (indexes === undefined) {
+    const byPath = new Map(rowTemplate(edition).map((row) => [row.path, row.index]))
+    indexes = columnsOfBoth().map((column) => byPath.get(column.path) ?? -1)
+    WIDE_INDEX.set(edition, indexes)
+  }
+  return indexes
+}
+
+/** The codes of the diagnostics naming each path that names a cell or a table 二 row (not a whole table). */
+function namedCells(diagnostics: readonly Diagnostic[]): Map<string, string[]> {
+  const named = new Map<string, string[]>()
+  for (const diagnostic of diagnostics) {
+    const path = diagnostic.path
+    if (path === undefined || !path.includes('.')) continue
+    const codes = named.get(path)
+    if (codes === undefined) named.set(path, [diagnostic.code])
+    else if (!codes.includes(diagnostic.code)) codes.push(diagnostic.code)
+  }
+  return named
+}
+
+/** The codes naming a cell: its own, and its table 二 row's. */
+function codesOf(named: Map<string, string[]>, path: string): string[] {
+  if (named.size === 0) return []
+  const own = named.get(path) ?? []
+  const row = named.get(path.slice(0, path.lastIndexOf('.'))) ?? []
+  return row.length === 0 ? own : [...own, ...row.filter((code) => !own.includes(code))]
+}
+
+function statusOf(value: number | null, codes: readonly string[]): string {
+  for (const [code, status] of STATUS_BY_CODE) if (codes.includes(code)) return status
+  return value === null ? 'blank' : 'printed'
+}
