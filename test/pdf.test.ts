@@ -47,6 +47,13 @@ describe('PDF', () => {
     expect(typo?.position).toMatchObject({ page: 3 })
   }, 60_000)
 
+  it('reads a Node Buffer as it reads a Uint8Array (readFile gives a Buffer)', async () => {
+    const buffer = readFileSync(join(CORPUS, 'real-902-hongze-2024', 'input.pdf'))
+    const result = await parseReportAsync(buffer)
+    expect(result.report?.organization).toBe('淮安市洪泽区人民政府')
+    expect(buffer.byteLength).toBeGreaterThan(1000) // not taken over
+  }, 60_000)
+
   it('gives not_a_report, never a throw, for bytes that start as a PDF and are not one', async () => {
     const whole = read('real-902-hongze-2024')
     for (const bytes of [

@@ -21,7 +21,7 @@ import { csvHeader, TARGETS, type Target } from './render.js'
 /** Where the command writes, and what it reads for `-`. */
 export interface Io {
   /** Standard output; a promise when the stream asks the command to wait (backpressure). */
-  stdout: (text: string) => void | Promise<void>
+  stdout: (text: string | Uint8Array) => void | Promise<void>
   /** Standard error. */
   stderr: (text: string) => void
   /** Standard input, read whole (for `-`). */
@@ -125,7 +125,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     if (command === 'check' && job.check.report === 'text') {
       bar.clear()
-      io.stderr(outcome.chunk)
+      io.stderr(typeof outcome.chunk === 'string' ? outcome.chunk : new TextDecoder().decode(outcome.chunk))
     } else await output.write(outcome)
   }
   await output.start(command === 'parse' && job.output.to === 'csv' ? csvHeader(job.output) : '')

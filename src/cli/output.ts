@@ -36,7 +36,7 @@ const EXTENSIONS: Readonly<Record<Target, string>> = { json: '.json', ndjson: '.
  */
 export async function openOutput(
   path: string | undefined,
-  io: { stdout: (text: string) => void | Promise<void> },
+  io: { stdout: (text: string | Uint8Array) => void | Promise<void> },
   render: RenderJob,
   bom: boolean
 ): Promise<Output> {
@@ -47,7 +47,7 @@ export async function openOutput(
   if (isDirectory) return perFile(path, render, bom)
   const stream = createWriteStream(path)
   await once(stream, 'open')
-  const output = streamed((text) => (stream.write(text) ? undefined : once(stream, 'drain').then(() => undefined)), render.to, bom)
+  const output = streamed((chunk) => (stream.write(chunk) ? undefined : once(stream, 'drain').then(() => undefined)), render.to, bom)
   return {
     ...output,
     end: async () => {
@@ -59,16 +59,17 @@ export async function openOutput(
 }
 
 /** Parts written one after another to one stream. */
-function streamed(write: (text: string) => void | Promise<void>, to: Target, bom: boolean): Output {
+function streamed(write: (text: string | Uint8Array) => void | Promise<void>, to: Target, bom: boolean): Output {
   let first = true
   return {
     start: async (header) => {
       await write(`${to === 'csv' && bom ? '\ufeff' : ''}${header}${to === 'json' ? '[' : ''}`)
     },
     write: async (outcome) => {
-      if (outcome.chunk === '') return
-      const separator = first ? '' : to === 'json' ? ',' : to === 'markdown' ? '\n' : ''
-      await write(`${separator}${to === 'json' ? '\n' : ''}${outcome.chunk}`)
+      if (outcome.chunk.length === 0) return
+      const separator = `${first ? '' : to === 'json' ? ',' : to === 'markdown' ? '\n' : ''}${to === 'json' ? '\n' : ''}`
+      if (separator !== '') await write(separator)
+      await write(outcome.chunk)
       first = false
     },
     end: async () => {
@@ -85,18 +86,15 @@ function perFile(directory: string, render: RenderJob, bom: boolean): Output {
   return {
     start: async () => undefined,
     write: async (outcome) => {
-      if (outcome.chunk === '' && render.to !== 'csv') return
+      if (outcome.chunk.length === 0 && render.to !== 'csv') return
       const stem = outcome.path === '-' ? 'stdin' : basename(outcome.path, extname(outcome.path))
       let name = `${stem}${extension}`
       for (let n = 2; used.has(name); n++) name = `${stem}-${n}${extension}`
       used.add(name)
-      const text =
-        render.to === 'csv'
-          ? `${bom ? '\ufeff' : ''}${csvHeader(render)}${outcome.chunk}`
-          : render.to === 'json'
-            ? `${outcome.chunk}\n`
-            : outcome.chunk
-      writeFileSync(join(directory, name), text)
+      const before = render.to === 'csv' ? `${bom ? '\ufeff' : ''}${csvHeader(render)}` : ''
+      const after = render.to === 'json' ? '\n' : ''
+      const chunk = typeof outcome.chunk === 'string' ? Buffer.from(outcome.chunk) : outcome.chunk
+      writeFileSync(join(directory, name), Buffer.concat([Buffer.from(before), chunk, Buffer.from(after)]))
     },
     end: async () => undefined
   }

@@ -18,6 +18,8 @@ import { processFile, type FileJob, type Outcome } from './process.js'
 export const WORKER_THRESHOLD = 32
 /** Results kept waiting for a slow file, per worker. */
 const WINDOW_PER_WORKER = 16
+/** Files sent to a worker at once: the one it works on and the next, so that it never waits for this thread. */
+const DEPTH = 2
 
 /** How a batch runs. */
 export interface PoolOptions {
@@ -75,43 +77,57 @@ export async function processAll(
       }
     }
 
+    /** Files taken by a worker that was lost before it started them: taken again first. */
+    const retry: number[] = []
+
     const start = (): void => {
       const worker = new Worker(new URL('./worker.js', import.meta.url), {
         workerData: job,
         resourceLimits: { maxOldGenerationSizeMb: options.memory }
       })
       workers.add(worker)
-      let current: { index: number; path: string } | undefined
+      /** Files sent to this worker, in order; it works on the first, the next waits in its queue (no idle gap between files). */
+      const sent: number[] = []
       let timer: NodeJS.Timeout | undefined
       let gone = false
-      /** The worker is done for: its file (if any) gets `reason`, and a new worker takes over. */
+      const clock = (): void => {
+        clearTimeout(timer)
+        if (sent.length > 0)
+          timer = setTimeout(() => lose(`took longer than ${options.timeout / 1000} s (its parse was stopped)`), options.timeout)
+      }
+      /** The worker is done for: the file it was on gets `reason`, the files waiting for it go to another worker. */
       const lose = (reason: string): void => {
         if (gone) return
         gone = true
         clearTimeout(timer)
         workers.delete(worker)
         void worker.terminate()
-        const lost = current
-        current = undefined
-        if (next < paths.length) start()
-        if (lost !== undefined) finish(lost.index, { path: lost.path, failure: reason, chunk: '', counts: {} })
+        const lost = sent.shift()
+        retry.unshift(...sent)
+        sent.length = 0
+        if (next < paths.length || retry.length > 0) start()
+        if (lost !== undefined) finish(lost, { path: paths[lost] as string, failure: reason, chunk: '', counts: {} })
       }
       const take = (): void => {
-        if (gone) return
-        if (next >= paths.length) return
-        if (next >= emitted + window) {
-          idle.push(take)
-          return
+        while (!gone && sent.length < DEPTH) {
+          let index = retry.shift()
+          if (index === undefined) {
+            if (next >= paths.length) return
+            if (next >= emitted + window) {
+              idle.push(take)
+              return
+            }
+            index = next++
+          }
+          sent.push(index)
+          if (sent.length === 1) clock()
+          worker.postMessage({ index, path: paths[index] })
         }
-        const index = next++
-        current = { index, path: paths[index] as string }
-        timer = setTimeout(() => lose(`took longer than ${options.timeout / 1000} s (its parse was stopped)`), options.timeout)
-        worker.postMessage(current)
       }
       worker.on('message', (message: { index: number; outcome: Outcome }) => {
         if (gone) return
-        clearTimeout(timer)
-        current = undefined
+        sent.shift()
+        clock()
         finish(message.index, message.outcome)
         take()
       })

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { readFile, stat } from 'node:fs/promises'
+import { readFileSync, statSync } from 'node:fs'
 import { parseReportAsync } from '../parse.js'
 import type { ParseResult } from '../model/types.js'
 import { renderCheck, type CheckJob } from './check.js'
@@ -36,8 +36,8 @@ export interface Outcome {
   failure?: string
   /** The adapter that read it. */
   format?: string
-  /** What the command writes for it. */
-  chunk: string
+  /** What the command writes for it: text, or (from a worker) that text encoded as UTF-8, moved rather than copied. */
+  chunk: string | Uint8Array
   /** How many diagnostics of each code it gave, and of each severity (`error`, `warning`, `info`). */
   counts: Record<string, number>
 }
@@ -54,9 +54,10 @@ export async function processFile(path: string, job: FileJob, stdin?: Uint8Array
   try {
     if (stdin !== undefined) bytes = stdin
     else {
-      const size = (await stat(path)).size
+      // Read at once (a worker has nothing else to do meanwhile): a stat, then the file.
+      const size = statSync(path).size
       if (size > job.maxSize) return { path, failure: `${size} bytes, larger than --max-size (${job.maxSize})`, chunk: '', counts: {} }
-      bytes = new Uint8Array(await readFile(path))
+      bytes = readFileSync(path)
     }
   } catch (error) {
     return { path, failure: reasonOf(error), chunk: '', counts: {} }

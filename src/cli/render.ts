@@ -108,33 +108,71 @@ function entry(path: string, result: ParseResult): Record<string, unknown> {
   return { file: path, format: result.format, ok: result.ok, report: result.report, diagnostics: result.diagnostics }
 }
 
-/** Template rows of an edition as escaped CSV fields: `table,path,row,column`. */
-const LONG_TEMPLATES = new Map<Edition, readonly { fields: string; path: string; index: number }[]>()
+/** A template row of the long CSV: its escaped fields `table,path,row,column,` and where its value is. */
+interface LongRow {
+  /** `table,path,row,column,` escaped, with the trailing comma. */
+  fields: string
+  /** The cell's place in `readCells`. */
+  index: number
+}
 
-function longTemplate(edition: Edition): readonly { fields: string; path: string; index: number }[] {
-  let rows = LONG_TEMPLATES.get(edition)
-  if (rows === undefined) {
-    rows = rowTemplate(edition).map((row) => ({
-      fields: [row.table, row.path, row.row, row.column].map(csvField).join(','),
-      path: row.path,
-      index: row.index
-    }))
-    LONG_TEMPLATES.set(edition, rows)
+/** The long CSV of an edition: its rows, and the rows each path names (a cell's own, or a table 二 row's cells). */
+interface LongTemplate {
+  rows: readonly LongRow[]
+  named: ReadonlyMap<string, readonly number[]>
+}
+
+/** Templates of each edition, worked out once. */
+const LONG_TEMPLATES = new Map<Edition, LongTemplate>()
+
+function longTemplate(edition: Edition): LongTemplate {
+  let template = LONG_TEMPLATES.get(edition)
+  if (template === undefined) {
+    const named = new Map<string, number[]>()
+    const rows = rowTemplate(edition).map((row, position) => {
+      for (const path of [row.path, row.path.slice(0, row.path.lastIndexOf('.'))]) {
+        const positions = named.get(path)
+        if (positions === undefined) named.set(path, [position])
+        else positions.push(position)
+      }
+      return { fields: `${[row.table, row.path, row.row, row.column].map(csvField).join(',')},`, index: row.index }
+    })
+    template = { rows, named }
+    LONG_TEMPLATES.set(edition, template)
   }
-  return rows
+  return template
+}
+
+/** A value as the CSV prints it: integers as they are, fractions without exponent (`printNumber`). */
+function valueText(value: number | null): string {
+  if (value === null) return ''
+  return Number.isSafeInteger(value) ? String(value) : printNumber(value)
 }
 
 function longRows(path: string, result: ParseResult): string {
   const report = result.report
   if (report === null) return ''
-  const lead = [path, report.organization ?? '', report.year === null ? '' : String(report.year), report.edition].map(csvField).join(',')
+  const lead = `${[path, report.organization ?? '', report.year === null ? '' : String(report.year), report.edition].map(csvField).join(',')},`
   const values = readCells(report)
-  const named = namedCells(result.diagnostics)
+  const { rows, named } = longTemplate(report.edition)
+  // The codes naming each row, from the diagnostics (a few) rather than from the cells (hundreds).
+  const codes: (string[] | undefined)[] = new Array(rows.length)
+  for (const diagnostic of result.diagnostics) {
+    const path = diagnostic.path
+    if (path === undefined) continue
+    for (const position of named.get(path) ?? []) {
+      const list = codes[position]
+      if (list === undefined) codes[position] = [diagnostic.code]
+      else if (!list.includes(diagnostic.code)) list.push(diagnostic.code)
+    }
+  }
   let out = ''
-  for (const row of longTemplate(report.edition)) {
+  for (let position = 0; position < rows.length; position++) {
+    const row = rows[position] as LongRow
     const value = values[row.index] ?? null
-    const codes = codesOf(named, row.path)
-    out += `${lead},${row.fields},${value === null ? '' : printNumber(value)},${statusOf(value, codes)},${codes.join(' ')}\r\n`
+    const list = codes[position]
+    if (list === undefined) out += `${lead}${row.fields}${valueText(value)},${value === null ? 'blank' : 'printed'},\r\n`
+    else out += `${lead}${row.fields}${valueText(value)},${statusOf(value, list)},${list.join(' ')}\r\n`
   }
   return out
 }
@@ -163,7 +201,7 @@ function wideRow(path: string, result: ParseResult): string {
     const values = readCells(report)
     for (const index of wideIndex(report.edition)) {
       const value = index < 0 ? null : (values[index] ?? null)
-      cells += value === null ? ',' : `,${printNumber(value)}`
+      cells += `,${valueText(value)}`
     }
   } else cells = ','.repeat(columnsOfBoth().length)
   return `${lead.map(csvField).join(',')}${cells}\r\n`
@@ -180,27 +218,6 @@ function wideIndex(edition: Edition): readonly number[] {
     WIDE_INDEX.set(edition, indexes)
   }
   return indexes
-}
-
-/** The codes of the diagnostics naming each path that names a cell or a table 二 row (not a whole table). */
-function namedCells(diagnostics: readonly Diagnostic[]): Map<string, string[]> {
-  const named = new Map<string, string[]>()
-  for (const diagnostic of diagnostics) {
-    const path = diagnostic.path
-    if (path === undefined || !path.includes('.')) continue
-    const codes = named.get(path)
-    if (codes === undefined) named.set(path, [diagnostic.code])
-    else if (!codes.includes(diagnostic.code)) codes.push(diagnostic.code)
-  }
-  return named
-}
-
-/** The codes naming a cell: its own, and its table 二 row's. */
-function codesOf(named: Map<string, string[]>, path: string): string[] {
-  if (named.size === 0) return []
-  const own = named.get(path) ?? []
-  const row = named.get(path.slice(0, path.lastIndexOf('.'))) ?? []
-  return row.length === 0 ? own : [...own, ...row.filter((code) => !own.includes(code))]
 }
 
 function statusOf(value: number | null, codes: readonly string[]): string {

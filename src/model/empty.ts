@@ -88,19 +88,24 @@ export function buildReport(edition: Edition, values: ArrayLike<Cell | undefined
  * @param report - A report.
  */
 export function readCells(report: Report): (Cell | undefined)[] {
-  const values: (Cell | undefined)[] = []
-  readTree(indexTree(report.edition), report as unknown as Record<string, unknown>, values)
+  let keys = CELL_KEYS.get(report.edition)
+  if (keys === undefined) {
+    keys = cellSchema(report.edition).paths.map((path) => path.split('.'))
+    CELL_KEYS.set(report.edition, keys)
+  }
+  const values: (Cell | undefined)[] = new Array(keys.length)
+  // The keys of each cell in schema order: a few property reads a cell, no walk of the tree.
+  for (let i = 0; i < keys.length; i++) {
+    let node: unknown = report
+    for (const key of keys[i] as string[])
+      node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined
+    values[i] = typeof node === 'number' || node === null ? node : undefined
+  }
   return values
 }
 
-function readTree(tree: IndexTree, node: Record<string, unknown> | undefined, values: (Cell | undefined)[]): void {
-  for (const key in tree) {
-    const child = tree[key] as IndexTree | number
-    const value = node?.[key]
-    if (typeof child === 'number') values[child] = typeof value === 'number' || value === null ? value : undefined
-    else readTree(child, value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : undefined, values)
-  }
-}
+/** Each edition's cell paths split into keys, in schema order. */
+const CELL_KEYS = new Map<Edition, readonly string[][]>()
 
 const KEYS = new Map<string, readonly string[]>()
 

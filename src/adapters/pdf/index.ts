@@ -108,7 +108,8 @@ function dataFolders(): { cMapUrl: string; standardFontDataUrl: string } {
 export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
   const library = await loadPdfjs()
   const task = library.getDocument({
-    data: bytes.slice(),
+    // A copy, and a plain Uint8Array: pdfjs takes the buffer over, and refuses a Node Buffer.
+    data: new Uint8Array(bytes),
     ...dataFolders(),
     cMapPacked: true,
     verbosity: 0,
