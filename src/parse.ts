@@ -18,6 +18,8 @@ import { inLocale, makeDiagnostic, type Locale } from './model/diagnose.js'
 import type { ParseResult, Position } from './model/types.js'
 import { decodeBytes } from './source/decode.js'
 import type { Adapter, SourceDocument } from './source/document.js'
+
+export type { Adapter } from './source/document.js'
 import { resolveEmbedded } from './source/embedded.js'
 import { pickAdapter } from './source/pick.js'
 import { tokenize } from './source/tokenize.js'

@@ -5,7 +5,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { main, type Io } from '../src/cli/index.js'
 import { WORKER_THRESHOLD } from '../src/cli/pool.js'
-import { cellPaths, getCell, parseReport, type Report } from '../src/index.js'
+import { pathToFileURL } from 'node:url'
+import { cellPaths, getCell, parseReport, type Adapter, type Report } from '../src/index.js'
 
 const CORPUS = join(import.meta.dirname, '..', 'corpus')
 const BIN = join(import.meta.dirname, '..', 'dist', 'cli.js')
@@ -199,6 +200,42 @@ describe('an honest batch', () => {
     expect(none.code).toBe(1)
     expect(none.stdout).toBe('source,organization,year,edition,table,path,row,column,value,status,codes\r\n')
   })
+})
+
+describe('a custom adapter', () => {
+  it('loads --adapter into the command and its workers; --ext walks its files; a module without an adapter is a usage error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zfxxgk-adapter-'))
+    // A format of our own: the line RPT, then a report's text, its table rows tab-separated.
+    const module = join(dir, 'rpt.mjs')
+    writeFileSync(
+      module,
+      `export default {
+  name: 'rpt',
+  detect: (input) => (input.startsWith('RPT\\n') ? 1 : 0),
+  read: (input) => ({
+    blocks: input.split('\\n').slice(1).filter((line) => line.trim() !== '').map((line) =>
+      line.includes('\\t') ? { type: 'table', grid: false, rows: [{ cells: line.split('\\t').map((text) => ({ text })) }] } : { type: 'paragraph', text: line })
+  })
+}\n`
+    )
+    const seed = readFileSync(join(SEEDS, 'seed-000.txt'), 'utf8')
+    writeFileSync(join(dir, 'a.rpt'), `RPT\n${seed}`)
+    for (const jobs of ['1', '2']) {
+      const result = await run(['parse', dir, '--ext', 'rpt', '--adapter', module, '--to', 'csv', '--jobs', jobs])
+      expect(result.stderr, jobs).toBe('1 file (1 rpt): 1 report, 0 failed, 1 with warnings\n')
+      const rows = csvRows(result.stdout).slice(1)
+      // What the library reads with the same adapter.
+      const adapter = ((await import(pathToFileURL(module).href)) as { default: Adapter }).default
+      const report = parseReport(`RPT\n${seed}`, { adapters: [adapter] }).report as Report
+      expect(rows).toHaveLength(cellPaths(report.edition).length)
+      for (const row of rows) expect(row[8], row[5]).toBe(String(getCell(report, row[5] as string) ?? ''))
+    }
+    expect((await run(['parse', dir, '--ext', 'rpt', '--adapter', module, '--format', 'rpt'])).code).toBe(0)
+    writeFileSync(join(dir, 'none.mjs'), 'export const nothing = 1\n')
+    const bad = await run(['parse', dir, '--adapter', join(dir, 'none.mjs')])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('exports no adapter')
+  }, 60_000)
 })
 
 describe('zfxxgk on PDF and Word files', () => {

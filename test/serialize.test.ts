@@ -88,6 +88,15 @@ describe('formatReport', () => {
     expect(html).toContain('<td colspan="5">行政复议</td><td colspan="10">行政诉讼</td>')
   })
 
+  it('names every value cell of the HTML by its path, once', () => {
+    const [seed] = corpusReports('text-2021-full')
+    const report = seed?.report as Report
+    const html = formatReport(report, { format: 'html' })
+    const named = [...html.matchAll(/<td[^>]* data-path="([^"]+)">([^<]*)<\/td>/gu)]
+    expect(named.map((match) => match[1]).sort()).toEqual([...cellPaths('2021')].sort())
+    for (const [, path, text] of named) expect(text, path).toBe(String(getCell(report, path as string)))
+  })
+
   it('throws TypeError for an unknown format', () => {
     const [seed] = corpusReports('seed-000')
     expect(() => formatReport(seed?.report as Report, { format: 'pdf' as OutputFormat })).toThrow(TypeError)

@@ -17,6 +17,8 @@ Commands:
 const COMMON = `  --format auto|text|markdown|html|json|docx|pdf   input format (default: auto, detected per file)
   --no-repair            do not fill cells from the totals (repair: false)
   --ext EXT              also walk directories for files ending .EXT (repeatable)
+  --adapter FILE         load a custom adapter module: its default export, adapter or adapters
+                         (repeatable); --format can then name it
   -j, --jobs N           worker threads (default: all cores)
   --max-size BYTES       skip a larger file, reported (default: 10485760)
   --timeout SECONDS      stop a file's parse after this long, reported (default: 60)`

@@ -9,7 +9,9 @@
 import { availableParallelism } from 'node:os'
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { builtinAdapters } from '../parse.js'
+import { resolve } from 'node:path'
+import { builtinAdapters, type Adapter } from '../parse.js'
+import { loadAdapters } from './adapters.js'
 import { collectInputs } from './files.js'
 import { HELP, USAGE } from './help.js'
 import { openOutput, type Output } from './output.js'
@@ -75,7 +77,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     await io.stdout(`${HELP[command]}\n`)
     return 0
   }
-  const job = jobOf(command, values)
+  // Custom adapters load before anything is read: one that fails is a usage error.
+  let custom: Adapter[]
+  try {
+    custom = await loadAdapters(values.adapter ?? [])
+  } catch (error) {
+    return usage(io, `--adapter: ${error instanceof Error ? error.message : String(error)}`, command)
+  }
+  const job = jobOf(command, values, custom)
   if (typeof job === 'string') return usage(io, job, command)
   if (names.length === 0) return usage(io, 'no input: name files, directories, or - for stdin', command)
   let output: Output
@@ -143,12 +152,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 }
 
 /** The job of a command from its options, or what is wrong with them. */
-function jobOf(command: 'parse' | 'check', values: ReturnType<typeof parseOptions>['values']): FileJob | string {
+function jobOf(
+  command: 'parse' | 'check',
+  values: ReturnType<typeof parseOptions>['values'],
+  custom: readonly Adapter[]
+): FileJob | string {
   for (const [option, only] of Object.entries(ONLY)) {
     if (only !== command && values[option as keyof typeof values] !== undefined)
       return `--${option} is an option of ${only}, not of ${command}`
   }
-  const formats = ['auto', ...builtinAdapters.map((adapter) => adapter.name)]
+  const formats = ['auto', ...custom.map((adapter) => adapter.name), ...builtinAdapters.map((adapter) => adapter.name)]
   if (values.format !== undefined && !formats.includes(values.format)) return `--format must be one of ${formats.join(', ')}`
   const to = (values.to ?? 'json') as Target
   if (!TARGETS.includes(to)) return `--to must be one of ${TARGETS.join(', ')}`
@@ -174,7 +187,8 @@ function jobOf(command: 'parse' | 'check', values: ReturnType<typeof parseOption
     check: {
       level: values.silent === true ? 'silent' : values.quiet === true ? 'quiet' : 'all',
       report: values.report === 'json' ? 'json' : 'text'
-    }
+    },
+    adapters: (values.adapter ?? []).map((file) => resolve(file))
   }
 }
 
@@ -200,6 +214,7 @@ function parseOptions(argv: readonly string[]) {
       'max-size': { type: 'string' },
       timeout: { type: 'string' },
       ext: { type: 'string', multiple: true },
+      adapter: { type: 'string', multiple: true },
       frail: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
       silent: { type: 'boolean', short: 's' },

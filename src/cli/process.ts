@@ -9,6 +9,7 @@
 import { readFileSync, statSync } from 'node:fs'
 import { parseReportAsync } from '../parse.js'
 import type { ParseResult } from '../model/types.js'
+import { loadAdapters } from './adapters.js'
 import { renderCheck, type CheckJob } from './check.js'
 import { render, type RenderJob } from './render.js'
 
@@ -26,6 +27,8 @@ export interface FileJob {
   output: RenderJob
   /** How `check` renders. */
   check: CheckJob
+  /** Modules of custom adapters (`--adapter`), absolute paths. */
+  adapters: readonly string[]
 }
 
 /** What became of one file. */
@@ -64,7 +67,8 @@ export async function processFile(path: string, job: FileJob, stdin?: Uint8Array
   }
   let result: ParseResult
   try {
-    result = await parseReportAsync(bytes, { format: job.format ?? null, repair: job.repair, maxInput: job.maxSize })
+    const adapters = job.adapters.length === 0 ? null : await loadAdapters(job.adapters)
+    result = await parseReportAsync(bytes, { format: job.format ?? null, repair: job.repair, maxInput: job.maxSize, adapters })
   } catch (error) {
     return { path, failure: reasonOf(error), chunk: '', counts: {} }
   }

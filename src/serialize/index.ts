@@ -24,7 +24,8 @@ export interface FormatOptions {
  *
  * - `markdown`: GFM tables (spanning cells printed once, the rest of the span empty);
  * - `text`: tab-separated rows, as reports are copied from Word (`—` for a blank cell);
- * - `html`: a fragment with real rowspan and colspan, like the official template;
+ * - `html`: a fragment with real rowspan and colspan, like the official template, each value cell
+ *   naming its model path in `data-path` (`<td data-path="applications.total.results.granted">`);
  * - `json`: the report itself, `JSON.stringify` with two-space indentation.
  *
  * `parseReport` reads each back to the same numbers, sections, title and extras
@@ -87,7 +88,9 @@ function htmlBlock(block: LayoutBlock): string {
   const rows = block.rows.map((row) => {
     const cells = row.map((cell) => {
       const spans = `${cell.rowspan === undefined ? '' : ` rowspan="${cell.rowspan}"`}${cell.colspan === undefined ? '' : ` colspan="${cell.colspan}"`}`
-      return `<td${spans}>${escapeHtml(cell.path === undefined ? cell.text : print(cell))}</td>`
+      // A value cell names its model path, for pages and scripts that style or read cells.
+      const path = cell.path === undefined ? '' : ` data-path="${cell.path}"`
+      return `<td${spans}${path}>${escapeHtml(cell.path === undefined ? cell.text : print(cell))}</td>`
     })
     return `<tr>${cells.join('')}</tr>`
   })
