@@ -109,6 +109,15 @@ describe('zfxxgk parse', () => {
       report: { year: number }
     }[]
     expect(json).toMatchObject([{ file: '-', format: 'text', report: { year: 2020 } }])
+    // Standard input stands where it is named, between files.
+    const order = (await run(['parse', join(SEEDS, 'seed-001.txt'), '-', join(SEEDS, 'seed-002.txt'), '--to', 'ndjson'], { stdin: seed }))
+      .stdout
+    expect(
+      order
+        .trim()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { file: string }).file)
+    ).toEqual([join(SEEDS, 'seed-001.txt'), '-', join(SEEDS, 'seed-002.txt')])
     const ndjson = (await run(['parse', SEEDS, '--to', 'ndjson'])).stdout.trim().split('\n')
     expect(ndjson).toHaveLength(5)
     expect((await run(['parse', '-', '--to', 'markdown'], { stdin: seed })).stdout).toContain('## 三、收到和处理政府信息公开申请情况')

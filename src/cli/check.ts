@@ -40,7 +40,7 @@ export function renderCheck(path: string, result: ParseResult, job: CheckJob): s
           : d.code
       return [placeOf(d), d.severity, d.message, codes] as const
     })
-  const width = Math.max(...lines.map(([place]) => place.length))
+  const width = lines.reduce((widest, [place]) => Math.max(widest, place.length), 0)
   return `${path}\n${lines.map(([place, severity, message, codes]) => `  ${place.padEnd(width)}  ${severity.padEnd(7)}  ${message}  ${codes}\n`).join('')}`
 }
 

@@ -138,14 +138,19 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     } else await output.write(outcome)
   }
   await output.start(command === 'parse' && job.output.to === 'csv' ? csvHeader(job.output) : '')
-  const files = inputs.filter((input) => input !== '-')
-  await processAll(
-    files,
-    job,
-    { jobs, timeout: Number(values.timeout ?? 60) * 1000, memory: 2048, always: values.jobs !== undefined },
-    emit
-  )
-  for (const input of inputs) if (input === '-') await emit(await processFile('-', job, io.stdin()))
+  // In the order named: the files between two `-` as one batch, standard input where it stands.
+  const pool = { jobs, timeout: Number(values.timeout ?? 60) * 1000, memory: 2048, always: values.jobs !== undefined }
+  let batch: string[] = []
+  for (const input of inputs) {
+    if (input !== '-') {
+      batch.push(input)
+      continue
+    }
+    await processAll(batch, job, pool, emit)
+    batch = []
+    await emit(await processFile('-', job, io.stdin()))
+  }
+  await processAll(batch, job, pool, emit)
   await output.end()
   bar.end()
   return command === 'parse' ? summarizeParse(tally, io) : summarizeCheck(tally, values, io)
