@@ -10,6 +10,7 @@ export const USAGE = `Usage: zfxxgk <command> [options] <files|dirs|-…>
 Commands:
   parse   read reports and write them out (zfxxgk parse --help)
   check   list each report's problems (zfxxgk check --help)
+  view    write each report as an HTML page, every cell coloured by its status (zfxxgk view --help)
 
   -h, --help      show help (of a command: zfxxgk parse --help)
   -v, --version   show the version`
@@ -24,7 +25,17 @@ const COMMON = `  --format auto|text|markdown|html|json|docx|pdf   input format 
   --timeout SECONDS      stop a file's parse after this long, reported (default: 60)`
 
 /** Each command's help. */
-export const HELP: Readonly<Record<'parse' | 'check', string>> = {
+export const HELP: Readonly<Record<'parse' | 'check' | 'view', string>> = {
+  view: `Usage: zfxxgk view [options] <files|dirs|-…> -o DIR|FILE.html
+
+Write each report as a self-contained HTML page: its tables in the official layout, every value
+cell coloured by its status (printed, inferred, blank, invalid …; outlined when it fails an
+invariant), the diagnostics naming it on hover. With one input, -o FILE.html writes that page;
+otherwise -o DIR/ writes a page per input and index.html (per file: edition, organisation, year,
+status, counts per code).
+
+  -o, --output DIR|FILE  where the pages go (required)
+${COMMON}`,
   parse: `Usage: zfxxgk parse [options] <files|dirs|-…>
 
 Read reports and write them out, in input order, as each is read.

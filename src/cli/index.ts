@@ -7,14 +7,14 @@
  */
 
 import { availableParallelism } from 'node:os'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
 import { builtinAdapters, type Adapter } from '../parse.js'
 import { loadAdapters } from './adapters.js'
 import { collectInputs } from './files.js'
 import { HELP, USAGE } from './help.js'
-import { openOutput, type Output } from './output.js'
+import { openOutput, openViewOutput, type Output } from './output.js'
 import { processAll } from './pool.js'
 import { processFile, type FileJob, type Outcome } from './process.js'
 import { progress } from './progress.js'
@@ -32,18 +32,21 @@ export interface Io {
   tty: boolean
 }
 
-/** Options that only one command takes. */
-const ONLY: Readonly<Record<string, 'parse' | 'check'>> = {
-  to: 'parse',
-  output: 'parse',
-  shape: 'parse',
-  header: 'parse',
-  bom: 'parse',
-  'no-bom': 'parse',
-  frail: 'check',
-  quiet: 'check',
-  silent: 'check',
-  report: 'check'
+/** The commands. */
+type Command = 'parse' | 'check' | 'view'
+
+/** Options that only some commands take. */
+const ONLY: Readonly<Record<string, readonly Command[]>> = {
+  to: ['parse'],
+  output: ['parse', 'view'],
+  shape: ['parse'],
+  header: ['parse'],
+  bom: ['parse'],
+  'no-bom': ['parse'],
+  frail: ['check'],
+  quiet: ['check'],
+  silent: ['check'],
+  report: ['check']
 }
 
 /**
@@ -72,7 +75,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     else io.stderr(`${USAGE}\n`)
     return values.help === true ? 0 : 2
   }
-  if (command !== 'parse' && command !== 'check') return usage(io, `unknown command “${command}”`)
+  if (command !== 'parse' && command !== 'check' && command !== 'view') return usage(io, `unknown command “${command}”`)
   if (values.help === true) {
     await io.stdout(`${HELP[command]}\n`)
     return 0
@@ -92,14 +95,19 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const bom = values.bom === true || (values['no-bom'] !== true && /\.csv$/iu.test(values.output ?? ''))
     // check writes to stderr, or with --report json a JSON array to stdout.
     output =
-      command === 'parse' || job.check.report === 'json'
-        ? await openOutput(
-            command === 'parse' ? values.output : undefined,
-            io,
-            command === 'parse' ? job.output : { ...job.output, to: 'json' },
-            bom
+      command === 'view'
+        ? openViewOutput(
+            values.output,
+            names.length === 1 && names[0] !== undefined && !(existsSync(names[0]) && statSync(names[0]).isDirectory())
           )
-        : { start: async () => undefined, write: async () => undefined, end: async () => undefined }
+        : command === 'parse' || job.check.report === 'json'
+          ? await openOutput(
+              command === 'parse' ? values.output : undefined,
+              io,
+              command === 'parse' ? job.output : { ...job.output, to: 'json' },
+              bom
+            )
+          : { start: async () => undefined, write: async () => undefined, end: async () => undefined }
   } catch (error) {
     return usage(io, error instanceof Error ? error.message : String(error), command)
   }
@@ -132,7 +140,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       bar.clear()
       io.stderr(`${outcome.path}: ${outcome.format === undefined ? 'could not be read' : 'no report'}: ${outcome.failure}\n`)
     }
-    if (command === 'check' && job.check.report === 'text') {
+    if (command === 'view') await output.write(outcome)
+    else if (command === 'check' && job.check.report === 'text') {
       bar.clear()
       io.stderr(typeof outcome.chunk === 'string' ? outcome.chunk : new TextDecoder().decode(outcome.chunk))
     } else await output.write(outcome)
@@ -153,18 +162,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   await processAll(batch, job, pool, emit)
   await output.end()
   bar.end()
-  return command === 'parse' ? summarizeParse(tally, io) : summarizeCheck(tally, values, io)
+  return command === 'check' ? summarizeCheck(tally, values, io) : summarizeParse(tally, io)
 }
 
 /** The job of a command from its options, or what is wrong with them. */
-function jobOf(
-  command: 'parse' | 'check',
-  values: ReturnType<typeof parseOptions>['values'],
-  custom: readonly Adapter[]
-): FileJob | string {
+function jobOf(command: Command, values: ReturnType<typeof parseOptions>['values'], custom: readonly Adapter[]): FileJob | string {
   for (const [option, only] of Object.entries(ONLY)) {
-    if (only !== command && values[option as keyof typeof values] !== undefined)
-      return `--${option} is an option of ${only}, not of ${command}`
+    if (!only.includes(command) && values[option as keyof typeof values] !== undefined)
+      return `--${option} is an option of ${only.join(' and ')}, not of ${command}`
   }
   const formats = ['auto', ...custom.map((adapter) => adapter.name), ...builtinAdapters.map((adapter) => adapter.name)]
   if (values.format !== undefined && !formats.includes(values.format)) return `--format must be one of ${formats.join(', ')}`
@@ -197,7 +202,7 @@ function jobOf(
   }
 }
 
-function usage(io: Io, problem: string, command?: 'parse' | 'check'): number {
+function usage(io: Io, problem: string, command?: Command): number {
   io.stderr(`zfxxgk: ${problem}\n\n${command === undefined ? USAGE : HELP[command]}\n`)
   return 2
 }

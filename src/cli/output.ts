@@ -11,6 +11,7 @@ import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } fro
 import { basename, dirname, extname, join } from 'node:path'
 import type { Outcome } from './process.js'
 import { csvHeader, type RenderJob, type Target } from './render.js'
+import { renderIndex, type ViewEntry } from './view.js'
 
 /** A destination for `parse`'s output. */
 export interface Output {
@@ -97,5 +98,46 @@ function perFile(directory: string, render: RenderJob, bom: boolean): Output {
       writeFileSync(join(directory, name), Buffer.concat([Buffer.from(before), chunk, Buffer.from(after)]))
     },
     end: async () => undefined
+  }
+}
+
+/**
+ * Where `view` writes: one page to a file (`-o report.html`, one input), or a page per input and
+ * `index.html` in a directory.
+ *
+ * @param path - `-o`.
+ * @param single - Whether there is one input.
+ * @throws Error when `-o` is missing, or its folder does not exist.
+ */
+export function openViewOutput(path: string | undefined, single: boolean): Output {
+  if (path === undefined) throw new Error('view writes HTML pages: name a folder (-o pages/) or, for one input, a file (-o report.html)')
+  const toFile = single && /\.html?$/iu.test(path) && !(existsSync(path) && statSync(path).isDirectory())
+  const parent = dirname(toFile ? path : path.replace(/\/+$/u, ''))
+  if (!existsSync(parent) || !statSync(parent).isDirectory()) throw new Error(`-o ${path}: the folder ${parent} does not exist`)
+  if (toFile) {
+    return {
+      start: async () => undefined,
+      write: async (outcome) => writeFileSync(path, typeof outcome.chunk === 'string' ? outcome.chunk : Buffer.from(outcome.chunk)),
+      end: async () => undefined
+    }
+  }
+  mkdirSync(path, { recursive: true })
+  const used = new Set<string>(['index.html'])
+  const entries: ViewEntry[] = []
+  return {
+    start: async () => undefined,
+    write: async (outcome) => {
+      const stem = outcome.path === '-' ? 'stdin' : basename(outcome.path, extname(outcome.path))
+      let name = `${stem}.html`
+      for (let n = 2; used.has(name); n++) name = `${stem}-${n}.html`
+      used.add(name)
+      if (outcome.chunk.length > 0)
+        writeFileSync(join(path, name), typeof outcome.chunk === 'string' ? outcome.chunk : Buffer.from(outcome.chunk))
+      const entry: ViewEntry = { path: outcome.path, page: name, counts: outcome.counts }
+      if (outcome.report !== undefined) Object.assign(entry, outcome.report)
+      if (outcome.failure !== undefined) entry.failure = outcome.failure
+      entries.push(entry)
+    },
+    end: async () => writeFileSync(join(path, 'index.html'), renderIndex(entries))
   }
 }

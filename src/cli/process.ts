@@ -12,6 +12,7 @@ import type { ParseResult } from '../model/types.js'
 import { loadAdapters } from './adapters.js'
 import { renderCheck, type CheckJob } from './check.js'
 import { render, type RenderJob } from './render.js'
+import { renderView } from './view.js'
 
 /** What to do with each file. */
 export interface FileJob {
@@ -21,8 +22,8 @@ export interface FileJob {
   repair: boolean
   /** The largest file read, in bytes. */
   maxSize: number
-  /** `parse`: render `output`; `check`: render the diagnostics. */
-  command: 'parse' | 'check'
+  /** `parse`: render `output`; `check`: render the diagnostics; `view`: an HTML page. */
+  command: 'parse' | 'check' | 'view'
   /** How `parse` renders. */
   output: RenderJob
   /** How `check` renders. */
@@ -43,6 +44,8 @@ export interface Outcome {
   chunk: string | Uint8Array
   /** How many diagnostics of each code it gave, and of each severity (`error`, `warning`, `info`). */
   counts: Record<string, number>
+  /** Its report's edition, organisation and year, when it has one. */
+  report?: { edition: string; organization: string | null; year: number | null }
 }
 
 /**
@@ -77,8 +80,15 @@ export async function processFile(path: string, job: FileJob, stdin?: Uint8Array
     counts[diagnostic.code] = (counts[diagnostic.code] ?? 0) + 1
     counts[diagnostic.severity] = (counts[diagnostic.severity] ?? 0) + 1
   }
-  const chunk = job.command === 'parse' ? render(path, result, job.output) : renderCheck(path, result, job.check)
+  const chunk =
+    job.command === 'parse'
+      ? render(path, result, job.output)
+      : job.command === 'view'
+        ? renderView(path, result)
+        : renderCheck(path, result, job.check)
   const outcome: Outcome = { path, format: result.format, chunk, counts }
+  if (result.report !== null)
+    outcome.report = { edition: result.report.edition, organization: result.report.organization, year: result.report.year }
   if (result.report === null)
     outcome.failure = result.diagnostics.find((diagnostic) => diagnostic.severity === 'error')?.message ?? 'no report'
   return outcome

@@ -220,7 +220,13 @@ function wideIndex(edition: Edition): readonly number[] {
   return indexes
 }
 
-function statusOf(value: number | null, codes: readonly string[]): string {
+/**
+ * A cell's status from the codes of the diagnostics that name it (see {@link STATUS_BY_CODE}).
+ *
+ * @param value - The cell's value.
+ * @param codes - The codes naming it.
+ */
+export function statusOf(value: number | null, codes: readonly string[]): string {
   for (const [code, status] of STATUS_BY_CODE) if (codes.includes(code)) return status
   return value === null ? 'blank' : 'printed'
 }

@@ -19,7 +19,7 @@ async function work(message: { index: number; path: string }): Promise<void> {
   await processFile(message.path, job).then((outcome) => {
     // Encoded here and moved to the main thread, which then only writes bytes: the encoding (as
     // long as the rendering for a long CSV) is spread over the workers.
-    if (job.command !== 'parse' || typeof outcome.chunk !== 'string' || outcome.chunk === '') {
+    if (job.command === 'check' || typeof outcome.chunk !== 'string' || outcome.chunk === '') {
       parentPort?.postMessage({ index: message.index, outcome })
       return
     }

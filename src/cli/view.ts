@@ -1,0 +1,103 @@
+/**
+ * `zfxxgk view`: a report as one self-contained HTML page, its three tables in the official layout
+ * (`formatReport`'s HTML, each value cell named by `data-path`), every value cell coloured by its
+ * status (printed, inferred, blank, invalid …, and whether it fails an invariant) with the
+ * diagnostics naming it on hover; and an index page of a batch.
+ *
+ * @module
+ */
+
+import { getCell } from '../model/empty.js'
+import type { Diagnostic, ParseResult } from '../model/types.js'
+import { formatReport } from '../serialize/index.js'
+import { statusOf } from './render.js'
+
+/** The colours of the statuses, and of a cell that fails an invariant. */
+const STYLE = `body{font:14px/1.5 system-ui,"Noto Sans CJK SC",sans-serif;margin:2em;color:#222}
+table{border-collapse:collapse;margin:1em 0}td{border:1px solid #999;padding:2px 6px}
+td[data-status]{text-align:right;font-variant-numeric:tabular-nums}
+td[data-status=printed]{background:#fff}td[data-status=inferred]{background:#cde6ff}
+td[data-status=blank],td[data-status=missing]{background:#eee;color:#888}
+td[data-status=invalid],td[data-status=ambiguous],td[data-status=conflicting]{background:#ffd1d1}
+td[data-status=split],td[data-status=converted],td[data-status=group]{background:#fff3c4}
+td[data-failing]{outline:2px solid #d00;outline-offset:-2px}
+.legend span{display:inline-block;padding:0 .5em;margin-right:.5em;border:1px solid #999}
+.diagnostics li{margin:.2em 0}.error{color:#b00}.warning{color:#a60}.info{color:#555}`
+
+const LEGEND = `<p class="legend"><span style="background:#fff">printed</span><span style="background:#cde6ff">inferred</span><span style="background:#eee">blank or missing</span><span style="background:#ffd1d1">invalid, ambiguous, conflicting</span><span style="background:#fff3c4">split, converted, group</span><span style="outline:2px solid #d00">fails an invariant</span></p>`
+
+/**
+ * A report's page.
+ *
+ * @param path - The file it came from.
+ * @param result - Its parse.
+ */
+export function renderView(path: string, result: ParseResult): string {
+  const report = result.report
+  const title = escape(report?.title ?? path)
+  const head = `<!doctype html>\n<html lang="zh"><head><meta charset="utf-8"><title>${title}</title><style>${STYLE}</style></head><body>\n<h1>${title}</h1>\n<p>${escape(path)} · ${escape(result.format)}${report === null ? '' : ` · ${report.edition} format · ${escape(report.organization ?? '—')} · ${report.year ?? '—'}`}</p>\n`
+  const list = `<ul class="diagnostics">${result.diagnostics.map((d) => `<li class="${d.severity}">${d.severity} <code>${d.code}</code>${d.path === undefined ? '' : ` <code>${escape(d.path)}</code>`}: ${escape(d.message)}</li>`).join('')}</ul>`
+  if (report === null) return `${head}<p>No report could be read.</p>\n${list}\n</body></html>\n`
+  const byPath = new Map<string, Diagnostic[]>()
+  for (const diagnostic of result.diagnostics) {
+    if (diagnostic.path === undefined) continue
+    const named = byPath.get(diagnostic.path)
+    if (named === undefined) byPath.set(diagnostic.path, [diagnostic])
+    else named.push(diagnostic)
+  }
+  const tables = formatReport(report, { format: 'html' }).replace(/<td([^>]*) data-path="([^"]+)">/gu, (_, spans: string, cell: string) => {
+    const named = [...(byPath.get(cell) ?? []), ...(byPath.get(cell.slice(0, cell.lastIndexOf('.'))) ?? [])]
+    const value = getCell(report, cell) ?? null
+    const status = statusOf(
+      value,
+      named.map((d) => d.code)
+    )
+    const failing = named.some((d) => d.code === 'sum_mismatch') ? ' data-failing' : ''
+    const hover = named.length === 0 ? cell : `${cell}\n${named.map((d) => `${d.code}: ${d.message}`).join('\n')}`
+    return `<td${spans} data-path="${cell}" data-status="${status}"${failing} title="${escape(hover)}">`
+  })
+  return `${head}${LEGEND}\n${tables}\n<h2>Diagnostics</h2>\n${list}\n</body></html>\n`
+}
+
+/** A line of the index page: one file. */
+export interface ViewEntry {
+  /** The file, and its page (relative to the index). */
+  path: string
+  page: string
+  /** Its report's edition, organisation and year, when it has one. */
+  edition?: string
+  organization?: string | null
+  year?: number | null
+  /** Why it has no report. */
+  failure?: string
+  /** Diagnostics per code and severity. */
+  counts: Record<string, number>
+}
+
+/**
+ * The index page of a batch: per file, its edition, organisation, year, status and counts per code.
+ *
+ * @param entries - The files, in order.
+ */
+export function renderIndex(entries: readonly ViewEntry[]): string {
+  const rows = entries.map((entry) => {
+    const codes = Object.entries(entry.counts)
+      .filter(([code]) => code !== 'error' && code !== 'warning' && code !== 'info')
+      .map(([code, n]) => `${code} ×${n}`)
+      .join(', ')
+    const status =
+      entry.failure !== undefined
+        ? 'failed'
+        : (entry.counts.error ?? 0) > 0
+          ? 'errors'
+          : (entry.counts.warning ?? 0) > 0
+            ? 'warnings'
+            : 'ok'
+    return `<tr><td><a href="${escape(encodeURI(entry.page))}">${escape(entry.path)}</a></td><td>${entry.edition ?? ''}</td><td>${escape(entry.organization ?? '')}</td><td>${entry.year ?? ''}</td><td>${status}</td><td>${escape(entry.failure ?? codes)}</td></tr>`
+  })
+  return `<!doctype html>\n<html lang="zh"><head><meta charset="utf-8"><title>zfxxgk view</title><style>${STYLE}</style></head><body>\n<h1>${entries.length} files</h1>\n<table><tr><td>file</td><td>edition</td><td>organisation</td><td>year</td><td>status</td><td>diagnostics</td></tr>\n${rows.join('\n')}\n</table>\n</body></html>\n`
+}
+
+function escape(text: string): string {
+  return text.replace(/[&<>"]/gu, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[character] as string)
+}

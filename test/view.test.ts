@@ -1,0 +1,105 @@
+/**
+ * `zfxxgk view`, checked in a real browser: Debian's headless Chromium driven by playwright-core.
+ * Every value cell of seed 004 carries its status (147 of them filled by the invariants), the page
+ * renders with its colours, and a screenshot is written for a person to look at. `.ci/run`
+ * installs Chromium; elsewhere the browser test runs only where `/usr/bin/chromium` is.
+ */
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { chromium, type Browser, type Locator } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { main, type Io } from '../src/cli/index.js'
+import { cellPaths } from '../src/index.js'
+import { CORPUS } from './helpers.js'
+
+const CHROMIUM = '/usr/bin/chromium'
+/** In CI the browser must be there: a missing one fails rather than skips. */
+const present = existsSync(CHROMIUM) || process.env.CI === 'true'
+
+/** A cell's background colour as the browser computes it (the test is compiled without the DOM's types). */
+const background = (cell: Locator): Promise<string> =>
+  cell.evaluate(
+    (element) =>
+      (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(element).backgroundColor
+  )
+
+async function run(argv: string[]): Promise<{ code: number; stderr: string }> {
+  let stderr = ''
+  const io: Io = { stdout: () => undefined, stderr: (text) => void (stderr += text), stdin: () => new Uint8Array(), tty: false }
+  return { code: await main(argv, io), stderr }
+}
+
+describe('zfxxgk view', () => {
+  const out = mkdtempSync(join(tmpdir(), 'zfxxgk-view-'))
+  const page = join(out, 'seed-004.html')
+  let browser: Browser | undefined
+
+  beforeAll(async () => {
+    expect((await run(['view', join(CORPUS, 'seed-004', 'input.txt'), '-o', page])).code).toBe(0)
+    if (present) {
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync'
+        ]
+      })
+    }
+  }, 60_000)
+
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  it('writes one self-contained page with every value cell named and given a status', () => {
+    const html = readFileSync(page, 'utf8')
+    expect(html).not.toMatch(/<(?:script|link)\b/u)
+    const statuses = [...html.matchAll(/data-path="([^"]+)" data-status="([a-z]+)"/gu)]
+    expect(statuses.map((match) => match[1]).sort()).toEqual([...cellPaths('2019')].sort())
+    expect(statuses.filter((match) => match[2] === 'inferred')).toHaveLength(147)
+  })
+
+  it.runIf(present)(
+    'shows seed 004 in headless Chromium with 147 cells marked inferred, in their colour, the diagnostic on hover',
+    async () => {
+      const tab = await (browser as Browser).newPage({ viewport: { width: 1400, height: 1000 } })
+      await tab.goto(pathToFileURL(page).href)
+      const inferred = tab.locator('td[data-status="inferred"]')
+      expect(await inferred.count()).toBe(147)
+      expect(await background(inferred.first())).toBe('rgb(205, 230, 255)')
+      expect(await background(tab.locator('td[data-status="printed"]').first())).toBe('rgb(255, 255, 255)')
+      expect(await inferred.first().getAttribute('title')).toContain('value_inferred')
+      expect(await tab.locator('td[data-status]').count()).toBe(cellPaths('2019').length)
+      const shot = join(out, 'seed-004.png')
+      await tab.screenshot({ path: shot, fullPage: true })
+      expect(readFileSync(shot).byteLength).toBeGreaterThan(10_000)
+      console.log(`zfxxgk view of seed 004, as Chromium renders it: ${shot}`)
+    },
+    60_000
+  )
+
+  it.runIf(present)(
+    'writes a page per report and an index of the batch that links them',
+    async () => {
+      const folder = join(out, 'pages')
+      const seeds = readdirSync(CORPUS)
+        .filter((name) => name.startsWith('seed-'))
+        .map((name) => join(CORPUS, name, 'input.txt'))
+      expect((await run(['view', ...seeds, '-o', `${folder}/`])).code).toBe(0)
+      const tab = await (browser as Browser).newPage()
+      await tab.goto(pathToFileURL(join(folder, 'index.html')).href)
+      expect(await tab.locator('tr').count()).toBe(1 + seeds.length)
+      await tab.locator('a').first().click()
+      expect(await tab.locator('td[data-status]').count()).toBeGreaterThan(100)
+    },
+    60_000
+  )
+})
