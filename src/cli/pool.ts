@@ -12,14 +12,14 @@
  */
 
 import { Worker } from 'node:worker_threads'
-import { processFile, type FileJob, type Outcome } from './process.js'
+import { processFile, readInput, type FileJob, type Outcome } from './process.js'
 
 /** Below this many files, worker threads cost more than they save. */
 export const WORKER_THRESHOLD = 32
 /** Results kept waiting for a slow file, per worker. */
 const WINDOW_PER_WORKER = 16
-/** Files sent to a worker at once: the one it works on and the next, so that it never waits for this thread. */
-const DEPTH = 2
+/** Files sent to a worker at once: the one it works on and those next, so that it never waits for this thread. */
+const DEPTH = 4
 
 /** How a batch runs. */
 export interface PoolOptions {
@@ -119,9 +119,19 @@ export async function processAll(
             }
             index = next++
           }
+          // Read here: the main thread is idle, and a read in a worker took ten times as long (it
+          // waits for its core, which the other worker holds).
+          const path = paths[index] as string
+          const bytes = readInput(path, job.maxSize)
+          if (!(bytes instanceof Uint8Array)) {
+            finish(index, bytes)
+            continue
+          }
+          // Moved, not copied, unless it shares its memory (Node pools small reads): then a copy of its own.
+          const copy = bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.byteLength ? bytes : new Uint8Array(bytes)
           sent.push(index)
           if (sent.length === 1) clock()
-          worker.postMessage({ index, path: paths[index] })
+          worker.postMessage({ index, path, bytes: copy }, [copy.buffer as ArrayBuffer])
         }
       }
       worker.on('message', (message: { index: number; outcome: Outcome }) => {

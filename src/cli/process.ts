@@ -49,25 +49,32 @@ export interface Outcome {
 }
 
 /**
- * Read, parse and render one file.
+ * Read one file within the size limit, synchronously (`fs/promises` costs more than a parse).
  *
- * @param path - The file, or `-` with `stdin` given.
- * @param job - What to do.
- * @param stdin - Standard input's bytes, for `-`.
+ * @param path - The file.
+ * @param maxSize - The largest file read, in bytes.
+ * @returns Its bytes, or the outcome of a file that could not be read.
  */
-export async function processFile(path: string, job: FileJob, stdin?: Uint8Array): Promise<Outcome> {
-  let bytes: Uint8Array
+export function readInput(path: string, maxSize: number): Uint8Array | Outcome {
   try {
-    if (stdin !== undefined) bytes = stdin
-    else {
-      // Read at once (a worker has nothing else to do meanwhile): a stat, then the file.
-      const size = statSync(path).size
-      if (size > job.maxSize) return { path, failure: `${size} bytes, larger than --max-size (${job.maxSize})`, chunk: '', counts: {} }
-      bytes = readFileSync(path)
-    }
+    const size = statSync(path).size
+    if (size > maxSize) return { path, failure: `${size} bytes, larger than --max-size (${maxSize})`, chunk: '', counts: {} }
+    return readFileSync(path)
   } catch (error) {
     return { path, failure: reasonOf(error), chunk: '', counts: {} }
   }
+}
+
+/**
+ * Read, parse and render one file.
+ *
+ * @param path - The file, or `-`.
+ * @param job - What to do.
+ * @param given - The file's bytes when already read (standard input's for `-`).
+ */
+export async function processFile(path: string, job: FileJob, given?: Uint8Array): Promise<Outcome> {
+  const bytes = given ?? readInput(path, job.maxSize)
+  if (!(bytes instanceof Uint8Array)) return bytes
   let result: ParseResult
   try {
     const adapters = job.adapters.length === 0 ? null : await loadAdapters(job.adapters)

@@ -1,5 +1,6 @@
 /**
- * A worker thread of the command: reads, parses and renders the files it is sent, one at a time.
+ * A worker thread of the command: parses and renders the files it is sent (their bytes, read by the
+ * main thread), one at a time.
  *
  * @module
  */
@@ -11,12 +12,12 @@ const job = workerData as FileJob
 const encoder = new TextEncoder()
 /** Files are worked on one at a time, in the order sent: the time budget counts from a file's start. */
 let queue = Promise.resolve()
-parentPort?.on('message', (message: { index: number; path: string }) => {
+parentPort?.on('message', (message: { index: number; path: string; bytes: Uint8Array }) => {
   queue = queue.then(() => work(message))
 })
 
-async function work(message: { index: number; path: string }): Promise<void> {
-  await processFile(message.path, job).then((outcome) => {
+async function work(message: { index: number; path: string; bytes: Uint8Array }): Promise<void> {
+  await processFile(message.path, job, message.bytes).then((outcome) => {
     // Encoded here and moved to the main thread, which then only writes bytes: the encoding (as
     // long as the rendering for a long CSV) is spread over the workers.
     if (job.command === 'check' || typeof outcome.chunk !== 'string' || outcome.chunk === '') {
