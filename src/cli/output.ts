@@ -88,10 +88,7 @@ function perFile(directory: string, render: RenderJob, bom: boolean): Output {
     start: async () => undefined,
     write: async (outcome) => {
       if (outcome.chunk.length === 0 && render.to !== 'csv') return
-      const stem = outcome.path === '-' ? 'stdin' : basename(outcome.path, extname(outcome.path))
-      let name = `${stem}${extension}`
-      for (let n = 2; used.has(name); n++) name = `${stem}-${n}${extension}`
-      used.add(name)
+      const name = nameFor(outcome.path, extension, used)
       const before = render.to === 'csv' ? `${bom ? '\ufeff' : ''}${csvHeader(render)}` : ''
       const after = render.to === 'json' ? '\n' : ''
       const chunk = typeof outcome.chunk === 'string' ? Buffer.from(outcome.chunk) : outcome.chunk
@@ -127,10 +124,7 @@ export function openViewOutput(path: string | undefined, single: boolean): Outpu
   return {
     start: async () => undefined,
     write: async (outcome) => {
-      const stem = outcome.path === '-' ? 'stdin' : basename(outcome.path, extname(outcome.path))
-      let name = `${stem}.html`
-      for (let n = 2; used.has(name); n++) name = `${stem}-${n}.html`
-      used.add(name)
+      const name = nameFor(outcome.path, '.html', used)
       if (outcome.chunk.length > 0)
         writeFileSync(join(path, name), typeof outcome.chunk === 'string' ? outcome.chunk : Buffer.from(outcome.chunk))
       const entry: ViewEntry = { path: outcome.path, page: name, counts: outcome.counts }
@@ -140,4 +134,13 @@ export function openViewOutput(path: string | undefined, single: boolean): Outpu
     },
     end: async () => writeFileSync(join(path, 'index.html'), renderIndex(entries))
   }
+}
+
+/** A file name for an input's output in a directory: its own stem (`stdin` for `-`), `-2`, `-3` … when taken. */
+function nameFor(path: string, extension: string, used: Set<string>): string {
+  const stem = path === '-' ? 'stdin' : basename(path, extname(path))
+  let name = `${stem}${extension}`
+  for (let n = 2; used.has(name); n++) name = `${stem}-${n}${extension}`
+  used.add(name)
+  return name
 }

@@ -12,7 +12,7 @@
  */
 
 import { Worker } from 'node:worker_threads'
-import { processFile, readInput, type FileJob, type Outcome } from './process.js'
+import { failed, processFile, readInput, type FileJob, type Outcome } from './process.js'
 
 /** Below this many files, worker threads cost more than they save. */
 export const WORKER_THRESHOLD = 32
@@ -106,7 +106,7 @@ export async function processAll(
         retry.unshift(...sent)
         sent.length = 0
         if (next < paths.length || retry.length > 0) start()
-        if (lost !== undefined) finish(lost, { path: paths[lost] as string, failure: reason, chunk: '', counts: {} })
+        if (lost !== undefined) finish(lost, failed(paths[lost] as string, reason))
       }
       const take = (): void => {
         while (!gone && sent.length < DEPTH) {

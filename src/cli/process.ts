@@ -49,6 +49,16 @@ export interface Outcome {
 }
 
 /**
+ * The outcome of a file that gave nothing to write.
+ *
+ * @param path - The file.
+ * @param failure - Why.
+ */
+export function failed(path: string, failure: string): Outcome {
+  return { path, failure, chunk: '', counts: {} }
+}
+
+/**
  * Read one file within the size limit, synchronously (`fs/promises` costs more than a parse).
  *
  * @param path - The file.
@@ -58,10 +68,10 @@ export interface Outcome {
 export function readInput(path: string, maxSize: number): Uint8Array | Outcome {
   try {
     const size = statSync(path).size
-    if (size > maxSize) return { path, failure: `${size} bytes, larger than --max-size (${maxSize})`, chunk: '', counts: {} }
+    if (size > maxSize) return failed(path, `${size} bytes, larger than --max-size (${maxSize})`)
     return readFileSync(path)
   } catch (error) {
-    return { path, failure: reasonOf(error), chunk: '', counts: {} }
+    return failed(path, reasonOf(error))
   }
 }
 
@@ -80,7 +90,7 @@ export async function processFile(path: string, job: FileJob, given?: Uint8Array
     const adapters = job.adapters.length === 0 ? null : await loadAdapters(job.adapters)
     result = await parseReportAsync(bytes, { format: job.format ?? null, repair: job.repair, maxInput: job.maxSize, adapters })
   } catch (error) {
-    return { path, failure: reasonOf(error), chunk: '', counts: {} }
+    return failed(path, reasonOf(error))
   }
   const counts: Record<string, number> = {}
   for (const diagnostic of result.diagnostics) {

@@ -9,7 +9,7 @@
 
 import { getCell } from '../model/empty.js'
 import type { Diagnostic, ParseResult } from '../model/types.js'
-import { formatReport } from '../serialize/index.js'
+import { escapeHtml, formatReport } from '../serialize/index.js'
 import { statusOf } from './render.js'
 
 /** The colours of the statuses, and of a cell that fails an invariant. */
@@ -34,9 +34,9 @@ const LEGEND = `<p class="legend"><span style="background:#fff">printed</span><s
  */
 export function renderView(path: string, result: ParseResult): string {
   const report = result.report
-  const title = escape(report?.title ?? path)
-  const head = `<!doctype html>\n<html lang="zh"><head><meta charset="utf-8"><title>${title}</title><style>${STYLE}</style></head><body>\n<h1>${title}</h1>\n<p>${escape(path)} · ${escape(result.format)}${report === null ? '' : ` · ${report.edition} format · ${escape(report.organization ?? '—')} · ${report.year ?? '—'}`}</p>\n`
-  const list = `<ul class="diagnostics">${result.diagnostics.map((d) => `<li class="${d.severity}">${d.severity} <code>${d.code}</code>${d.path === undefined ? '' : ` <code>${escape(d.path)}</code>`}: ${escape(d.message)}</li>`).join('')}</ul>`
+  const title = escapeHtml(report?.title ?? path)
+  const head = `<!doctype html>\n<html lang="zh"><head><meta charset="utf-8"><title>${title}</title><style>${STYLE}</style></head><body>\n<h1>${title}</h1>\n<p>${escapeHtml(path)} · ${escapeHtml(result.format)}${report === null ? '' : ` · ${report.edition} format · ${escapeHtml(report.organization ?? '—')} · ${report.year ?? '—'}`}</p>\n`
+  const list = `<ul class="diagnostics">${result.diagnostics.map((d) => `<li class="${d.severity}">${d.severity} <code>${d.code}</code>${d.path === undefined ? '' : ` <code>${escapeHtml(d.path)}</code>`}: ${escapeHtml(d.message)}</li>`).join('')}</ul>`
   if (report === null) return `${head}<p>No report could be read.</p>\n${list}\n</body></html>\n`
   const byPath = new Map<string, Diagnostic[]>()
   for (const diagnostic of result.diagnostics) {
@@ -54,7 +54,7 @@ export function renderView(path: string, result: ParseResult): string {
     )
     const failing = named.some((d) => d.code === 'sum_mismatch') ? ' data-failing' : ''
     const hover = named.length === 0 ? cell : `${cell}\n${named.map((d) => `${d.code}: ${d.message}`).join('\n')}`
-    return `<td${spans} data-path="${cell}" data-status="${status}"${failing} title="${escape(hover)}">`
+    return `<td${spans} data-path="${cell}" data-status="${status}"${failing} title="${escapeHtml(hover)}">`
   })
   return `${head}${LEGEND}\n${tables}\n<h2>Diagnostics</h2>\n${list}\n</body></html>\n`
 }
@@ -93,11 +93,7 @@ export function renderIndex(entries: readonly ViewEntry[]): string {
           : (entry.counts.warning ?? 0) > 0
             ? 'warnings'
             : 'ok'
-    return `<tr><td><a href="${escape(encodeURI(entry.page))}">${escape(entry.path)}</a></td><td>${entry.edition ?? ''}</td><td>${escape(entry.organization ?? '')}</td><td>${entry.year ?? ''}</td><td>${status}</td><td>${escape(entry.failure ?? codes)}</td></tr>`
+    return `<tr><td><a href="${escapeHtml(encodeURI(entry.page))}">${escapeHtml(entry.path)}</a></td><td>${entry.edition ?? ''}</td><td>${escapeHtml(entry.organization ?? '')}</td><td>${entry.year ?? ''}</td><td>${status}</td><td>${escapeHtml(entry.failure ?? codes)}</td></tr>`
   })
   return `<!doctype html>\n<html lang="zh"><head><meta charset="utf-8"><title>zfxxgk view</title><style>${STYLE}</style></head><body>\n<h1>${entries.length} files</h1>\n<table><tr><td>file</td><td>edition</td><td>organisation</td><td>year</td><td>status</td><td>diagnostics</td></tr>\n${rows.join('\n')}\n</table>\n</body></html>\n`
-}
-
-function escape(text: string): string {
-  return text.replace(/[&<>"]/gu, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[character] as string)
 }

@@ -97,6 +97,7 @@ function htmlBlock(block: LayoutBlock): string {
   return `<table border="1">\n${rows.join('\n')}\n</table>`
 }
 
-function escapeHtml(text: string): string {
+/** Text for HTML: `&`, `<`, `>` and `"` as entities (in text and in attribute values). */
+export function escapeHtml(text: string): string {
   return text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;')
 }
