@@ -26,9 +26,32 @@ export function decodeBytes(bytes: Uint8Array): string {
   }
 }
 
+/** How far into the file a `<meta charset>` is looked for. */
+const HEAD = 2048
+
 /** The charset an HTML page declares in its first 2 KiB, lower-cased. */
 function declaredCharset(bytes: Uint8Array): string | undefined {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048))
+  const end = Math.min(bytes.length, HEAD)
+  const from = metaAt(bytes.subarray(0, end))
+  if (from < 0) return undefined
+  // The head from its first `<meta` on, one character a byte (as latin1): a TextDecoder for it
+  // cost more than decoding a whole text report.
+  let head = ''
+  for (let i = from; i < end; i += 1024) head += String.fromCharCode.apply(null, Array.from(bytes.subarray(i, Math.min(end, i + 1024))))
   const match = /<meta[^>]*?charset\s*=\s*["']?\s*([\w-]+)/iu.exec(head)
   return match?.[1]?.toLowerCase()
+}
+
+/** Where the first `<meta` (any case) of `head` starts, or -1. */
+function metaAt(head: Uint8Array): number {
+  for (let i = head.indexOf(0x3c); i >= 0 && i + 5 <= head.length; i = head.indexOf(0x3c, i + 1)) {
+    if (
+      ((head[i + 1] as number) | 0x20) === 0x6d &&
+      ((head[i + 2] as number) | 0x20) === 0x65 &&
+      ((head[i + 3] as number) | 0x20) === 0x74 &&
+      ((head[i + 4] as number) | 0x20) === 0x61
+    )
+      return i
+  }
+  return -1
 }
