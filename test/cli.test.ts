@@ -325,27 +325,95 @@ describe('zfxxgk check', () => {
 })
 
 describe('the built executable', () => {
+  /**
+   * 40 copies of the seeds and one more file, third in name order: the first worker's first parcel
+   * holds two files before it, and (when it is small) more after it; its next parcel waits behind.
+   */
+  function batchAround(third: string, content: string): { dir: string; files: string[] } {
+    const dir = mkdtempSync(join(tmpdir(), 'zfxxgk-batch-'))
+    for (let i = 0; i < 8; i++) for (const seed of readdirSync(SEEDS)) cpSync(join(SEEDS, seed), join(dir, `${i}-${seed}`))
+    writeFileSync(join(dir, `0-seed-001z-${third}`), content)
+    const files = readdirSync(dir)
+      .sort()
+      .map((name) => join(dir, name))
+    return { dir, files }
+  }
+
   it.skipIf(!existsSync(BIN))(
-    'stops a parse past its time budget in a worker, reports it, and goes on with the batch',
+    'stops a parse past its time budget, blames that file only, and parses again the files its worker held',
     () => {
-      const dir = mkdtempSync(join(tmpdir(), 'zfxxgk-slow-'))
-      for (const seed of readdirSync(SEEDS)) cpSync(join(SEEDS, seed), join(dir, seed))
-      // 10 MB of short lines: about 3 s to parse, over a 1 s budget.
-      writeFileSync(join(dir, 'slow.txt'), 'a\n'.repeat(5_000_000))
+      // 10 MB of short lines: about 3 s to parse, over a 1 s budget. The two files before it in its
+      // parcel are finished (their results die with the worker) and the next parcel waits behind
+      // it: all are parsed again by another worker.
+      const { dir, files } = batchAround('slow.txt', 'a\n'.repeat(5_000_000))
       const result = spawnSync('node', [BIN, 'parse', dir, '--to', 'csv', '--jobs', '2', '--timeout', '1', '--max-size', '20000000'], {
         encoding: 'utf8',
         maxBuffer: 1 << 26
       })
       expect(result.status).toBe(1)
-      expect(result.stderr).toContain(`${join(dir, 'slow.txt')}: could not be read: took longer than 1 s (its parse was stopped)`)
-      expect(result.stderr.trim().split('\n').at(-1)).toMatch(/^6 files \(.*\): 5 reports, 1 failed, \d+ with warnings$/u)
-      expect(
-        new Set(
-          csvRows(result.stdout)
-            .slice(1)
-            .map((row) => row[0])
-        ).size
-      ).toBe(5)
+      const lines = result.stderr.trim().split('\n')
+      expect(lines).toEqual([
+        `${join(dir, '0-seed-001z-slow.txt')}: could not be read: took longer than 1 s (its parse was stopped)`,
+        '41 files (32 text, 8 markdown): 40 reports, 1 failed, 24 with warnings'
+      ])
+      const sources = csvRows(result.stdout)
+        .slice(1)
+        .map((row) => row[0])
+      expect(sources).toEqual(files.filter((file) => !file.endsWith('slow.txt')).flatMap((file) => cellPaths('2019').map(() => file)))
+    },
+    60_000
+  )
+
+  it.skipIf(!existsSync(BIN))(
+    'keeps the time budget for a small batch and for --jobs 1 once --timeout is given (a worker, not this thread)',
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'zfxxgk-budget-'))
+      cpSync(join(SEEDS, 'seed-000.txt'), join(dir, 'a.txt'))
+      writeFileSync(join(dir, 'b-slow.txt'), 'a\n'.repeat(5_000_000))
+      cpSync(join(SEEDS, 'seed-001.txt'), join(dir, 'c.txt'))
+      for (const jobs of [[], ['--jobs', '1']]) {
+        const result = spawnSync('node', [BIN, 'parse', dir, '--to', 'ndjson', ...jobs, '--timeout', '1', '--max-size', '20000000'], {
+          encoding: 'utf8'
+        })
+        expect(result.status, jobs.join(' ')).toBe(1)
+        expect(result.stderr.trim().split('\n'), jobs.join(' ')).toEqual([
+          `${join(dir, 'b-slow.txt')}: could not be read: took longer than 1 s (its parse was stopped)`,
+          '3 files (1 markdown, 1 text): 2 reports, 1 failed, 1 with warnings'
+        ])
+        expect(
+          result.stdout
+            .trim()
+            .split('\n')
+            .map((line) => (JSON.parse(line) as { file: string }).file)
+        ).toEqual([join(dir, 'a.txt'), join(dir, 'c.txt')])
+      }
+    },
+    60_000
+  )
+
+  it.skipIf(!existsSync(BIN))(
+    'costs only its file when a worker dies, and parses again the files that worker held',
+    () => {
+      // A custom adapter that ends its thread on one file, as a crash would.
+      const { dir, files } = batchAround('crash.crash', 'CRASH\n')
+      const module = join(dir, 'crash.mjs')
+      writeFileSync(
+        module,
+        "export default { name: 'crash', detect: (input) => (input.startsWith('CRASH') ? 1 : 0), read: () => process.exit(7) }\n"
+      )
+      const result = spawnSync('node', [BIN, 'parse', dir, '--ext', 'crash', '--adapter', module, '--to', 'csv', '--jobs', '2'], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 26
+      })
+      expect(result.status).toBe(1)
+      expect(result.stderr.trim().split('\n')).toEqual([
+        `${join(dir, '0-seed-001z-crash.crash')}: could not be read: its worker exited`,
+        '41 files (32 text, 8 markdown): 40 reports, 1 failed, 24 with warnings'
+      ])
+      const sources = csvRows(result.stdout)
+        .slice(1)
+        .map((row) => row[0])
+      expect(sources).toEqual(files.filter((file) => !file.endsWith('.crash')).flatMap((file) => cellPaths('2019').map(() => file)))
     },
     60_000
   )

@@ -148,7 +148,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   await output.start(command === 'parse' && job.output.to === 'csv' ? csvHeader(job.output) : '')
   // In the order named: the files between two `-` as one batch, standard input where it stands.
-  const pool = { jobs, timeout: Number(values.timeout ?? 60) * 1000, memory: 2048, always: values.jobs !== undefined }
+  const pool = {
+    jobs,
+    timeout: Number(values.timeout ?? 60) * 1000,
+    memory: 2048,
+    always: values.jobs !== undefined || values.timeout !== undefined,
+    budget: values.timeout !== undefined
+  }
   let batch: string[] = []
   for (const input of inputs) {
     if (input !== '-') {

@@ -4,9 +4,15 @@
  * done, then dropped. At most a window of results waits for a slow file, so memory stays flat
  * whatever the number of files.
  *
+ * Files go to a worker in parcels (several small files, or one large one) and come back the same
+ * way: a message and a wake-up of each thread per file cost more than the parse of a small text
+ * report, once two workers and this thread share two cores.
+ *
  * One file never sinks the batch: a file too large, unreadable, holding no report, a worker that
  * runs out of memory or dies, or a parse past its time budget, is an outcome with its reason; the
- * worker is replaced and the batch goes on.
+ * worker is replaced and the batch goes on. Each worker shares two numbers with this thread (how
+ * many files it has finished, and when it started the one it is on), so that the time budget is
+ * a file's own and the file a lost worker was on is known without a message per file.
  *
  * @module
  */
@@ -16,10 +22,14 @@ import { failed, processFile, readInput, type FileJob, type Outcome } from './pr
 
 /** Below this many files, worker threads cost more than they save. */
 export const WORKER_THRESHOLD = 32
+/** The most files in one parcel. */
+const PARCEL_FILES = 16
+/** A parcel is closed once its files hold this many bytes (a large file travels alone). */
+const PARCEL_BYTES = 64 * 1024
+/** Parcels sent to a worker and not yet answered: the one it works on and the next, so that it never waits for this thread. */
+const PARCELS_AHEAD = 2
 /** Results kept waiting for a slow file, per worker. */
-const WINDOW_PER_WORKER = 16
-/** Files sent to a worker at once: the one it works on and those next, so that it never waits for this thread. */
-const DEPTH = 4
+const WINDOW_PER_WORKER = PARCEL_FILES * (PARCELS_AHEAD + 2)
 
 /** How a batch runs. */
 export interface PoolOptions {
@@ -29,9 +39,42 @@ export interface PoolOptions {
   timeout: number
   /** A worker's heap limit, in MiB. */
   memory: number
-  /** Use workers however few the files (`--jobs` given): a small batch otherwise runs in this thread. */
+  /** Use workers however few the files (`--jobs` or `--timeout` given): a small batch otherwise runs in this thread. */
   always: boolean
+  /** A time budget was asked for (`--timeout`): even one job runs in a worker, since a parse in this thread cannot be stopped. */
+  budget: boolean
 }
+
+/** A file sent to a worker. */
+export interface ParcelFile {
+  /** Its place in the batch. */
+  index: number
+  /** Its path. */
+  path: string
+  /** Its bytes, moved to the worker. */
+  bytes: Uint8Array
+}
+
+/** What a worker answers for a parcel: each file's outcome, in the parcel's order. */
+export interface ParcelResult {
+  /** Place in the batch and outcome, per file. */
+  results: Array<{ index: number; outcome: Outcome }>
+}
+
+/** What a worker is started with. */
+export interface WorkerSetup {
+  /** What to do with each file. */
+  job: FileJob
+  /** Shared with this thread: slot {@link FINISHED} counts the files the worker has finished, slot {@link STARTED} holds when it started the one it is on. */
+  shared: Int32Array
+  /** `Date.now()` when the batch began: {@link STARTED} counts milliseconds from it, plus one (0: between files). */
+  epoch: number
+}
+
+/** Slot of {@link WorkerSetup.shared}: files finished. */
+export const FINISHED = 0
+/** Slot of {@link WorkerSetup.shared}: when the file in work was started (ms since the epoch + 1; 0 between files). */
+export const STARTED = 1
 
 /**
  * Process files, handing each outcome to `emit` in input order.
@@ -48,12 +91,13 @@ export async function processAll(
   emit: (outcome: Outcome) => void | Promise<void>
 ): Promise<void> {
   const threads = Math.min(options.jobs, paths.length)
-  if (threads <= 1 || (paths.length < WORKER_THRESHOLD && !options.always)) {
+  if (threads === 0 || (threads === 1 && !options.budget) || (paths.length < WORKER_THRESHOLD && !options.always)) {
     for (const path of paths) await emit(await processFile(path, job))
     return
   }
   await new Promise<void>((resolve, reject) => {
     const done = new Map<number, Outcome>()
+    const epoch = Date.now()
     const window = threads * WINDOW_PER_WORKER
     const workers = new Set<Worker>()
     /** Workers idle because the window is full, until an earlier result is emitted. */
@@ -77,68 +121,94 @@ export async function processAll(
       }
     }
 
-    /** Files taken by a worker that was lost before it started them: taken again first. */
+    /** Files taken by a worker that was lost before it finished them: taken again first. */
     const retry: number[] = []
 
     const start = (): void => {
+      const shared = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT))
+      const setup: WorkerSetup = { job, shared, epoch }
       const worker = new Worker(new URL('./worker.js', import.meta.url), {
-        workerData: job,
+        workerData: setup,
         resourceLimits: { maxOldGenerationSizeMb: options.memory }
       })
       workers.add(worker)
-      /** Files sent to this worker, in order; it works on the first, the next waits in its queue (no idle gap between files). */
+      /** Files sent to this worker whose results have not come back, in the order it takes them. */
       const sent: number[] = []
+      /** Parcels sent and not answered. */
+      let parcels = 0
+      /** Files whose results have come back (the worker's count of finished files, as this thread has seen it). */
+      let answered = 0
       let timer: NodeJS.Timeout | undefined
       let gone = false
-      const clock = (): void => {
+      /** Watch the file the worker is on: lost once it has been on it longer than the budget. */
+      const watch = (): void => {
         clearTimeout(timer)
-        if (sent.length > 0)
-          timer = setTimeout(() => lose(`took longer than ${options.timeout / 1000} s (its parse was stopped)`), options.timeout)
+        timer = undefined
+        if (gone || sent.length === 0) return
+        const started = Atomics.load(shared, STARTED)
+        const elapsed = started === 0 ? 0 : Date.now() - epoch - (started - 1)
+        if (elapsed >= options.timeout) lose(`took longer than ${options.timeout / 1000} s (its parse was stopped)`)
+        else timer = setTimeout(watch, options.timeout - elapsed)
       }
-      /** The worker is done for: the file it was on gets `reason`, the files waiting for it go to another worker. */
+      /** The worker is done for: the file it was on gets `reason`, every other file it held goes to another worker. */
       const lose = (reason: string): void => {
         if (gone) return
         gone = true
         clearTimeout(timer)
         workers.delete(worker)
         void worker.terminate()
-        const lost = sent.shift()
-        retry.unshift(...sent)
+        // Finished but not yet answered (their results die with the worker), then the one it was on.
+        const on = Atomics.load(shared, FINISHED) - answered
+        const lost = on < sent.length ? sent[on] : undefined
+        const again = sent.filter((index) => index !== lost)
+        for (let i = again.length - 1; i >= 0; i--) retry.unshift(again[i] as number)
         sent.length = 0
         if (next < paths.length || retry.length > 0) start()
         if (lost !== undefined) finish(lost, failed(paths[lost] as string, reason))
       }
       const take = (): void => {
-        while (!gone && sent.length < DEPTH) {
-          let index = retry.shift()
-          if (index === undefined) {
-            if (next >= paths.length) return
-            if (next >= emitted + window) {
-              idle.push(take)
-              return
+        while (!gone && parcels < PARCELS_AHEAD) {
+          const parcel: ParcelFile[] = []
+          let size = 0
+          while (parcel.length < PARCEL_FILES && size < PARCEL_BYTES) {
+            let index = retry.shift()
+            if (index === undefined) {
+              if (next >= paths.length || next >= emitted + window) break
+              index = next++
             }
-            index = next++
+            // Read here: this thread is mostly idle, and a read in a worker took ten times as long
+            // (it waits for its core, which the other worker holds).
+            const path = paths[index] as string
+            const bytes = readInput(path, job.maxSize)
+            if (!(bytes instanceof Uint8Array)) {
+              finish(index, bytes)
+              continue
+            }
+            // Moved, not copied, unless it shares its memory (Node pools small reads): then a copy of its own.
+            const copy = bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.byteLength ? bytes : new Uint8Array(bytes)
+            parcel.push({ index, path, bytes: copy })
+            size += copy.byteLength
           }
-          // Read here: the main thread is idle, and a read in a worker took ten times as long (it
-          // waits for its core, which the other worker holds).
-          const path = paths[index] as string
-          const bytes = readInput(path, job.maxSize)
-          if (!(bytes instanceof Uint8Array)) {
-            finish(index, bytes)
-            continue
+          if (parcel.length === 0) {
+            if (next < paths.length && parcels === 0) idle.push(take)
+            return
           }
-          // Moved, not copied, unless it shares its memory (Node pools small reads): then a copy of its own.
-          const copy = bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.byteLength ? bytes : new Uint8Array(bytes)
-          sent.push(index)
-          if (sent.length === 1) clock()
-          worker.postMessage({ index, path, bytes: copy }, [copy.buffer as ArrayBuffer])
+          parcels++
+          for (const file of parcel) sent.push(file.index)
+          worker.postMessage(
+            parcel,
+            parcel.map((file) => file.bytes.buffer as ArrayBuffer)
+          )
+          if (timer === undefined) watch()
         }
       }
-      worker.on('message', (message: { index: number; outcome: Outcome }) => {
+      worker.on('message', (message: ParcelResult) => {
         if (gone) return
-        sent.shift()
-        clock()
-        finish(message.index, message.outcome)
+        parcels--
+        answered += message.results.length
+        sent.splice(0, message.results.length)
+        for (const { index, outcome } of message.results) finish(index, outcome)
+        watch()
         take()
       })
       worker.on('error', (error: Error & { code?: string }) =>

@@ -1,30 +1,40 @@
 /**
  * A worker thread of the command: parses and renders the files it is sent (their bytes, read by the
- * main thread), one at a time.
+ * main thread), one at a time, and answers each parcel of files with one message.
  *
  * @module
  */
 
 import { parentPort, workerData } from 'node:worker_threads'
-import { processFile, type FileJob } from './process.js'
+import { FINISHED, STARTED, type ParcelFile, type ParcelResult, type WorkerSetup } from './pool.js'
+import { processFile, type Outcome } from './process.js'
 
-const job = workerData as FileJob
+const { job, shared, epoch } = workerData as WorkerSetup
 const encoder = new TextEncoder()
-/** Files are worked on one at a time, in the order sent: the time budget counts from a file's start. */
+/** Parcels are worked on one at a time, in the order sent. */
 let queue = Promise.resolve()
-parentPort?.on('message', (message: { index: number; path: string; bytes: Uint8Array }) => {
-  queue = queue.then(() => work(message))
+parentPort?.on('message', (parcel: ParcelFile[]) => {
+  queue = queue.then(() => work(parcel))
 })
 
-async function work(message: { index: number; path: string; bytes: Uint8Array }): Promise<void> {
-  await processFile(message.path, job, message.bytes).then((outcome) => {
+async function work(parcel: ParcelFile[]): Promise<void> {
+  const results: ParcelResult['results'] = []
+  const moved: ArrayBuffer[] = []
+  for (const file of parcel) {
+    // The main thread stops this worker when a file has been started longer ago than its budget.
+    Atomics.store(shared, STARTED, Date.now() - epoch + 1)
+    let outcome: Outcome = await processFile(file.path, job, file.bytes)
+    Atomics.store(shared, STARTED, 0)
+    Atomics.add(shared, FINISHED, 1)
     // Encoded here and moved to the main thread, which then only writes bytes: the encoding (as
     // long as the rendering for a long CSV) is spread over the workers.
-    if (job.command === 'check' || typeof outcome.chunk !== 'string' || outcome.chunk === '') {
-      parentPort?.postMessage({ index: message.index, outcome })
-      return
+    if (job.command !== 'check' && typeof outcome.chunk === 'string' && outcome.chunk !== '') {
+      const bytes = encoder.encode(outcome.chunk)
+      moved.push(bytes.buffer as ArrayBuffer)
+      outcome = { ...outcome, chunk: bytes }
     }
-    const bytes = encoder.encode(outcome.chunk)
-    parentPort?.postMessage({ index: message.index, outcome: { ...outcome, chunk: bytes } }, [bytes.buffer])
-  })
+    results.push({ index: file.index, outcome })
+  }
+  const answer: ParcelResult = { results }
+  parentPort?.postMessage(answer, moved)
 }
