@@ -18,7 +18,8 @@
  */
 
 import { Worker } from 'node:worker_threads'
-import { failed, processFile, readInput, type FileJob, type Outcome } from './process.js'
+import { statSync } from 'node:fs'
+import { failed, processFile, type FileJob, type Outcome } from './process.js'
 
 /** Below this many files, worker threads cost more than they save. */
 export const WORKER_THRESHOLD = 32
@@ -51,8 +52,6 @@ export interface ParcelFile {
   index: number
   /** Its path. */
   path: string
-  /** Its bytes, moved to the worker. */
-  bytes: Uint8Array
 }
 
 /** What a worker answers for a parcel: each file's outcome, in the parcel's order. */
@@ -176,18 +175,16 @@ export async function processAll(
               if (next >= paths.length || next >= emitted + window) break
               index = next++
             }
-            // Read here: this thread is mostly idle, and a read in a worker took ten times as long
-            // (it waits for its core, which the other worker holds).
+            // The worker reads the file: bytes read here were memory outside this thread's heap,
+            // and each 64 MiB of it cost this thread a full garbage collection.
             const path = paths[index] as string
-            const bytes = readInput(path, job.maxSize)
-            if (!(bytes instanceof Uint8Array)) {
-              finish(index, bytes)
+            const bytes = sizeOf(path)
+            if (bytes > job.maxSize) {
+              finish(index, failed(path, `${bytes} bytes, larger than --max-size (${job.maxSize})`))
               continue
             }
-            // Moved, not copied, unless it shares its memory (Node pools small reads): then a copy of its own.
-            const copy = bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.byteLength ? bytes : new Uint8Array(bytes)
-            parcel.push({ index, path, bytes: copy })
-            size += copy.byteLength
+            parcel.push({ index, path })
+            size += bytes
           }
           if (parcel.length === 0) {
             if (next < paths.length && parcels === 0) idle.push(take)
@@ -195,10 +192,7 @@ export async function processAll(
           }
           parcels++
           for (const file of parcel) sent.push(file.index)
-          worker.postMessage(
-            parcel,
-            parcel.map((file) => file.bytes.buffer as ArrayBuffer)
-          )
+          worker.postMessage(parcel)
           if (timer === undefined) watch()
         }
       }
@@ -224,4 +218,13 @@ export async function processAll(
 
     for (let i = 0; i < threads; i++) start()
   })
+}
+
+/** A file's size, or 0 when it cannot be read (the worker that reads it says why). */
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size
+  } catch {
+    return 0
+  }
 }

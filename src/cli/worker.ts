@@ -1,6 +1,5 @@
 /**
- * A worker thread of the command: parses and renders the files it is sent (their bytes, read by the
- * main thread), one at a time, and answers each parcel of files with one message.
+ * A worker thread of the command: reads, parses and renders the files it is sent, one at a time, and answers each parcel of files with one message.
  *
  * @module
  */
@@ -23,7 +22,7 @@ async function work(parcel: ParcelFile[]): Promise<void> {
   for (const file of parcel) {
     // The main thread stops this worker when a file has been started longer ago than its budget.
     Atomics.store(shared, STARTED, Date.now() - epoch + 1)
-    let outcome: Outcome = await processFile(file.path, job, file.bytes)
+    let outcome: Outcome = await processFile(file.path, job)
     Atomics.store(shared, STARTED, 0)
     Atomics.add(shared, FINISHED, 1)
     // Encoded here and moved to the main thread, which then only writes bytes: the encoding (as
