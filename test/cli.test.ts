@@ -1,4 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
+import { once } from 'node:events'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -38,7 +39,10 @@ async function run(
   let stdout = ''
   let stderr = ''
   const io: Io = {
-    stdout: (text) => void (stdout += text),
+    stdout: (text, written) => {
+      stdout += typeof text === 'string' ? text : new TextDecoder().decode(text)
+      written?.()
+    },
     stderr: (text) => void (stderr += text),
     stdin: () => new TextEncoder().encode(options.stdin ?? ''),
     tty: options.tty ?? false
@@ -416,6 +420,31 @@ describe('the built executable', () => {
       expect(sources).toEqual(files.filter((file) => !file.endsWith('.crash')).flatMap((file) => cellPaths('2019').map(() => file)))
     },
     60_000
+  )
+
+  it.skipIf(!existsSync(BIN))(
+    'writes the same bytes through a slow pipe, each worker’s output ring going round about three times while the pipe holds bytes it lent',
+    async () => {
+      // 480 reports of long CSV, about 24 MB: each worker's 4 MiB ring goes round about three times.
+      const dir = mkdtempSync(join(tmpdir(), 'zfxxgk-pipe-'))
+      for (let i = 0; i < 96; i++)
+        for (const seed of readdirSync(SEEDS)) cpSync(join(SEEDS, seed), join(dir, `${String(i).padStart(2, '0')}-${seed}`))
+      const expected = execFileSync('node', [BIN, 'parse', dir, '--to', 'csv', '--jobs', '1'], { maxBuffer: 1 << 26 })
+      const child = spawn('node', [BIN, 'parse', dir, '--to', 'csv', '--jobs', '2'], { stdio: ['ignore', 'pipe', 'ignore'] })
+      const parts: Buffer[] = []
+      child.stdout.on('data', (part: Buffer) => {
+        parts.push(part)
+        // Read slowly: the command's writes queue in the pipe, holding bytes lent from the rings.
+        child.stdout.pause()
+        setTimeout(() => child.stdout.resume(), 2)
+      })
+      const [code] = (await once(child, 'close')) as [number]
+      expect(code).toBe(0)
+      const got = Buffer.concat(parts)
+      expect(got.length).toBeGreaterThan(2 * 2 * 4 * 1024 * 1024)
+      expect(got.equals(expected)).toBe(true)
+    },
+    120_000
   )
 
   it.skipIf(!existsSync(BIN))(

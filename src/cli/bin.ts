@@ -17,7 +17,10 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 process.exitCode = await main(process.argv.slice(2), {
   // Wait for the stream to drain when it asks to: output stays streamed, memory flat.
-  stdout: (chunk) => (process.stdout.write(chunk) ? undefined : once(process.stdout, 'drain').then(() => undefined)),
+  stdout: (chunk, written) =>
+    process.stdout.write(chunk, written === undefined ? undefined : () => written())
+      ? undefined
+      : once(process.stdout, 'drain').then(() => undefined),
   stderr: (text) => process.stderr.write(text),
   stdin: () => new Uint8Array(readFileSync(0)),
   tty: process.stderr.isTTY === true

@@ -22,8 +22,12 @@ import { csvHeader, TARGETS, type Target } from './render.js'
 
 /** Where the command writes, and what it reads for `-`. */
 export interface Io {
-  /** Standard output; a promise when the stream asks the command to wait (backpressure). */
-  stdout: (text: string | Uint8Array) => void | Promise<void>
+  /**
+   * Standard output; a promise when the stream asks the command to wait (backpressure). Bytes
+   * passed with `written` are lent: call it once they are written (or copied), after which they
+   * may change; a stream that never calls it costs speed, not output.
+   */
+  stdout: (text: string | Uint8Array, written?: () => void) => void | Promise<void>
   /** Standard error. */
   stderr: (text: string) => void
   /** Standard input, read whole (for `-`). */
@@ -144,6 +148,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     else if (command === 'check' && job.check.report === 'text') {
       bar.clear()
       io.stderr(typeof outcome.chunk === 'string' ? outcome.chunk : new TextDecoder().decode(outcome.chunk))
+      outcome.release?.()
     } else await output.write(outcome)
   }
   await output.start(command === 'parse' && job.output.to === 'csv' ? csvHeader(job.output) : '')

@@ -17,7 +17,7 @@ import { renderIndex, type ViewEntry } from './view.js'
 export interface Output {
   /** Write what comes before the first part (a CSV header). */
   start(header: string): Promise<void>
-  /** Write one input's part. */
+  /** Write one input's part, then release it (`outcome.release`: bytes lent from a worker's ring). */
   write(outcome: Outcome): Promise<void>
   /** Close the output. */
   end(): Promise<void>
@@ -37,7 +37,7 @@ const EXTENSIONS: Readonly<Record<Target, string>> = { json: '.json', ndjson: '.
  */
 export async function openOutput(
   path: string | undefined,
-  io: { stdout: (text: string | Uint8Array) => void | Promise<void> },
+  io: { stdout: (text: string | Uint8Array, written?: () => void) => void | Promise<void> },
   render: RenderJob,
   bom: boolean
 ): Promise<Output> {
@@ -48,7 +48,12 @@ export async function openOutput(
   if (isDirectory) return perFile(path, render, bom)
   const stream = createWriteStream(path)
   await once(stream, 'open')
-  const output = streamed((chunk) => (stream.write(chunk) ? undefined : once(stream, 'drain').then(() => undefined)), render.to, bom)
+  const output = streamed(
+    (chunk, written) =>
+      stream.write(chunk, written === undefined ? undefined : () => written()) ? undefined : once(stream, 'drain').then(() => undefined),
+    render.to,
+    bom
+  )
   return {
     ...output,
     end: async () => {
@@ -59,18 +64,19 @@ export async function openOutput(
   }
 }
 
-/** Parts written one after another to one stream. */
-function streamed(write: (text: string | Uint8Array) => void | Promise<void>, to: Target, bom: boolean): Output {
+/** Parts written one after another to one stream; `written` is called once a part's bytes are written. */
+function streamed(write: (text: string | Uint8Array, written?: () => void) => void | Promise<void>, to: Target, bom: boolean): Output {
   let first = true
   return {
     start: async (header) => {
       await write(`${to === 'csv' && bom ? '\ufeff' : ''}${header}${to === 'json' ? '[' : ''}`)
     },
     write: async (outcome) => {
-      if (outcome.chunk.length === 0) return
+      if (outcome.chunk.length === 0) return outcome.release?.()
       const separator = `${first ? '' : to === 'json' ? ',' : to === 'markdown' ? '\n' : ''}${to === 'json' ? '\n' : ''}`
       if (separator !== '') await write(separator)
-      await write(outcome.chunk)
+      // A stream may keep the bytes queued after write() returns: they are released when written.
+      await write(outcome.chunk, outcome.release)
       first = false
     },
     end: async () => {
@@ -87,12 +93,13 @@ function perFile(directory: string, render: RenderJob, bom: boolean): Output {
   return {
     start: async () => undefined,
     write: async (outcome) => {
-      if (outcome.chunk.length === 0 && render.to !== 'csv') return
+      if (outcome.chunk.length === 0 && render.to !== 'csv') return outcome.release?.()
       const name = nameFor(outcome.path, extension, used)
       const before = render.to === 'csv' ? `${bom ? '\ufeff' : ''}${csvHeader(render)}` : ''
       const after = render.to === 'json' ? '\n' : ''
       const chunk = typeof outcome.chunk === 'string' ? Buffer.from(outcome.chunk) : outcome.chunk
       writeFileSync(join(directory, name), Buffer.concat([Buffer.from(before), chunk, Buffer.from(after)]))
+      outcome.release?.()
     },
     end: async () => undefined
   }
@@ -114,7 +121,10 @@ export function openViewOutput(path: string | undefined, single: boolean): Outpu
   if (toFile) {
     return {
       start: async () => undefined,
-      write: async (outcome) => writeFileSync(path, typeof outcome.chunk === 'string' ? outcome.chunk : Buffer.from(outcome.chunk)),
+      write: async (outcome) => {
+        writeFileSync(path, outcome.chunk)
+        outcome.release?.()
+      },
       end: async () => undefined
     }
   }
@@ -125,8 +135,8 @@ export function openViewOutput(path: string | undefined, single: boolean): Outpu
     start: async () => undefined,
     write: async (outcome) => {
       const name = nameFor(outcome.path, '.html', used)
-      if (outcome.chunk.length > 0)
-        writeFileSync(join(path, name), typeof outcome.chunk === 'string' ? outcome.chunk : Buffer.from(outcome.chunk))
+      if (outcome.chunk.length > 0) writeFileSync(join(path, name), outcome.chunk)
+      outcome.release?.()
       const entry: ViewEntry = { path: outcome.path, page: name, counts: outcome.counts }
       if (outcome.report !== undefined) Object.assign(entry, outcome.report)
       if (outcome.failure !== undefined) entry.failure = outcome.failure

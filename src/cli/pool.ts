@@ -14,12 +14,16 @@
  * many files it has finished, and when it started the one it is on), so that the time budget is
  * a file's own and the file a lost worker was on is known without a message per file.
  *
+ * What a worker writes for a file comes back in its output ring (`ring.ts`), memory it shares
+ * with this thread, given back once written.
+ *
  * @module
  */
 
 import { Worker } from 'node:worker_threads'
 import { statSync } from 'node:fs'
 import { failed, processFile, type FileJob, type Outcome } from './process.js'
+import { RING_BYTES, RingReader } from './ring.js'
 
 /** Below this many files, worker threads cost more than they save. */
 export const WORKER_THRESHOLD = 32
@@ -68,12 +72,16 @@ export interface WorkerSetup {
   shared: Int32Array
   /** `Date.now()` when the batch began: {@link STARTED} counts milliseconds from it, plus one (0: between files). */
   epoch: number
+  /** The worker's output ring ({@link RING_BYTES}); slot {@link GIVEN_BACK} of `shared` counts the bytes this thread has given back. */
+  ring: SharedArrayBuffer
 }
 
 /** Slot of {@link WorkerSetup.shared}: files finished. */
 export const FINISHED = 0
 /** Slot of {@link WorkerSetup.shared}: when the file in work was started (ms since the epoch + 1; 0 between files). */
 export const STARTED = 1
+/** Slot of {@link WorkerSetup.shared}: bytes of the output ring given back, modulo 2³². */
+export const GIVEN_BACK = 2
 
 /**
  * Process files, handing each outcome to `emit` in input order.
@@ -124,8 +132,10 @@ export async function processAll(
     const retry: number[] = []
 
     const start = (): void => {
-      const shared = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT))
-      const setup: WorkerSetup = { job, shared, epoch }
+      const shared = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT))
+      const ring = new SharedArrayBuffer(RING_BYTES)
+      const reader = new RingReader(ring, shared, GIVEN_BACK)
+      const setup: WorkerSetup = { job, shared, epoch, ring }
       const worker = new Worker(new URL('./worker.js', import.meta.url), {
         workerData: setup,
         resourceLimits: { maxOldGenerationSizeMb: options.memory }
@@ -201,7 +211,15 @@ export async function processAll(
         parcels--
         answered += message.results.length
         sent.splice(0, message.results.length)
-        for (const { index, outcome } of message.results) finish(index, outcome)
+        for (const { index, outcome } of message.results) {
+          if (outcome.lent !== undefined) {
+            const { bytes, giveBack } = reader.take(outcome.lent)
+            outcome.chunk = bytes
+            outcome.release = giveBack
+            delete outcome.lent
+          }
+          finish(index, outcome)
+        }
         watch()
         take()
       })

@@ -10,6 +10,7 @@ import { readFileSync, statSync } from 'node:fs'
 import { parseReportAsync } from '../parse.js'
 import type { ParseResult } from '../model/types.js'
 import { loadAdapters } from './adapters.js'
+import type { Lent } from './ring.js'
 import { renderCheck, type CheckJob } from './check.js'
 import { render, type RenderJob } from './render.js'
 import { renderView } from './view.js'
@@ -46,6 +47,10 @@ export interface Outcome {
   counts: Record<string, number>
   /** Its report's edition, organisation and year, when it has one. */
   report?: { edition: string; organization: string | null; year: number | null }
+  /** From a worker: where in its output ring `chunk` lies (the chunk itself is then empty). */
+  lent?: Lent
+  /** Set by the main thread on a chunk lent from a worker's ring: call it once the chunk is written, and not use the chunk after. */
+  release?: () => void
 }
 
 /**

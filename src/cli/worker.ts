@@ -5,11 +5,13 @@
  */
 
 import { parentPort, workerData } from 'node:worker_threads'
-import { FINISHED, STARTED, type ParcelFile, type ParcelResult, type WorkerSetup } from './pool.js'
+import { FINISHED, GIVEN_BACK, STARTED, type ParcelFile, type ParcelResult, type WorkerSetup } from './pool.js'
 import { processFile, type Outcome } from './process.js'
+import { RingWriter } from './ring.js'
 
-const { job, shared, epoch } = workerData as WorkerSetup
+const { job, shared, epoch, ring } = workerData as WorkerSetup
 const encoder = new TextEncoder()
+const writer = new RingWriter(ring, shared, GIVEN_BACK)
 /** Parcels are worked on one at a time, in the order sent. */
 let queue = Promise.resolve()
 parentPort?.on('message', (parcel: ParcelFile[]) => {
@@ -25,12 +27,17 @@ async function work(parcel: ParcelFile[]): Promise<void> {
     let outcome: Outcome = await processFile(file.path, job)
     Atomics.store(shared, STARTED, 0)
     Atomics.add(shared, FINISHED, 1)
-    // Encoded here and moved to the main thread, which then only writes bytes: the encoding (as
-    // long as the rendering for a long CSV) is spread over the workers.
-    if (job.command !== 'check' && typeof outcome.chunk === 'string' && outcome.chunk !== '') {
-      const bytes = encoder.encode(outcome.chunk)
-      moved.push(bytes.buffer as ArrayBuffer)
-      outcome = { ...outcome, chunk: bytes }
+    // Encoded here, so that the main thread only writes bytes (the encoding costs as much as the
+    // rendering of a long CSV): into the ring it shares with the main thread, or when that is
+    // full, into a buffer moved to it. (check's text goes to stderr as text.)
+    if ((job.command !== 'check' || job.check.report === 'json') && typeof outcome.chunk === 'string' && outcome.chunk !== '') {
+      const lent = writer.lend(outcome.chunk)
+      if (lent !== undefined) outcome = { ...outcome, chunk: '', lent }
+      else {
+        const bytes = encoder.encode(outcome.chunk)
+        moved.push(bytes.buffer as ArrayBuffer)
+        outcome = { ...outcome, chunk: bytes }
+      }
     }
     results.push({ index: file.index, outcome })
   }
