@@ -2,10 +2,10 @@
  * The bytes a worker writes for the main thread, in memory the two share: a ring the worker
  * encodes each file's output into, and the main thread writes out from, then gives back.
  *
- * Output moved from a worker in buffers of its own (34 KB of long CSV a report) was memory outside
- * the main thread's heap that its garbage collector counted: a full collection every dozen
- * megabytes, about 250 for 100 000 reports, which cost that thread four seconds and slowed the
- * workers sharing its cores. Here the memory is allocated once per worker.
+ * Output moved from a worker in buffers of its own (about 48 KB of long CSV a report) was memory
+ * outside the main thread's heap that its garbage collector counted: 190 to 400 full collections
+ * for 100 000 reports, which cost that thread four seconds and slowed the workers sharing its
+ * cores. Here the memory is allocated once per worker.
  *
  * The worker lends a span (its bytes, and the end of the ring it skipped to keep them in one
  * piece); the main thread gives spans back once written, in any order; the worker reuses the
