@@ -185,8 +185,8 @@ export async function processAll(
               if (next >= paths.length || next >= emitted + window) break
               index = next++
             }
-            // The worker reads the file: bytes read here were memory outside this thread's heap,
-            // and each 64 MiB of it cost this thread a full garbage collection.
+            // The worker reads the file; this thread needs only its size, to close a parcel and
+            // to keep a file over --max-size from being sent at all.
             const path = paths[index] as string
             const bytes = sizeOf(path)
             if (bytes > job.maxSize) {

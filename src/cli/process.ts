@@ -81,7 +81,7 @@ export function readInput(path: string, maxSize: number): Uint8Array | Outcome {
 }
 
 /**
- * Read, parse and render one file.
+ * Read, parse and render one file. Never throws: what goes wrong is the outcome's `failure`.
  *
  * @param path - The file, or `-`.
  * @param job - What to do.
@@ -102,12 +102,18 @@ export async function processFile(path: string, job: FileJob, given?: Uint8Array
     counts[diagnostic.code] = (counts[diagnostic.code] ?? 0) + 1
     counts[diagnostic.severity] = (counts[diagnostic.severity] ?? 0) + 1
   }
-  const chunk =
-    job.command === 'parse'
-      ? render(path, result, job.output)
-      : job.command === 'view'
-        ? renderView(path, result)
-        : renderCheck(path, result, job.check)
+  let chunk: string
+  try {
+    chunk =
+      job.command === 'parse'
+        ? render(path, result, job.output)
+        : job.command === 'view'
+          ? renderView(path, result)
+          : renderCheck(path, result, job.check)
+  } catch (error) {
+    // A fault of ours, but one file's: the batch goes on.
+    return failed(path, `its output could not be written: ${reasonOf(error)}`)
+  }
   const outcome: Outcome = { path, format: result.format, chunk, counts }
   if (result.report !== null)
     outcome.report = { edition: result.report.edition, organization: result.report.organization, year: result.report.year }
