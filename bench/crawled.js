@@ -8,22 +8,19 @@
 // In one process, after a warm-up on one crawl: each input is parsed 9 times; printed are the
 // first parse and the median, and the worst median. Splits are capped (MAX_SPLIT_STEPS a row,
 // MAX_PARSE_SPLIT_STEPS a parse, src/core/split.ts); rows past the cap are null with ambiguous_value.
-import { readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 const repo = join(import.meta.dirname, '..')
 const { parseReport } = await import(pathToFileURL(join(repo, 'dist', 'index.js')).href)
 const crawl = (name) => readFileSync(join(repo, 'corpus', `real-${name}`, 'input.txt'), 'utf8')
-const CRAWLS = [
-  '002-pingtan-2019',
-  '003-pingtan-2020',
-  '004-pingtan-2021',
-  '005-pingtan-2022',
-  '006-pingtan-2023',
-  '007-pingtan-2024',
-  '008-pingtan-2025'
-]
+// The crawls: the real reports of corpus/ kept as text, with the truth of their tables (as test/crawled.test.ts takes them).
+const corpus = join(repo, 'corpus')
+const CRAWLS = readdirSync(corpus)
+  .filter((name) => name.startsWith('real-') && existsSync(join(corpus, name, 'input.txt')) && existsSync(join(corpus, name, 'truth.json')))
+  .sort()
+  .map((name) => name.slice('real-'.length))
 
 // A fixed pseudo-random digit stream, so that runs are the same from run to run.
 let seed = 20261122
