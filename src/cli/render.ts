@@ -47,6 +47,16 @@ const STATUS_BY_CODE: ReadonlyArray<readonly [string, string]> = [
   ['group_as_row', 'group']
 ]
 
+/**
+ * The paths whose diagnostics name a cell, for its status and codes: its own, and its parent's (a
+ * table 二 row names the cells of that row).
+ *
+ * @param cell - A cell's path.
+ */
+export function pathsNaming(cell: string): readonly [string, string] {
+  return [cell, cell.slice(0, cell.lastIndexOf('.'))]
+}
+
 /** The long CSV's header. */
 export const LONG_HEADER = 'source,organization,year,edition,table,path,row,column,value,status,codes'
 
@@ -130,7 +140,7 @@ function longTemplate(edition: Edition): LongTemplate {
   if (template === undefined) {
     const named = new Map<string, number[]>()
     const rows = rowTemplate(edition).map((row, position) => {
-      for (const path of [row.path, row.path.slice(0, row.path.lastIndexOf('.'))]) {
+      for (const path of pathsNaming(row.path)) {
         const positions = named.get(path)
         if (positions === undefined) named.set(path, [position])
         else positions.push(position)

@@ -10,7 +10,7 @@
 import { getCell } from '../model/empty.js'
 import type { Diagnostic, ParseResult } from '../model/types.js'
 import { escapeHtml, formatReport } from '../serialize/index.js'
-import { statusOf } from './render.js'
+import { pathsNaming, statusOf } from './render.js'
 
 /** The colours of the statuses, and of a cell that fails an invariant. */
 const STYLE = `body{font:14px/1.5 system-ui,"Noto Sans CJK SC",sans-serif;margin:2em;color:#222}
@@ -46,7 +46,7 @@ export function renderView(path: string, result: ParseResult): string {
     else named.push(diagnostic)
   }
   const tables = formatReport(report, { format: 'html' }).replace(/<td([^>]*) data-path="([^"]+)">/gu, (_, spans: string, cell: string) => {
-    const named = [...(byPath.get(cell) ?? []), ...(byPath.get(cell.slice(0, cell.lastIndexOf('.'))) ?? [])]
+    const named = pathsNaming(cell).flatMap((path) => byPath.get(path) ?? [])
     const value = getCell(report, cell) ?? null
     const status = statusOf(
       value,
