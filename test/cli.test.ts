@@ -423,6 +423,33 @@ describe('the built executable', () => {
   )
 
   it.skipIf(!existsSync(BIN))(
+    'costs only its file when a worker runs out of memory',
+    () => {
+      // A custom adapter that allocates without end on one file: the worker reaches its 2 GiB heap limit.
+      const { dir, files } = batchAround('hungry.oom', 'OOM\n')
+      const module = join(dir, 'oom.mjs')
+      writeFileSync(
+        module,
+        "export default { name: 'oom', detect: (input) => (input.startsWith('OOM') ? 1 : 0), read: () => { const keep = []; for (;;) keep.push(new Array(1e6).fill(1.5)) } }\n"
+      )
+      const result = spawnSync('node', [BIN, 'parse', dir, '--ext', 'oom', '--adapter', module, '--to', 'csv', '--jobs', '2'], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 26
+      })
+      expect(result.status).toBe(1)
+      expect(result.stderr.trim().split('\n')).toEqual([
+        `${join(dir, '0-seed-001z-hungry.oom')}: could not be read: ran out of memory (over 2048 MiB)`,
+        '41 files (32 text, 8 markdown): 40 reports, 1 failed, 24 with warnings'
+      ])
+      const sources = csvRows(result.stdout)
+        .slice(1)
+        .map((row) => row[0])
+      expect(sources).toEqual(files.filter((file) => !file.endsWith('.oom')).flatMap((file) => cellPaths('2019').map(() => file)))
+    },
+    60_000
+  )
+
+  it.skipIf(!existsSync(BIN))(
     'writes the same bytes through a slow pipe, each worker’s output ring going round about three times while the pipe holds bytes it lent',
     async () => {
       // 480 reports of long CSV, about 24 MB: each worker's 4 MiB ring goes round about three times.
