@@ -343,27 +343,32 @@ describe('the built executable', () => {
     return { dir, files }
   }
 
+  /** Parse a batch of {@link batchAround} with two workers: its third file alone fails, with `reason`; every other file's rows are in the CSV, in order. */
+  function expectOnlyThirdLost(batch: { dir: string; files: string[] }, third: string, reason: string, options: string[]): void {
+    const result = spawnSync('node', [BIN, 'parse', batch.dir, '--to', 'csv', '--jobs', '2', ...options], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26
+    })
+    expect(result.status).toBe(1)
+    const lost = join(batch.dir, `0-seed-001z-${third}`)
+    expect(result.stderr.trim().split('\n')).toEqual([
+      `${lost}: could not be read: ${reason}`,
+      '41 files (32 text, 8 markdown): 40 reports, 1 failed, 24 with warnings'
+    ])
+    const sources = csvRows(result.stdout)
+      .slice(1)
+      .map((row) => row[0])
+    expect(sources).toEqual(batch.files.filter((file) => file !== lost).flatMap((file) => cellPaths('2019').map(() => file)))
+  }
+
   it.skipIf(!existsSync(BIN))(
     'stops a parse past its time budget, blames that file only, and parses again the files its worker held',
     () => {
       // 10 MB of short lines: about 3 s to parse, over a 1 s budget. The two files before it in its
       // parcel are finished (their results die with the worker) and the next parcel waits behind
       // it: all are parsed again by another worker.
-      const { dir, files } = batchAround('slow.txt', 'a\n'.repeat(5_000_000))
-      const result = spawnSync('node', [BIN, 'parse', dir, '--to', 'csv', '--jobs', '2', '--timeout', '1', '--max-size', '20000000'], {
-        encoding: 'utf8',
-        maxBuffer: 1 << 26
-      })
-      expect(result.status).toBe(1)
-      const lines = result.stderr.trim().split('\n')
-      expect(lines).toEqual([
-        `${join(dir, '0-seed-001z-slow.txt')}: could not be read: took longer than 1 s (its parse was stopped)`,
-        '41 files (32 text, 8 markdown): 40 reports, 1 failed, 24 with warnings'
-      ])
-      const sources = csvRows(result.stdout)
-        .slice(1)
-        .map((row) => row[0])
-      expect(sources).toEqual(files.filter((file) => !file.endsWith('slow.txt')).flatMap((file) => cellPaths('2019').map(() => file)))
+      const batch = batchAround('slow.txt', 'a\n'.repeat(5_000_000))
+      expectOnlyThirdLost(batch, 'slow.txt', 'took longer than 1 s (its parse was stopped)', ['--timeout', '1', '--max-size', '20000000'])
     },
     60_000
   )
@@ -399,25 +404,13 @@ describe('the built executable', () => {
     'costs only its file when a worker dies, and parses again the files that worker held',
     () => {
       // A custom adapter that ends its thread on one file, as a crash would.
-      const { dir, files } = batchAround('crash.crash', 'CRASH\n')
-      const module = join(dir, 'crash.mjs')
+      const batch = batchAround('crash.crash', 'CRASH\n')
+      const module = join(batch.dir, 'crash.mjs')
       writeFileSync(
         module,
         "export default { name: 'crash', detect: (input) => (input.startsWith('CRASH') ? 1 : 0), read: () => process.exit(7) }\n"
       )
-      const result = spawnSync('node', [BIN, 'parse', dir, '--ext', 'crash', '--adapter', module, '--to', 'csv', '--jobs', '2'], {
-        encoding: 'utf8',
-        maxBuffer: 1 << 26
-      })
-      expect(result.status).toBe(1)
-      expect(result.stderr.trim().split('\n')).toEqual([
-        `${join(dir, '0-seed-001z-crash.crash')}: could not be read: its worker exited`,
-        '41 files (32 text, 8 markdown): 40 reports, 1 failed, 24 with warnings'
-      ])
-      const sources = csvRows(result.stdout)
-        .slice(1)
-        .map((row) => row[0])
-      expect(sources).toEqual(files.filter((file) => !file.endsWith('.crash')).flatMap((file) => cellPaths('2019').map(() => file)))
+      expectOnlyThirdLost(batch, 'crash.crash', 'its worker exited', ['--ext', 'crash', '--adapter', module])
     },
     60_000
   )
@@ -426,25 +419,13 @@ describe('the built executable', () => {
     'costs only its file when a worker runs out of memory',
     () => {
       // A custom adapter that allocates without end on one file: the worker reaches its 2 GiB heap limit.
-      const { dir, files } = batchAround('hungry.oom', 'OOM\n')
-      const module = join(dir, 'oom.mjs')
+      const batch = batchAround('hungry.oom', 'OOM\n')
+      const module = join(batch.dir, 'oom.mjs')
       writeFileSync(
         module,
         "export default { name: 'oom', detect: (input) => (input.startsWith('OOM') ? 1 : 0), read: () => { const keep = []; for (;;) keep.push(new Array(1e6).fill(1.5)) } }\n"
       )
-      const result = spawnSync('node', [BIN, 'parse', dir, '--ext', 'oom', '--adapter', module, '--to', 'csv', '--jobs', '2'], {
-        encoding: 'utf8',
-        maxBuffer: 1 << 26
-      })
-      expect(result.status).toBe(1)
-      expect(result.stderr.trim().split('\n')).toEqual([
-        `${join(dir, '0-seed-001z-hungry.oom')}: could not be read: ran out of memory (over 2048 MiB)`,
-        '41 files (32 text, 8 markdown): 40 reports, 1 failed, 24 with warnings'
-      ])
-      const sources = csvRows(result.stdout)
-        .slice(1)
-        .map((row) => row[0])
-      expect(sources).toEqual(files.filter((file) => !file.endsWith('.oom')).flatMap((file) => cellPaths('2019').map(() => file)))
+      expectOnlyThirdLost(batch, 'hungry.oom', 'ran out of memory (over 2048 MiB)', ['--ext', 'oom', '--adapter', module])
     },
     60_000
   )
