@@ -1,5 +1,7 @@
 /**
- * A worker thread of the command: reads, parses and renders the files it is sent, one at a time, and answers each parcel of files with one message.
+ * A worker thread of the command: reads, parses and renders the files it is sent, one at a time,
+ * and answers each parcel of files with one message, their output in the ring it shares with the
+ * main thread.
  *
  * @module
  */
