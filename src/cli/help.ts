@@ -22,9 +22,9 @@ const COMMON = `  --format auto|text|markdown|html|json|docx|pdf   input format 
                          (repeatable); --format can then name it
   -j, --jobs N           worker threads (default: all cores)
   --max-size BYTES       skip a larger file, reported (default: 10485760)
-  --timeout SECONDS      stop a file's parse after this long, reported (default: 60, in worker
-                         threads; given, every file is parsed in one, even with --jobs 1 or
-                         fewer than 32 files, which otherwise run in this thread with no budget)`
+  --timeout SECONDS      stop a file's parse after this long, reported (default: 60). With
+                         --jobs 1 or fewer than 32 files, files are parsed without worker
+                         threads and so without a budget, unless --timeout is given`
 
 /** Each command's help. */
 export const HELP: Readonly<Record<'parse' | 'check' | 'view', string>> = {
