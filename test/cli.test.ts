@@ -400,35 +400,31 @@ describe('the built executable', () => {
     60_000
   )
 
-  it.skipIf(!existsSync(BIN))(
-    'costs only its file when a worker dies, and parses again the files that worker held',
-    () => {
-      // A custom adapter that ends its thread on one file, as a crash would.
-      const batch = batchAround('crash.crash', 'CRASH\n')
-      const module = join(batch.dir, 'crash.mjs')
-      writeFileSync(
-        module,
-        "export default { name: 'crash', detect: (input) => (input.startsWith('CRASH') ? 1 : 0), read: () => process.exit(7) }\n"
-      )
-      expectOnlyThirdLost(batch, 'crash.crash', 'its worker exited', ['--ext', 'crash', '--adapter', module])
-    },
-    60_000
-  )
-
-  it.skipIf(!existsSync(BIN))(
-    'costs only its file when a worker runs out of memory',
-    () => {
-      // A custom adapter that allocates without end on one file: the worker reaches its 2 GiB heap limit.
-      const batch = batchAround('hungry.oom', 'OOM\n')
-      const module = join(batch.dir, 'oom.mjs')
-      writeFileSync(
-        module,
-        "export default { name: 'oom', detect: (input) => (input.startsWith('OOM') ? 1 : 0), read: () => { const keep = []; for (;;) keep.push(new Array(1e6).fill(1.5)) } }\n"
-      )
-      expectOnlyThirdLost(batch, 'hungry.oom', 'ran out of memory (over 2048 MiB)', ['--ext', 'oom', '--adapter', module])
-    },
-    60_000
-  )
+  /** Custom adapters that take their worker down on the one file they claim: as a crash would, and by allocating past its 2 GiB heap limit. */
+  const FATAL = [
+    { how: 'dies', ext: 'crash', read: 'process.exit(7)', reason: 'its worker exited' },
+    {
+      how: 'runs out of memory',
+      ext: 'oom',
+      read: '{ const keep = []; for (;;) keep.push(new Array(1e6).fill(1.5)) }',
+      reason: 'ran out of memory (over 2048 MiB)'
+    }
+  ]
+  for (const { how, ext, read, reason } of FATAL) {
+    it.skipIf(!existsSync(BIN))(
+      `costs only its file when a worker ${how}, and parses again the files that worker held`,
+      () => {
+        const batch = batchAround(`bad.${ext}`, 'BAD\n')
+        const module = join(batch.dir, `${ext}.mjs`)
+        writeFileSync(
+          module,
+          `export default { name: '${ext}', detect: (input) => (input.startsWith('BAD') ? 1 : 0), read: () => ${read} }\n`
+        )
+        expectOnlyThirdLost(batch, `bad.${ext}`, reason, ['--ext', ext, '--adapter', module])
+      },
+      60_000
+    )
+  }
 
   it.skipIf(!existsSync(BIN))(
     'writes the same bytes through a slow pipe, each worker’s output ring going round about three times while the pipe holds bytes it lent',
