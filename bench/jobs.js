@@ -77,55 +77,50 @@ if (!isMainThread) {
     `node ${process.version}; ${cpus().length} cores (${cpus()[0]?.model}); ${count} text files from ${texts.length} reports of corpus/; median of ${rounds} runs each\n`
   )
   const rows = []
-  for (const [name, args] of [
-    ['parse --to csv', ['parse', dir, '--to', 'csv']],
-    ['check --report json', ['check', dir, '--report', 'json']]
-  ]) {
+  /** Time `run(1)` and `run(2)` in turn, `rounds` times, and add a row of the medians and their ratio. */
+  const compare = async (work, target, run) => {
     const one = []
     const two = []
     for (let round = 0; round < rounds; round++) {
-      one.push(time([...args, '--jobs', '1']))
-      two.push(time([...args, '--jobs', '2']))
+      one.push(await run(1))
+      two.push(await run(2))
     }
     rows.push({
-      work: `zfxxgk ${name}`,
+      work,
       '--jobs 1 (s)': median(one).toFixed(2),
       '--jobs 2 (s)': median(two).toFixed(2),
       ratio: (median(one) / median(two)).toFixed(2),
-      target: '≥ 1.7'
+      target
     })
   }
-  // The in-memory comparison, on the first 20 000 files at most.
-  const bytes = files.slice(0, 20_000).map((file) => new Uint8Array(readFileSync(file)))
-  const threaded = async (threads, warm) => {
-    const workers = Array.from(
-      { length: threads },
-      (_, part) => new Worker(new URL(import.meta.url), { workerData: { files: bytes, part, threads, warm } })
-    )
-    const next = () => Promise.all(workers.map((worker) => new Promise((resolve) => worker.once('message', resolve))))
-    await next()
-    const start = performance.now()
-    for (const worker of workers) worker.postMessage('go')
-    await next()
-    const seconds = (performance.now() - start) / 1000
-    await Promise.all(workers.map((worker) => worker.terminate()))
-    return seconds
-  }
-  for (const warm of [0, 1500]) {
-    const one = []
-    const two = []
-    for (let round = 0; round < rounds; round++) {
-      one.push(await threaded(1, warm))
-      two.push(await threaded(2, warm))
+  try {
+    for (const [name, args] of [
+      ['parse --to csv', ['parse', dir, '--to', 'csv']],
+      ['check --report json', ['check', dir, '--report', 'json']]
+    ])
+      await compare(`zfxxgk ${name}`, '≥ 1.7', (jobs) => time([...args, '--jobs', String(jobs)]))
+    // The in-memory comparison, on the first 20 000 files at most.
+    const bytes = files.slice(0, 20_000).map((file) => new Uint8Array(readFileSync(file)))
+    const threaded = async (threads, warm) => {
+      const workers = Array.from(
+        { length: threads },
+        (_, part) => new Worker(new URL(import.meta.url), { workerData: { files: bytes, part, threads, warm } })
+      )
+      const next = () => Promise.all(workers.map((worker) => new Promise((resolve) => worker.once('message', resolve))))
+      await next()
+      const start = performance.now()
+      for (const worker of workers) worker.postMessage('go')
+      await next()
+      const seconds = (performance.now() - start) / 1000
+      await Promise.all(workers.map((worker) => worker.terminate()))
+      return seconds
     }
-    rows.push({
-      work: `in memory, parse + CSV + encode, ${warm === 0 ? 'cold' : 'warmed up'} (${bytes.length} files)`,
-      '--jobs 1 (s)': median(one).toFixed(2),
-      '--jobs 2 (s)': median(two).toFixed(2),
-      ratio: (median(one) / median(two)).toFixed(2),
-      target: ''
-    })
+    for (const warm of [0, 1500])
+      await compare(`in memory, parse + CSV + encode, ${warm === 0 ? 'cold' : 'warmed up'} (${bytes.length} files)`, '', (threads) =>
+        threaded(threads, warm)
+      )
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
   }
   console.table(rows)
-  rmSync(dir, { recursive: true, force: true })
 }
