@@ -2,8 +2,12 @@
  * Golden fixtures: each corpus/<case>/input.* beside an expected.json written by
  * reading the report. Every cell, the title, organisation, year, the section
  * texts, the extras, and the diagnostics (code, path, expected, actual) are compared.
+ *
+ * `UPDATE=1 npx vitest run test/golden.test.ts` rewrites each expected.json from what the parser
+ * now gives (its `bytes` and `options` kept), to be reviewed in the diff: only on purpose, never to
+ * make a failing case pass unread. Then `npx prettier --write corpus` formats them as the others.
  */
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parseReport, parseReportAsync, type Diagnostic, type ParseResult, type Report } from '../src/index.js'
@@ -48,6 +52,20 @@ function comparable(report: Report | null): unknown {
   return { ...report, extras: report.extras.map(({ position: _position, ...rest }) => rest) }
 }
 
+/** `value` with its object keys in the order `like` has them (new keys last), so a rewrite shows only what changed. */
+function inOrderOf(value: unknown, like: unknown): unknown {
+  if (Array.isArray(value)) return value.map((item, i) => inOrderOf(item, Array.isArray(like) ? like[i] : undefined))
+  if (typeof value !== 'object' || value === null) return value
+  const old = typeof like === 'object' && like !== null && !Array.isArray(like) ? (like as Record<string, unknown>) : {}
+  const entries = Object.entries(value as Record<string, unknown>)
+  const rank = (key: string): number => {
+    const at = Object.keys(old).indexOf(key)
+    return at < 0 ? Number.MAX_SAFE_INTEGER : at
+  }
+  entries.sort(([a], [b]) => rank(a) - rank(b))
+  return Object.fromEntries(entries.map(([key, item]) => [key, inOrderOf(item, old[key])]))
+}
+
 function shape(diagnostic: Diagnostic | ExpectedDiagnostic): string {
   const { code, path, expected, actual } = diagnostic
   return JSON.stringify({ code, path, expected, actual })
@@ -73,6 +91,12 @@ describe('golden corpus', () => {
       it.runIf(!pdf)('reads the same through parseReportAsync', async () => {
         const again = await parseReportAsync(inputOf(dir, expected.bytes === true), expected.options ?? {})
         expect(again).toEqual(result)
+      })
+
+      it.runIf(process.env.UPDATE === '1')('rewrites expected.json (UPDATE=1)', () => {
+        const diagnostics = result.diagnostics.map(({ code, path, expected: want, actual }) => ({ code, path, expected: want, actual }))
+        const written = { ...expected, format: result.format, report: comparable(result.report), diagnostics }
+        writeFileSync(join(dir, 'expected.json'), `${JSON.stringify(inOrderOf(written, expected), null, 2)}\n`)
       })
 
       it('reads the format', () => {
