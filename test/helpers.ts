@@ -1,7 +1,15 @@
 /** Shared helpers for tests. */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { cellPaths, getCell, type Diagnostic, type ParseResult, type Report, type Report2021 } from '../src/index.js'
+import {
+  cellPaths,
+  getCell,
+  namesCell as libraryNamesCell,
+  type Diagnostic,
+  type ParseResult,
+  type Report,
+  type Report2021
+} from '../src/index.js'
 import { setPath } from '../src/model/empty.js'
 
 export const CORPUS = join(import.meta.dirname, '..', 'corpus')
@@ -24,10 +32,9 @@ export function withCell<R extends Report>(report: R, path: string, value: numbe
   return copy
 }
 
-/** Whether a diagnostic names a cell: the cell itself, its table 二 row, or its table (rows of 三 and 四 are named on the table). */
+/** Whether a diagnostic that is not an info names a cell (the library's rule: its path is the cell, or a row, group or table covering it). */
 export function namesCell(diagnostic: Diagnostic, path: string): boolean {
-  const at = diagnostic.path
-  return at !== undefined && diagnostic.severity !== 'info' && (at === path || path.startsWith(`${at}.`))
+  return diagnostic.severity !== 'info' && libraryNamesCell(diagnostic, path)
 }
 
 /** Each cell against the truth: exact, null with a diagnostic naming it, or wrong (the paths of those). */

@@ -1,20 +1,37 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { cellPaths, formatReport, getCell, parseReport, toCsv, toRows, type OutputFormat, type Report } from '../src/index.js'
+import { render } from '../src/cli/render.js'
+import {
+  cellPaths,
+  formatReport,
+  getCell,
+  LONG_HEADER,
+  parseReport,
+  toCsv,
+  toRows,
+  type OutputFormat,
+  type ParseResult,
+  type Report
+} from '../src/index.js'
 import { CORPUS } from './helpers.js'
 
 const FORMATS: OutputFormat[] = ['markdown', 'text', 'html', 'json']
 
-function corpusReports(prefix = ''): { name: string; report: Report }[] {
+function corpusResults(prefix = ''): { name: string; report: Report; result: ParseResult }[] {
   return readdirSync(CORPUS, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && entry.name.startsWith(prefix))
     .map((entry) => {
       const file = readdirSync(join(CORPUS, entry.name)).find((name) => name.startsWith('input.')) as string
-      return { name: entry.name, report: parseReport(new Uint8Array(readFileSync(join(CORPUS, entry.name, file)))).report }
+      const result = parseReport(new Uint8Array(readFileSync(join(CORPUS, entry.name, file))))
+      return { name: entry.name, report: result.report as Report, result }
     })
-    .filter((entry): entry is { name: string; report: Report } => entry.report !== null)
+    .filter((entry) => entry.report !== null)
     .sort((a, b) => a.name.localeCompare(b.name))
+}
+
+function corpusReports(prefix = ''): { name: string; report: Report }[] {
+  return corpusResults(prefix)
 }
 
 /** A minimal CSV reader for the test: RFC 4180 quoting, CRLF rows. */
@@ -104,49 +121,77 @@ describe('formatReport', () => {
 })
 
 describe('toRows and toCsv', () => {
-  it('puts every cell of every seed in one CSV, one per row, with Chinese labels', () => {
-    const seeds = corpusReports('seed-')
+  it('puts every cell of every seed in one CSV, one per row, with Chinese labels, status and codes', () => {
+    const seeds = corpusResults('seed-')
     expect(seeds).toHaveLength(5)
     const csv = toCsv(
-      seeds.flatMap(({ name, report }) => toRows(report, name)),
+      seeds.flatMap(({ name, result }) => toRows(result, name)),
       { bom: true }
     )
-    expect(csv.startsWith('\ufeffsource,table,path,row,column,value\r\n')).toBe(true)
+    expect(csv.startsWith(`\ufeff${LONG_HEADER}\r\n`)).toBe(true)
     const [header, ...rows] = readCsv(csv.slice(1))
-    expect(header).toEqual(['source', 'table', 'path', 'row', 'column', 'value'])
+    expect(header).toEqual(['source', 'organization', 'year', 'edition', 'table', 'path', 'row', 'column', 'value', 'status', 'codes'])
     expect(rows).toHaveLength(seeds.reduce((sum, { report }) => sum + cellPaths(report.edition).length, 0))
     for (const { name, report } of seeds) {
-      const mine = new Map(rows.filter((row) => row[0] === name).map((row) => [row[2], row[5]]))
+      const mine = new Map(rows.filter((row) => row[0] === name).map((row) => [row[5], row]))
       expect(mine.size).toBe(cellPaths(report.edition).length)
       for (const path of cellPaths(report.edition)) {
         const value = getCell(report, path)
-        expect(mine.get(path), `${name} ${path}`).toBe(value === null ? '' : String(value))
+        const row = mine.get(path) as string[]
+        expect(row.slice(1, 4), `${name} ${path}`).toEqual([report.organization ?? '', String(report.year ?? ''), report.edition])
+        expect(row[8], `${name} ${path}`).toBe(value === null ? '' : String(value))
       }
     }
-    const granted = rows.find((row) => row[0] === 'seed-004' && row[2] === 'applications.commercial.results.denied.stateSecret')
-    expect(granted?.slice(1, 5)).toEqual([
+    const granted = rows.find((row) => row[0] === 'seed-004' && row[5] === 'applications.commercial.results.denied.stateSecret')
+    expect(granted?.slice(4)).toEqual([
       '三',
       'applications.commercial.results.denied.stateSecret',
       '三、本年度办理结果 / （三）不予公开 / 1.属于国家秘密',
-      '申请人情况 / 法人或其他组织 / 商业企业'
+      '申请人情况 / 法人或其他组织 / 商业企业',
+      '0',
+      'inferred',
+      'row_length_mismatch value_inferred'
     ])
   })
 
+  it('gives the same rows, statuses and codes as the command’s long CSV, for every corpus case', () => {
+    for (const { name, result } of corpusResults()) {
+      expect(toCsv(toRows(result, name)), name).toBe(
+        `${LONG_HEADER}\r\n${render(name, result, { to: 'csv', shape: 'long', header: 'path' })}`
+      )
+      expect(toCsv(result), name).toBe(toCsv(toRows(result)))
+    }
+  })
+
+  it('says nothing of a cell’s status for rows made from a report alone, whose diagnostics it does not know', () => {
+    const [seed] = corpusResults('seed-004')
+    const rows = toRows(seed?.report as Report, 'seed-004')
+    expect(rows.every((row) => row.status === undefined && row.codes === undefined)).toBe(true)
+    const [, first] = readCsv(toCsv(rows))
+    expect(first?.slice(9)).toEqual(['', ''])
+    expect(toRows(seed?.result as ParseResult).filter((row) => row.status === 'inferred')).toHaveLength(147)
+  })
+
   it('labels table 二 by its block header and table 四 by its grouped header', () => {
-    const [full] = corpusReports('text-2021-full')
-    const rows = toRows(full?.report as Report)
+    const [full] = corpusResults('text-2021-full')
+    const rows = toRows(full?.result as ParseResult)
     expect(rows.find((row) => row.path === 'activeDisclosure.fees.amount')).toEqual({
+      organization: full?.report.organization,
+      year: full?.report.year,
+      edition: '2021',
       table: '二',
       path: 'activeDisclosure.fees.amount',
       row: '行政事业性收费',
       column: '本年收费金额（单位：万元）',
-      value: 4166.241619
+      value: 4166.241619,
+      status: 'printed',
+      codes: []
     })
     expect(rows.find((row) => row.path === 'reviewAndLitigation.litigationDirect.corrected')?.column).toBe(
       '行政诉讼 / 未经复议直接起诉 / 结果纠正'
     )
     expect(rows).toHaveLength(200)
-    expect(toCsv(full?.report as Report).split('\r\n')[0]).toBe('table,path,row,column,value')
+    expect(toCsv(full?.report as Report).split('\r\n')[0]).toBe(LONG_HEADER)
   })
 })
 

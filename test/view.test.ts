@@ -11,7 +11,8 @@ import { pathToFileURL } from 'node:url'
 import { chromium, type Browser, type Locator } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { main, type Io } from '../src/cli/index.js'
-import { cellPaths } from '../src/index.js'
+import { renderView } from '../src/cli/view.js'
+import { cellPaths, parseReport, toRows } from '../src/index.js'
 import { CORPUS } from './helpers.js'
 
 const CHROMIUM = '/usr/bin/chromium'
@@ -65,6 +66,18 @@ describe('zfxxgk view', () => {
     const statuses = [...html.matchAll(/data-path="([^"]+)" data-status="([a-z]+)"/gu)]
     expect(statuses.map((match) => match[1]).sort()).toEqual([...cellPaths('2019')].sort())
     expect(statuses.filter((match) => match[2] === 'inferred')).toHaveLength(147)
+  })
+
+  it('colours every cell of every corpus case by the CSV’s status (one rule): a crawl’s split cells are split, not printed', () => {
+    for (const name of readdirSync(CORPUS).filter((entry) => !entry.startsWith('real-9'))) {
+      const file = readdirSync(join(CORPUS, name)).find((entry) => entry.startsWith('input.')) as string
+      const result = parseReport(new Uint8Array(readFileSync(join(CORPUS, name, file))))
+      if (result.report === null) continue
+      const html = renderView(name, result)
+      const painted = new Map([...html.matchAll(/data-path="([^"]+)" data-status="([a-z]+)"/gu)].map((match) => [match[1], match[2]]))
+      for (const row of toRows(result)) expect(painted.get(row.path), `${name} ${row.path}`).toBe(row.status)
+      if (name === 'real-004-pingtan-2021') expect([...painted.values()].filter((status) => status === 'split')).toHaveLength(175 + 15 + 3)
+    }
   })
 
   it.runIf(present)(

@@ -9,10 +9,9 @@
  */
 
 import { readCells } from '../model/empty.js'
-import { printNumber } from '../model/layout.js'
-import type { Diagnostic, Edition, ParseResult } from '../model/types.js'
+import type { Edition, ParseResult } from '../model/types.js'
 import { formatReport } from '../serialize/index.js'
-import { csvField, rowTemplate } from '../serialize/rows.js'
+import { csvField, LONG_HEADER, longCsv, rowTemplate, valueText } from '../serialize/rows.js'
 
 /** Output formats of `parse`. */
 export const TARGETS = ['json', 'ndjson', 'csv', 'markdown'] as const
@@ -28,37 +27,6 @@ export interface RenderJob {
   /** Wide CSV: columns named by path (`path`) or by the Chinese table, row and column labels (`label`). */
   header: 'path' | 'label'
 }
-
-/**
- * A cell's status in the CSV: how its value came to be. Read from the diagnostics that name the
- * cell (or its table 二 row), most telling first.
- */
-const STATUS_BY_CODE: ReadonlyArray<readonly [string, string]> = [
-  ['value_inferred', 'inferred'],
-  ['invalid_number', 'invalid'],
-  ['ambiguous_value', 'ambiguous'],
-  ['unknown_unit', 'invalid'],
-  ['conflicting_values', 'conflicting'],
-  ['blank_cell', 'blank'],
-  ['row_missing', 'missing'],
-  ['table_missing', 'missing'],
-  ['values_split', 'split'],
-  ['unit_converted', 'converted'],
-  ['group_as_row', 'group']
-]
-
-/**
- * The paths whose diagnostics name a cell, for its status and codes: its own, and its parent's (a
- * table 二 row names the cells of that row).
- *
- * @param cell - A cell's path.
- */
-export function pathsNaming(cell: string): readonly [string, string] {
-  return [cell, cell.slice(0, cell.lastIndexOf('.'))]
-}
-
-/** The long CSV's header. */
-export const LONG_HEADER = 'source,organization,year,edition,table,path,row,column,value,status,codes'
 
 /** A cell of the wide shape's fixed column set. */
 interface WideColumn {
@@ -109,82 +77,13 @@ export function render(path: string, result: ParseResult, job: RenderJob): strin
     case 'markdown':
       return `<!-- ${path} -->\n\n${result.report === null ? '(no report)\n' : formatReport(result.report, { format: 'markdown' })}`
     case 'csv':
-      return job.shape === 'long' ? longRows(path, result) : wideRow(path, result)
+      return job.shape === 'long' ? longCsv(result, path) : wideRow(path, result)
   }
 }
 
 /** A result as `parse` writes it in JSON: the input, the adapter used, and what parseReport gave. */
 function entry(path: string, result: ParseResult): Record<string, unknown> {
   return { file: path, format: result.format, ok: result.ok, report: result.report, diagnostics: result.diagnostics }
-}
-
-/** A template row of the long CSV: its escaped fields `table,path,row,column,` and where its value is. */
-interface LongRow {
-  /** `table,path,row,column,` escaped, with the trailing comma. */
-  fields: string
-  /** The cell's place in `readCells`. */
-  index: number
-}
-
-/** The long CSV of an edition: its rows, and the rows each path names (a cell's own, or a table 二 row's cells). */
-interface LongTemplate {
-  rows: readonly LongRow[]
-  named: ReadonlyMap<string, readonly number[]>
-}
-
-/** Templates of each edition, worked out once. */
-const LONG_TEMPLATES = new Map<Edition, LongTemplate>()
-
-function longTemplate(edition: Edition): LongTemplate {
-  let template = LONG_TEMPLATES.get(edition)
-  if (template === undefined) {
-    const named = new Map<string, number[]>()
-    const rows = rowTemplate(edition).map((row, position) => {
-      for (const path of pathsNaming(row.path)) {
-        const positions = named.get(path)
-        if (positions === undefined) named.set(path, [position])
-        else positions.push(position)
-      }
-      return { fields: `${[row.table, row.path, row.row, row.column].map(csvField).join(',')},`, index: row.index }
-    })
-    template = { rows, named }
-    LONG_TEMPLATES.set(edition, template)
-  }
-  return template
-}
-
-/** A value as the CSV prints it: integers as they are, fractions without exponent (`printNumber`). */
-function valueText(value: number | null): string {
-  if (value === null) return ''
-  return Number.isSafeInteger(value) ? String(value) : printNumber(value)
-}
-
-function longRows(path: string, result: ParseResult): string {
-  const report = result.report
-  if (report === null) return ''
-  const lead = `${[path, report.organization ?? '', report.year === null ? '' : String(report.year), report.edition].map(csvField).join(',')},`
-  const values = readCells(report)
-  const { rows, named } = longTemplate(report.edition)
-  // The codes naming each row, from the diagnostics (a few) rather than from the cells (hundreds).
-  const codes: (string[] | undefined)[] = new Array(rows.length)
-  for (const diagnostic of result.diagnostics) {
-    const path = diagnostic.path
-    if (path === undefined) continue
-    for (const position of named.get(path) ?? []) {
-      const list = codes[position]
-      if (list === undefined) codes[position] = [diagnostic.code]
-      else if (!list.includes(diagnostic.code)) list.push(diagnostic.code)
-    }
-  }
-  let out = ''
-  for (let position = 0; position < rows.length; position++) {
-    const row = rows[position] as LongRow
-    const value = values[row.index] ?? null
-    const list = codes[position]
-    if (list === undefined) out += `${lead}${row.fields}${valueText(value)},${value === null ? 'blank' : 'printed'},\r\n`
-    else out += `${lead}${row.fields}${valueText(value)},${statusOf(value, list)},${list.join(' ')}\r\n`
-  }
-  return out
 }
 
 function wideRow(path: string, result: ParseResult): string {
@@ -228,15 +127,4 @@ function wideIndex(edition: Edition): readonly number[] {
     WIDE_INDEX.set(edition, indexes)
   }
   return indexes
-}
-
-/**
- * A cell's status from the codes of the diagnostics that name it (see {@link STATUS_BY_CODE}).
- *
- * @param value - The cell's value.
- * @param codes - The codes naming it.
- */
-export function statusOf(value: number | null, codes: readonly string[]): string {
-  for (const [code, status] of STATUS_BY_CODE) if (codes.includes(code)) return status
-  return value === null ? 'blank' : 'printed'
 }

@@ -8,9 +8,10 @@
  */
 
 import { getCell } from '../model/empty.js'
-import type { Diagnostic, ParseResult } from '../model/types.js'
+import type { ParseResult } from '../model/types.js'
 import { escapeHtml, formatReport } from '../serialize/index.js'
-import { pathsNaming, statusOf } from './render.js'
+import { namesCell } from '../model/paths.js'
+import { cellStatus } from '../serialize/status.js'
 
 /** The colours of the statuses, and of a cell that fails an invariant. */
 const STYLE = `body{font:14px/1.5 system-ui,"Noto Sans CJK SC",sans-serif;margin:2em;color:#222}
@@ -18,13 +19,13 @@ table{border-collapse:collapse;margin:1em 0}td{border:1px solid #999;padding:2px
 td[data-status]{text-align:right;font-variant-numeric:tabular-nums}
 td[data-status=printed]{background:#fff}td[data-status=inferred]{background:#cde6ff}
 td[data-status=blank],td[data-status=missing]{background:#eee;color:#888}
-td[data-status=invalid],td[data-status=ambiguous],td[data-status=conflicting]{background:#ffd1d1}
-td[data-status=split],td[data-status=converted],td[data-status=group]{background:#fff3c4}
+td[data-status=invalid],td[data-status=ambiguous],td[data-status=conflicting],td[data-status=unsure]{background:#ffd1d1}
+td[data-status=split],td[data-status=converted],td[data-status=group],td[data-status=hidden],td[data-status=reordered]{background:#fff3c4}
 td[data-failing]{outline:2px solid #d00;outline-offset:-2px}
 .legend span{display:inline-block;padding:0 .5em;margin-right:.5em;border:1px solid #999}
 .diagnostics li{margin:.2em 0}.error{color:#b00}.warning{color:#a60}.info{color:#555}`
 
-const LEGEND = `<p class="legend"><span style="background:#fff">printed</span><span style="background:#cde6ff">inferred</span><span style="background:#eee">blank or missing</span><span style="background:#ffd1d1">invalid, ambiguous, conflicting</span><span style="background:#fff3c4">split, converted, group</span><span style="outline:2px solid #d00">fails an invariant</span></p>`
+const LEGEND = `<p class="legend"><span style="background:#fff">printed</span><span style="background:#cde6ff">inferred</span><span style="background:#eee">blank or missing</span><span style="background:#ffd1d1">invalid, ambiguous, conflicting, unsure</span><span style="background:#fff3c4">split, converted, group, hidden, reordered</span><span style="outline:2px solid #d00">fails an invariant</span></p>`
 
 /**
  * A report's page.
@@ -38,17 +39,11 @@ export function renderView(path: string, result: ParseResult): string {
   const head = `<!doctype html>\n<html lang="zh"><head><meta charset="utf-8"><title>${title}</title><style>${STYLE}</style></head><body>\n<h1>${title}</h1>\n<p>${escapeHtml(path)} · ${escapeHtml(result.format)}${report === null ? '' : ` · ${report.edition} format · ${escapeHtml(report.organization ?? '—')} · ${report.year ?? '—'}`}</p>\n`
   const list = `<ul class="diagnostics">${result.diagnostics.map((d) => `<li class="${d.severity}">${d.severity} <code>${d.code}</code>${d.path === undefined ? '' : ` <code>${escapeHtml(d.path)}</code>`}: ${escapeHtml(d.message)}</li>`).join('')}</ul>`
   if (report === null) return `${head}<p>No report could be read.</p>\n${list}\n</body></html>\n`
-  const byPath = new Map<string, Diagnostic[]>()
-  for (const diagnostic of result.diagnostics) {
-    if (diagnostic.path === undefined) continue
-    const named = byPath.get(diagnostic.path)
-    if (named === undefined) byPath.set(diagnostic.path, [diagnostic])
-    else named.push(diagnostic)
-  }
+  const withPath = result.diagnostics.filter((diagnostic) => diagnostic.path !== undefined)
   const tables = formatReport(report, { format: 'html' }).replace(/<td([^>]*) data-path="([^"]+)">/gu, (_, spans: string, cell: string) => {
-    const named = pathsNaming(cell).flatMap((path) => byPath.get(path) ?? [])
+    const named = withPath.filter((diagnostic) => namesCell(diagnostic, cell))
     const value = getCell(report, cell) ?? null
-    const status = statusOf(
+    const status = cellStatus(
       value,
       named.map((d) => d.code)
     )

@@ -13,7 +13,7 @@ import { toWanyuan, type CellValue, type MoneyUnit, type NoteUnit, type UnknownU
 import type { Equation } from '../validate/equations.js'
 import { gluedRun, readGlued, spaced, type GluedRow } from './glued.js'
 import { MAX_PARSE_SPLIT_STEPS, type SplitBudget } from './split.js'
-import { alignTokens, CellState, type DamagedRow, tokenNumber, trimEmpties, type OpenRow, type RowToken } from './rows.js'
+import { alignTokens, CellState, type DamagedRow, rowPath, tokenNumber, trimEmpties, type OpenRow, type RowToken } from './rows.js'
 
 export { CellState, type DamagedRow }
 
@@ -109,7 +109,7 @@ export class CellStore {
         makeDiagnostic(
           'row_length_mismatch',
           { table: TABLES[table].name, row: label, printed: printed.length, columns: cells.length },
-          { path: table === 2 ? rowId : TABLES[table].key, position }
+          { path: rowPath(this.schema, table, cells), position }
         )
       )
       return
@@ -188,7 +188,7 @@ export class CellStore {
   ): void {
     const row = { table: TABLES[table].name, row: label }
     if (values === undefined) {
-      const place = { path: table === 2 ? rowId : TABLES[table].key, position }
+      const place = { path: rowPath(this.schema, table, cells), position }
       this.diagnostics.push(makeDiagnostic('conflicting_values', { ...row, path: place.path }, place))
       return
     }

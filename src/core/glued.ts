@@ -12,7 +12,7 @@ import { TABLES, type CellSchema, type TableNumber } from '../model/schema.js'
 import type { Diagnostic, Position } from '../model/types.js'
 import type { Equation } from '../validate/equations.js'
 import { readCell, type MoneyUnit, type UnknownUnit } from './number.js'
-import type { RowToken } from './rows.js'
+import { rowPath, type RowToken } from './rows.js'
 import { splitRun, type SplitBudget, type SplitColumn } from './split.js'
 
 /** The run of a glued row: its one non-empty cell, when that cell is a run. */
@@ -86,7 +86,7 @@ export function readGlued(row: GluedRow, schema: CellSchema, equations: readonly
       : []
   )
   const { splits, pieces, asPrinted, capped, allowed } = splitRun(row.run, columns, keep, sums, budget)
-  const path = row.table === 2 ? row.rowId : TABLES[row.table].key
+  const path = rowPath(schema, row.table, row.cells)
   const facts = { table: TABLES[row.table].name, row: row.label, run: row.run.trim() }
   const place = { path, position: row.position }
   if (asPrinted || (splits.length === 1 && !capped)) {

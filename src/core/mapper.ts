@@ -12,7 +12,7 @@ import { cellSchema, TABLES, type CellSchema, type TableNumber } from '../model/
 import type { Cell, Diagnostic, Edition, Extra, Position } from '../model/types.js'
 import { equationsOf } from '../validate/equations.js'
 import { CellStore, type DamagedRow } from './cells.js'
-import { tokenNumber, trimEmpties, type OpenRow, type RowToken } from './rows.js'
+import { rowPath, tokenNumber, trimEmpties, type OpenRow, type RowToken } from './rows.js'
 import { isKnownExtra, labelIndex, type LabelIndex, type LabelMeaning } from './labels.js'
 import { normalizeLabel } from './normalize.js'
 import type { MapperContext, TableConstruct } from './tables/construct.js'
@@ -143,14 +143,31 @@ class Mapper implements MapperContext {
   private nearLabel(token: TextToken): readonly LabelMeaning[] | undefined {
     const near = this.index.nearest(token.normalized)
     if (near === undefined) return undefined
+    const path = this.rowPathOf(near.meanings)
     this.diagnostics.push(
       makeDiagnostic(
         'label_variant',
         { printed: token.text.trim(), label: near.label, distance: near.distance },
-        { position: token.position }
+        { position: token.position, ...(path === undefined ? {} : { path }) }
       )
     )
     return near.meanings
+  }
+
+  /** The row a label names, when all its meanings are that one row of table 二 or 三. */
+  private rowPathOf(meanings: readonly LabelMeaning[]): string | undefined {
+    const schema = this.cells.schema
+    const paths = new Set(
+      meanings.map((meaning) =>
+        meaning.role !== 'row'
+          ? undefined
+          : meaning.table === 2
+            ? rowPath(schema, 2, schema.table2.get(meaning.key) ?? [])
+            : rowPath(schema, 3, schema.table3.get(meaning.path) ?? [])
+      )
+    )
+    const [only] = paths
+    return paths.size === 1 ? only : undefined
   }
 
   /** The meaning of a label here: the current table's first, then any table's if only one table has it. */

@@ -7,7 +7,7 @@
 import { inDocumentOrder, makeDiagnostic } from '../model/diagnose.js'
 import { TABLE_MARKERS } from '../model/catalogue.js'
 import { buildReport } from '../model/empty.js'
-import { TABLES } from '../model/schema.js'
+import { TABLES, type CellSchema } from '../model/schema.js'
 import type { Cell, Diagnostic, ParseResult } from '../model/types.js'
 import { equationsOf } from '../validate/equations.js'
 import { validateCells } from '../validate/index.js'
@@ -15,6 +15,7 @@ import { detectEditionOf } from './edition.js'
 import { CellState, mapTables, type DamagedRow, type MapResult } from './mapper.js'
 import { readMeta } from './meta.js'
 import { repair, type RepairOutcome } from './repair.js'
+import { rowPath } from './rows.js'
 import type { Token } from './tokens.js'
 
 /**
@@ -38,7 +39,7 @@ export function readReport(tokens: readonly Token[], format: string, doRepair: b
   const values = mapped.values
   const diagnostics: Diagnostic[] = [...early, ...mapped.diagnostics]
   if (doRepair) diagnostics.push(...repairCells(mapped))
-  else diagnostics.push(...unsolvedGlued(mapped.damaged))
+  else diagnostics.push(...unsolvedGlued(mapped.schema, mapped.damaged))
   const report = buildReport(guess.edition, values)
   report.title = meta.title
   report.organization = meta.organization
@@ -58,7 +59,7 @@ export function readReport(tokens: readonly Token[], format: string, doRepair: b
     for (const split of mapped.splits) {
       if (split.table !== 3) continue
       const at = diagnostics.indexOf(split.diagnostic)
-      const place = { path: TABLES[3].key, position: split.position }
+      const place = { path: split.diagnostic.path, position: split.position }
       if (at >= 0) diagnostics[at] = makeDiagnostic('values_split', { ...split.facts, by: 'rowOnly' }, place)
     }
   }
@@ -84,31 +85,33 @@ function tableTexts(tokens: readonly Token[]): string[] {
 
 /** What the whole table's totals made of a glued row: its split, or why its cells stay null. */
 function gluedOutcome(
+  schema: CellSchema,
   row: DamagedRow,
   glued: NonNullable<DamagedRow['glued']>,
   state: RepairOutcome['rows'][number],
   exhausted: boolean,
   values: readonly Cell[]
 ): Diagnostic {
-  if (state !== 'placed') return gluedAmbiguous(row, glued, exhausted ? 'capped' : state === 'inconsistent' ? 'table' : 'tables')
+  if (state !== 'placed') return gluedAmbiguous(schema, row, glued, exhausted ? 'capped' : state === 'inconsistent' ? 'table' : 'tables')
   const chosen = glued.readings.findIndex((reading) => reading.every((value, i) => values[row.cells[i] as number] === value))
   const facts = { table: TABLES[row.table].name, row: row.label, run: glued.run, pieces: glued.pieces[chosen] ?? [], by: 'table' as const }
-  return makeDiagnostic('values_split', facts, { path: TABLES[row.table].key, position: row.position })
+  return makeDiagnostic('values_split', facts, { path: rowPath(schema, row.table, row.cells), position: row.position })
 }
 
 /** A glued row whose cells stay null, and why (see `ambiguous_value`). */
 function gluedAmbiguous(
+  schema: CellSchema,
   row: DamagedRow,
   glued: NonNullable<DamagedRow['glued']>,
   reason: 'several' | 'capped' | 'table' | 'tables'
 ): Diagnostic {
   const facts = { table: TABLES[row.table].name, row: row.label, run: glued.run, splits: glued.readings.length, reason }
-  return makeDiagnostic('ambiguous_value', facts, { path: TABLES[row.table].key, position: row.position })
+  return makeDiagnostic('ambiguous_value', facts, { path: rowPath(schema, row.table, row.cells), position: row.position })
 }
 
 /** Without repair, a glued row that its own rules leave with several splits: its cells stay null. */
-function unsolvedGlued(damaged: readonly DamagedRow[]): Diagnostic[] {
-  return damaged.flatMap((row) => (row.glued === undefined ? [] : [gluedAmbiguous(row, row.glued, 'several')]))
+function unsolvedGlued(schema: CellSchema, damaged: readonly DamagedRow[]): Diagnostic[] {
+  return damaged.flatMap((row) => (row.glued === undefined ? [] : [gluedAmbiguous(schema, row, row.glued, 'several')]))
 }
 
 /** Run repair over tables 三 and 四, write what it fills into the mapped values, and say so in diagnostics. */
@@ -158,13 +161,17 @@ function repairCells(mapped: MapResult): Diagnostic[] {
   rows.forEach((row, i) => {
     const state = outcome.rows[i] as RepairOutcome['rows'][number]
     if (row.glued !== undefined) {
-      diagnostics.push(gluedOutcome(row, row.glued, state, outcome.exhausted, values))
+      diagnostics.push(gluedOutcome(schema, row, row.glued, state, outcome.exhausted, values))
       return
     }
     if (state === 'placed') return
     const placements = state === 'inconsistent' ? 'none' : 'several'
     diagnostics.push(
-      makeDiagnostic('ambiguous_value', { ...facts(row), placements }, { path: TABLES[row.table].key, position: row.position })
+      makeDiagnostic(
+        'ambiguous_value',
+        { ...facts(row), placements },
+        { path: rowPath(schema, row.table, row.cells), position: row.position }
+      )
     )
   })
   return diagnostics

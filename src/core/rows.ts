@@ -5,7 +5,8 @@
  * @module
  */
 
-import { TABLES, type TableNumber } from '../model/schema.js'
+import { pathOfCells } from '../model/paths.js'
+import { TABLES, type CellSchema, type TableNumber } from '../model/schema.js'
 import type { Cell, Position } from '../model/types.js'
 import type { TextToken, ValueToken } from './tokens.js'
 
@@ -47,6 +48,23 @@ export function rowId(table: TableNumber, key: string): string {
     ROW_IDS[table].set(key, id)
   }
   return id
+}
+
+/**
+ * The path a diagnostic about a row (or group, or table 四's row of numbers) names: a table 二 row
+ * (`activeDisclosure.regulations`), a table 三 row (`applications.*.results.granted`), table 四's
+ * row (`reviewAndLitigation.*`); see model/paths.ts. The table's key when it has no cells.
+ *
+ * @param schema - The edition's cells.
+ * @param table - The row's table.
+ * @param cells - The row's cells (indices into the schema).
+ */
+export function rowPath(schema: CellSchema, table: TableNumber, cells: readonly number[]): string {
+  const first = schema.cells[cells[0] ?? -1]
+  if (first === undefined) return TABLES[table].key
+  // A table 二 row is its row key, whatever its width (2021's 行政许可 has one column).
+  if (table === 2) return `${TABLES[2].key}.${first.row}`
+  return pathOfCells(cells.map((cell) => schema.paths[cell] as string))
 }
 
 function isEmpty(token: RowToken | undefined): boolean {

@@ -7,6 +7,8 @@
  */
 
 import type { DiagnosticCode, Severity } from './codes.js'
+// For links in the documentation only.
+import type { namesCell, pathNames } from './paths.js'
 
 export {
   DIAGNOSTIC_CODES,
@@ -63,7 +65,11 @@ export interface DiagnosticBase {
   severity: Severity
   /** One sentence: what and where, in plain words (English, or Chinese with `locale: 'zh'`). */
   message: string
-  /** Dot path into the report, e.g. `applications.total.results.total`. */
+  /**
+   * Dot path into the report: a cell (`applications.total.results.total`), or a row, group, column
+   * or table standing for each of its cells (`applications.*.results.granted`, `*` for any one key):
+   * see {@link pathNames} and {@link namesCell}.
+   */
   path?: string
   /** Where in the input. */
   position?: Position
@@ -81,9 +87,9 @@ export interface DiagnosticFields {
   not_a_report: object
   /** The table's key, e.g. `reviewAndLitigation`. */
   table_missing: Required<Pick<DiagnosticBase, 'path'>>
-  /** The row's path (table 二) or its table's key (三, 四). */
+  /** The row's path: `activeDisclosure.licensing`, `applications.*.carriedOver`, `reviewAndLitigation.*` (see {@link pathNames}). */
   row_missing: Required<Pick<DiagnosticBase, 'path'>>
-  /** The row's path (table 二) or its table's key (三, 四). */
+  /** The row's path: `activeDisclosure.licensing`, `applications.*.results.granted`, `reviewAndLitigation.*`. */
   row_length_mismatch: Required<Pick<DiagnosticBase, 'path'>>
   /** The extra it was kept as, e.g. `extras.0`. */
   unknown_label: Required<Pick<DiagnosticBase, 'path'>>
@@ -91,13 +97,13 @@ export interface DiagnosticFields {
   blank_cell: Required<Pick<DiagnosticBase, 'path'>>
   /** The cell, and the value filled in. */
   value_inferred: Required<Pick<DiagnosticBase, 'path' | 'expected'>>
-  /** The row's path (table 二) or the table of the row whose values could not be placed. */
+  /** The path of the row whose values could not be placed (`applications.*.results.granted`). */
   ambiguous_value: Required<Pick<DiagnosticBase, 'path'>>
-  /** The row's path (table 二) or its table's key (三, 四); its position is the run's. */
+  /** The row's path (`applications.*.newReceived`, `reviewAndLitigation.*`); its position is the run's. */
   values_split: Required<Pick<DiagnosticBase, 'path'>>
-  /** No field beyond the base; its position is the label's. */
+  /** No field beyond the base (`path` names the row when the label is a row's); its position is the label's. */
   label_variant: object
-  /** Table 三's key; its position is the group label's. */
+  /** The group's path (`applications.*.results.other`); its position is the group label's. */
   group_as_row: Required<Pick<DiagnosticBase, 'path'>>
   /** No field beyond the base; its position is the page's first line. */
   unruled_table: object
@@ -130,8 +136,7 @@ export interface DiagnosticFields {
   column_header_unreadable: Required<Pick<DiagnosticBase, 'path'>>
   /**
    * The cell printed twice (`expected`: the first value, kept; `actual`: the second; either absent
-   * when that printing is blank), or, when the second printing does not fit the columns, the row
-   * (table 二) or the table.
+   * when that printing is blank), or, when the second printing does not fit the columns, the row's path.
    */
   conflicting_values: Required<Pick<DiagnosticBase, 'path'>>
   /** No field beyond the base; its position is where the next report starts. */

@@ -1,18 +1,30 @@
 /**
- * The report as long-format rows, one per cell, and as CSV.
+ * The report as long-format rows, one per cell, and as CSV: the same columns, statuses and codes
+ * as `zfxxgk parse --to csv`, which writes its rows with {@link longCsv}.
  *
  * @module
  */
 
-import { createEmptyReport, readCells } from '../model/empty.js'
-import { layoutReport, placeCells, printNumber } from '../model/layout.js'
-import { cellSchema, TABLES, type TableName } from '../model/schema.js'
-import type { Cell, Edition, Report } from '../model/types.js'
+import { readCells } from '../model/empty.js'
+import { printNumber } from '../model/layout.js'
+import type { TableName } from '../model/schema.js'
+import type { DiagnosticCode } from '../model/codes.js'
+import type { Cell, Edition, ParseResult, Report } from '../model/types.js'
+import { cellStatus, codesByCell, type CellStatus } from './status.js'
+import { rowTemplate } from './template.js'
+
+export { rowTemplate, type RowTemplate } from './template.js'
 
 /** One cell of a report in long format. */
 export interface ReportRow {
-  /** Where the report came from (a file name), when rows of several reports are put together. */
+  /** Where the report came from (a file name), when one was given. */
   source?: string
+  /** The report's issuing body, or `null` when it is not known. */
+  organization: string | null
+  /** The year the report is on, or `null` when it is not known. */
+  year: number | null
+  /** The report's edition of the format. */
+  edition: Edition
   /** The table: `'二'`, `'三'` or `'四'`. */
   table: TableName
   /** The cell's dot path in the model, e.g. `applications.total.results.granted`. */
@@ -23,91 +35,66 @@ export interface ReportRow {
   column: string
   /** The value, or `null` for a blank cell. */
   value: Cell
+  /**
+   * How the value came to be (`printed`, `inferred`, `split` …, see {@link CellStatus}), from the
+   * diagnostics that name the cell. Absent when the rows were made from a `Report` alone, whose
+   * diagnostics are not known: pass the `ParseResult` to have it.
+   */
+  status?: CellStatus
+  /** The codes of the diagnostics that name the cell, each once (absent with `status`). */
+  codes?: DiagnosticCode[]
 }
 
-/** A cell's row of the long format, without its value: the same for every report of an edition. */
-export interface RowTemplate {
-  /** The table: `'二'`, `'三'` or `'四'`. */
-  table: ReportRow['table']
-  /** The cell's dot path. */
-  path: string
-  /** The row's Chinese label, levels joined by ` / `. */
-  row: string
-  /** The column's Chinese label, levels joined by ` / `. */
-  column: string
-  /** The cell's place in `readCells(report)`. */
-  index: number
-}
+/** The long CSV's header: the columns of {@link toCsv} and of `zfxxgk parse --to csv`. */
+export const LONG_HEADER = 'source,organization,year,edition,table,path,row,column,value,status,codes'
 
-const TEMPLATES = new Map<Edition, readonly RowTemplate[]>()
-
-/**
- * The rows of an edition in the order of the official layout, labels worked out once; `index` is
- * the cell's place in `readCells(report)`.
- *
- * @param edition - The edition.
- */
-export function rowTemplate(edition: Edition): readonly RowTemplate[] {
-  let rows = TEMPLATES.get(edition)
-  if (rows === undefined) {
-    const schema = cellSchema(edition)
-    const built: RowTemplate[] = []
-    for (const block of layoutReport(createEmptyReport(edition))) {
-      if (block.type !== 'table' || block.table === 0) continue
-      const table = block.table
-      const { placed, cover } = placeCells(block.rows, block.columns)
-      /** The label covering each position ('' under a value). */
-      const labels = cover.map((line) => line.map((cell) => (cell === undefined || cell.path !== undefined ? '' : cell.text)))
-      for (const { cell, row: r, column: c } of placed) {
-        if (cell.path === undefined) continue
-        const index = schema.indexOf(cell.path)
-        built.push({
-          table: TABLES[table].name,
-          path: cell.path,
-          row: rowLabel(labels, r, c, table),
-          column: columnLabel(labels, r, c, table),
-          index
-        })
-      }
-    }
-    rows = Object.freeze(built)
-    TEMPLATES.set(edition, rows)
-  }
-  return rows
+function isResult(input: Report | ParseResult): input is ParseResult {
+  return 'diagnostics' in input && 'format' in input
 }
 
 /**
- * Every cell of a report as a row: table, path, row label, column label, value,
- * in the order of the official layout.
+ * Every cell of a report as a row, in the order of the official layout: its report's organisation,
+ * year and edition, its table, path, row and column labels, its value, and, given a `ParseResult`,
+ * its status and the codes of the diagnostics that name it.
  *
- * @param report - A report of either edition.
+ * @param input - A parse's result (a result with no report gives no rows), or a report alone.
  * @param source - A name for the report, put in each row's `source` (default: none).
+ *
+ * @example
+ * ```ts
+ * import { readFileSync } from 'node:fs'
+ * import { parseReport, toRows } from 'zfxxgk'
+ *
+ * const rows = toRows(parseReport(readFileSync('report.txt')), 'report.txt')
+ * const guessed = rows.filter((row) => row.status !== 'printed') // inferred, split, blank …
+ * ```
  */
-export function toRows(report: Report, source?: string | null): ReportRow[] {
+export function toRows(input: Report | ParseResult, source?: string | null): ReportRow[] {
+  const report = isResult(input) ? input.report : input
+  if (report === null) return []
   const values = readCells(report)
-  return rowTemplate(report.edition).map(({ table, path, row, column, index }) => {
-    const line: ReportRow = { table, path, row, column, value: values[index] ?? null }
-    return source === undefined || source === null ? line : { source, ...line }
+  const codes = isResult(input) ? codesByCell(report.edition, input.diagnostics) : undefined
+  const { organization, year, edition } = report
+  return rowTemplate(edition).map(({ table, path, row, column, index }, place) => {
+    const value = values[index] ?? null
+    const line: ReportRow = {
+      ...(typeof source === 'string' ? { source } : {}),
+      organization,
+      year,
+      edition,
+      table,
+      path,
+      row,
+      column,
+      value
+    }
+    if (codes !== undefined) {
+      const named = codes[place] ?? []
+      line.status = cellStatus(value, named)
+      line.codes = named as DiagnosticCode[]
+    }
+    return line
   })
-}
-
-function unique(parts: string[]): string {
-  return parts.filter((part, i) => part !== '' && parts.indexOf(part) === i).join(' / ')
-}
-
-/** The labels to the left of a value: table 二's row label, table 三's three levels. */
-function rowLabel(text: string[][], r: number, c: number, table: 2 | 3 | 4): string {
-  if (table === 4) return '数量'
-  return unique((text[r] ?? []).slice(0, table === 2 ? 1 : c))
-}
-
-/** The labels above a value: its block's header in table 二, the header rows in tables 三 and 四. */
-function columnLabel(text: string[][], r: number, c: number, table: 2 | 3 | 4): string {
-  if (table === 2) {
-    for (let y = r - 1; y >= 0; y--) if (text[y]?.[0] === '信息内容') return text[y]?.[c] ?? ''
-    return ''
-  }
-  return unique([0, 1, 2].map((y) => text[y]?.[c] ?? ''))
 }
 
 /** Options of {@link toCsv}. */
@@ -117,11 +104,12 @@ export interface CsvOptions {
 }
 
 /**
- * Rows as CSV (RFC 4180: comma-separated, fields with commas, quotes or line
- * breaks quoted, CRLF line ends), with a header line. A `source` column comes
- * first when any row has one.
+ * Long-format CSV (RFC 4180: comma-separated, fields with commas, quotes or line breaks quoted,
+ * CRLF line ends) with the header {@link LONG_HEADER}, the same as `zfxxgk parse --to csv`:
+ * `source,organization,year,edition,table,path,row,column,value,status,codes`. `status` and
+ * `codes` are empty for rows made from a `Report` alone (see {@link ReportRow.status}).
  *
- * @param input - A report, or rows from {@link toRows} (of one report or many).
+ * @param input - A parse's result, a report, or rows from {@link toRows} (of one report or many).
  * @param options - Byte order mark.
  *
  * @example
@@ -130,26 +118,85 @@ export interface CsvOptions {
  * import { parseReport, toCsv, toRows } from 'zfxxgk'
  *
  * const files = ['a.html', 'b.txt']
- * const rows = files.flatMap((file) => {
- *   const { report } = parseReport(readFileSync(file))
- *   return report === null ? [] : toRows(report, file)
- * })
+ * const rows = files.flatMap((file) => toRows(parseReport(readFileSync(file)), file))
  * writeFileSync('all.csv', toCsv(rows, { bom: true }))
  * ```
  */
-export function toCsv(input: Report | readonly ReportRow[], options?: CsvOptions | null): string {
-  const rows = Array.isArray(input) ? (input as readonly ReportRow[]) : toRows(input as Report)
-  const withSource = rows.some((row) => row.source !== undefined)
-  const header = [...(withSource ? ['source'] : []), 'table', 'path', 'row', 'column', 'value']
-  const lines = [header.join(',')]
-  for (const row of rows) {
-    const fields = [row.table, row.path, row.row, row.column, row.value === null ? '' : printNumber(row.value)]
-    lines.push((withSource ? [row.source ?? '', ...fields] : fields).map(csvField).join(','))
-  }
-  return `${options?.bom === true ? '\ufeff' : ''}${lines.join('\r\n')}\r\n`
+export function toCsv(input: Report | ParseResult | readonly ReportRow[], options?: CsvOptions | null): string {
+  let body = ''
+  if (!Array.isArray(input)) {
+    const single = input as Report | ParseResult
+    body = isResult(single) ? longCsv(single, '') : toRows(single).map(rowLine).join('')
+  } else for (const row of input as readonly ReportRow[]) body += rowLine(row)
+  return `${options?.bom === true ? '\ufeff' : ''}${LONG_HEADER}\r\n${body}`
+}
+
+/** A row as a CSV line. */
+function rowLine(row: ReportRow): string {
+  const fields = [
+    row.source ?? '',
+    row.organization ?? '',
+    row.year === null ? '' : String(row.year),
+    row.edition,
+    row.table,
+    row.path,
+    row.row,
+    row.column,
+    valueText(row.value),
+    row.status ?? '',
+    row.codes?.join(' ') ?? ''
+  ]
+  return `${fields.map(csvField).join(',')}\r\n`
 }
 
 /** A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180). */
 export function csvField(text: string): string {
   return /[",\r\n]/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text
+}
+
+/** A value as the CSV prints it: integers as they are, fractions without exponent (`printNumber`). */
+export function valueText(value: number | null): string {
+  if (value === null) return ''
+  return Number.isSafeInteger(value) ? String(value) : printNumber(value)
+}
+
+/** Each edition's template rows with their fields `table,path,row,column,` escaped once. */
+const LONG_FIELDS = new Map<Edition, readonly { fields: string; index: number }[]>()
+
+function longFields(edition: Edition): readonly { fields: string; index: number }[] {
+  let rows = LONG_FIELDS.get(edition)
+  if (rows === undefined) {
+    rows = rowTemplate(edition).map((row) => ({
+      fields: `${[row.table, row.path, row.row, row.column].map(csvField).join(',')},`,
+      index: row.index
+    }))
+    LONG_FIELDS.set(edition, rows)
+  }
+  return rows
+}
+
+/**
+ * A parse's long CSV lines, without the header: what `toCsv(toRows(result, source))` writes after
+ * its header, from per-edition templates (a few microseconds a report; the command line writes
+ * each file's rows with it).
+ *
+ * @param result - A parse's result (no lines when it has no report).
+ * @param source - The report's source, the first field of each line.
+ */
+export function longCsv(result: ParseResult, source: string): string {
+  const report = result.report
+  if (report === null) return ''
+  const lead = `${[source, report.organization ?? '', report.year === null ? '' : String(report.year), report.edition].map(csvField).join(',')},`
+  const values = readCells(report)
+  const rows = longFields(report.edition)
+  const codes = codesByCell(report.edition, result.diagnostics)
+  let out = ''
+  for (let place = 0; place < rows.length; place++) {
+    const row = rows[place] as { fields: string; index: number }
+    const value = values[row.index] ?? null
+    const list = codes[place]
+    if (list === undefined) out += `${lead}${row.fields}${valueText(value)},${value === null ? 'blank' : 'printed'},\r\n`
+    else out += `${lead}${row.fields}${valueText(value)},${cellStatus(value, list)},${list.join(' ')}\r\n`
+  }
+  return out
 }

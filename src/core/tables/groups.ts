@@ -12,7 +12,7 @@ import type { Table3RowSpec } from '../../model/catalogue.js'
 import { makeDiagnostic } from '../../model/diagnose.js'
 import { TABLES } from '../../model/schema.js'
 import { labelCore, normalizeLabel } from '../normalize.js'
-import { alignTokens, CellState, rowId, tokenNumber, type OpenRow } from '../rows.js'
+import { alignTokens, CellState, rowId, rowPath, tokenNumber, type OpenRow } from '../rows.js'
 import type { MapperContext } from './construct.js'
 
 /** A group label printed with values, and the order of table 三's columns when it was read. */
@@ -71,7 +71,14 @@ export function settleGroups(context: MapperContext, printed: readonly PrintedGr
       makeDiagnostic(
         'group_as_row',
         { table: TABLES[3].name, row: row.label?.text.trim(), rows: under.map((spec) => spec.labels[0] as string) },
-        { path: TABLES[3].key, position: row.label?.position }
+        {
+          path: rowPath(
+            context.cells.schema,
+            3,
+            under.flatMap((spec) => cellsOf(spec))
+          ),
+          position: row.label?.position
+        }
       )
     )
   }

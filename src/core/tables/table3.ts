@@ -10,7 +10,7 @@ import { APPLICANT_COLUMNS, APPLICANTS, ORGANIZATION_APPLICANTS } from '../../mo
 import { makeDiagnostic, type HeaderProblem } from '../../model/diagnose.js'
 import { TABLES } from '../../model/schema.js'
 import type { Applicant } from '../../model/types.js'
-import { rowId } from '../rows.js'
+import { rowId, rowPath } from '../rows.js'
 import type { MapperContext, TableConstruct } from './construct.js'
 import { settleGroups, type PrintedGroup } from './groups.js'
 import type { TextToken } from '../tokens.js'
@@ -90,7 +90,11 @@ export function table3(): TableConstruct {
       for (const row of context.index.catalogue.table3Rows) {
         if (row.path !== undefined && !context.cells.seenRows.has(rowId(3, row.path))) {
           context.diagnostics.push(
-            makeDiagnostic('row_missing', { table: TABLES[3].name, row: row.labels[0] ?? '' }, { path: TABLES[3].key })
+            makeDiagnostic(
+              'row_missing',
+              { table: TABLES[3].name, row: row.labels[0] ?? '' },
+              { path: rowPath(context.cells.schema, 3, context.cells.schema.table3.get(row.path) ?? []) }
+            )
           )
         }
       }

@@ -8,7 +8,7 @@
 import { TABLE4_GROUPS, TABLE4_OUTCOMES } from '../../model/catalogue.js'
 import { makeDiagnostic, type HeaderProblem } from '../../model/diagnose.js'
 import { TABLES } from '../../model/schema.js'
-import { rowId } from '../rows.js'
+import { rowId, rowPath } from '../rows.js'
 import type { TextToken } from '../tokens.js'
 import type { MapperContext, TableConstruct } from './construct.js'
 import { headerProblem, printedOrder, type HeaderItem } from './header.js'
@@ -73,7 +73,8 @@ export function table4(): TableConstruct {
     settle(context) {
       if (headers < 2 || context.cells.found[4]) return
       context.cells.found[4] = true
-      context.diagnostics.push(makeDiagnostic('row_missing', { table: TABLES[4].name }, { path: TABLES[4].key }))
+      const path = rowPath(context.cells.schema, 4, context.cells.schema.table4)
+      context.diagnostics.push(makeDiagnostic('row_missing', { table: TABLES[4].name }, { path }))
     }
   }
 }
