@@ -1,4 +1,4 @@
-export { DEFAULT_MAX_INPUT, parseReport, parseReportAsync, parseReports, type ParseOptions } from './parse.js'
+export { DEFAULT_MAX_INPUT, parseReport, parseReportAsync, parseReports, parseReportsAsync, type ParseOptions } from './parse.js'
 export type {
   Adapter,
   SourceBlock,

@@ -95,7 +95,7 @@ export function parseReport(input: string | Uint8Array, options?: ParseOptions |
  *
  * @param input - The input: text, or the bytes of a file.
  * @param options - As for {@link parseReport}.
- * @returns One result per report, each with its own diagnostics.
+ * @returns One result per report, each with its own diagnostics (and `start`, where it begins, when there are several).
  *
  * @example
  * ```ts
@@ -132,15 +132,49 @@ export function parseReports(input: string | Uint8Array, options?: ParseOptions 
  * ```
  */
 export async function parseReportAsync(input: string | Uint8Array, options?: ParseOptions | null): Promise<ParseResult> {
-  const begun = begin(input, options, 'parseReportAsync')
-  if (!('adapter' in begun)) return begun[0] as ParseResult
+  return (await parseAsync(input, options, false, 'parseReportAsync'))[0] as ParseResult
+}
+
+/**
+ * Parse every report of an input that holds several, in any format, PDF included: what
+ * {@link parseReports} gives, read as {@link parseReportAsync} reads.
+ *
+ * Never rejects for any string or byte input; rejects with `TypeError` only for a wrong argument
+ * type or an unknown `options.format`.
+ *
+ * @param input - The input: text, or the bytes of a file (PDF, Word, HTML, text …).
+ * @param options - As for {@link parseReport}.
+ * @returns A promise of one result per report, in order (each with `start` when there are several).
+ *
+ * @example
+ * ```ts
+ * import { readFile } from 'node:fs/promises'
+ * import { parseReportsAsync } from 'zfxxgk'
+ *
+ * for (const { report, start } of await parseReportsAsync(await readFile('reports.pdf'))) {
+ *   console.log(start?.page, report?.organization, report?.year)
+ * }
+ * ```
+ */
+export async function parseReportsAsync(input: string | Uint8Array, options?: ParseOptions | null): Promise<ParseResult[]> {
+  return parseAsync(input, options, true, 'parseReportsAsync')
+}
+
+async function parseAsync(
+  input: string | Uint8Array,
+  options: ParseOptions | null | undefined,
+  all: boolean,
+  name: string
+): Promise<ParseResult[]> {
+  const begun = begin(input, options, name)
+  if (!('adapter' in begun)) return begun
   let document: SourceDocument
   try {
     document = await begun.call()
   } catch (error) {
-    return inLocale(begun.locale, () => [failed(begun.adapter.name, error)])[0] as ParseResult
+    return inLocale(begun.locale, () => [failed(begun.adapter.name, error)])
   }
-  return inLocale(begun.locale, () => read(document, begun.adapter, begun.adapters, begun.repair, false))[0] as ParseResult
+  return inLocale(begun.locale, () => read(document, begun.adapter, begun.adapters, begun.repair, all))
 }
 
 function parse(input: string | Uint8Array, options: ParseOptions | null | undefined, all: boolean): ParseResult[] {
@@ -263,7 +297,9 @@ function read(document: SourceDocument, adapter: Adapter, adapters: readonly Ada
       const offset = diagnostic.position?.offset ?? 0
       return i === 0 ? offset < to : offset >= from && offset < to
     })
-    return readReport(tokens.slice(start, end), adapter.name, repair, early)
+    const result = readReport(tokens.slice(start, end), adapter.name, repair, early)
+    const at = positionOf(tokens[start])
+    return at === undefined ? result : { ...result, start: at }
   })
 }
 

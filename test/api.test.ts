@@ -23,6 +23,7 @@ describe('public API', () => {
       'parseReport',
       'parseReportAsync',
       'parseReports',
+      'parseReportsAsync',
       'pathNames',
       'pdfAdapter',
       'textAdapter',

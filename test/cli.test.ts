@@ -183,6 +183,53 @@ const BINARY = folderOf({
   'real-009-pingtan-2025': '009.html'
 })
 
+describe('a file holding two reports', () => {
+  const file = join(CORPUS, 'text-two-reports', 'input.txt')
+  const first = JSON.parse(readFileSync(join(CORPUS, 'seed-003', 'expected.json'), 'utf8')) as { report: Report }
+  const second = JSON.parse(readFileSync(join(CORPUS, 'text-2021-full', 'expected.json'), 'utf8')) as { report: Report }
+
+  it('writes both in the CSV, each with its own source and every cell, and exits 0', async () => {
+    const { code, stdout, stderr } = await run(['parse', file, '--to', 'csv'])
+    expect(code).toBe(0)
+    expect(stderr).toBe('1 file (1 text): 2 reports, 0 failed, 0 with warnings\n')
+    const rows = csvRows(stdout).slice(1)
+    for (const [n, { report }] of [first, second].entries()) {
+      const mine = rows.filter((row) => row[0] === `${file}#report=${n + 1}`)
+      expect(mine).toHaveLength(cellPaths(report.edition).length)
+      expect(mine[0]?.slice(1, 4)).toEqual([report.organization, String(report.year), report.edition])
+      for (const row of mine) {
+        const value = getCell(report, row[5] as string)
+        expect(row[8], `${n} ${row[5]}`).toBe(value === null ? '' : String(value))
+      }
+    }
+    expect(rows).toHaveLength(cellPaths('2019').length + cellPaths('2021').length)
+  })
+
+  it('writes both in JSON, each with its place in the file and where it starts', async () => {
+    const { code, stdout } = await run(['parse', file, '--to', 'json'])
+    expect(code).toBe(0)
+    const entries = JSON.parse(stdout) as { file: string; part: number; parts: number; start: { line: number }; report: Report }[]
+    expect(entries.map(({ file: name, part, parts, start }) => [name, part, parts, start.line])).toEqual([
+      [file, 1, 2, 1],
+      [file, 2, 2, 403]
+    ])
+    expect(entries.map((entry) => entry.report.organization)).toEqual([first.report.organization, second.report.organization])
+  })
+
+  it('checks both, and views both on one page', async () => {
+    const { code, stderr } = await run(['check', file])
+    expect(code).toBe(0)
+    expect(stderr).toContain(`${file}#report=1`)
+    expect(stderr).toContain(`${file}#report=2`)
+    expect(stderr).not.toContain('several_reports')
+    const page = join(mkdtempSync(join(tmpdir(), 'zfxxgk-two-')), 'two.html')
+    expect((await run(['view', file, '-o', page])).code).toBe(0)
+    const html = readFileSync(page, 'utf8')
+    expect(html.match(/data-status="/gu)).toHaveLength(cellPaths('2019').length + cellPaths('2021').length)
+    expect(html).toContain(String(second.report.organization))
+  })
+})
+
 describe('an honest batch', () => {
   it('lists every file it could not read or found no report in, with its reason, sums up, exits 1, and writes the CSV of the rest whole', async () => {
     const dir = folderOf({ 'seed-000': 'a.txt', 'seed-001': 'b.txt', 'real-010-pingtan-2018': 'pre2019.txt' })

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { render } from '../src/cli/render.js'
+import { renderParts } from '../src/cli/render.js'
 import {
   cellPaths,
   formatReport,
@@ -157,7 +157,7 @@ describe('toRows and toCsv', () => {
   it('gives the same rows, statuses and codes as the command’s long CSV, for every corpus case', () => {
     for (const { name, result } of corpusResults()) {
       expect(toCsv(toRows(result, name)), name).toBe(
-        `${LONG_HEADER}\r\n${render(name, result, { to: 'csv', shape: 'long', header: 'path' })}`
+        `${LONG_HEADER}\r\n${renderParts([{ source: name, result }], { to: 'csv', shape: 'long', header: 'path' })}`
       )
       expect(toCsv(result), name).toBe(toCsv(toRows(result)))
     }

@@ -73,7 +73,7 @@ describe('zfxxgk view', () => {
       const file = readdirSync(join(CORPUS, name)).find((entry) => entry.startsWith('input.')) as string
       const result = parseReport(new Uint8Array(readFileSync(join(CORPUS, name, file))))
       if (result.report === null) continue
-      const html = renderView(name, result)
+      const html = renderView(name, [{ source: name, result }])
       const painted = new Map([...html.matchAll(/data-path="([^"]+)" data-status="([a-z]+)"/gu)].map((match) => [match[1], match[2]]))
       for (const row of toRows(result)) expect(painted.get(row.path), `${name} ${row.path}`).toBe(row.status)
       if (name === 'real-004-pingtan-2021') expect([...painted.values()].filter((status) => status === 'split')).toHaveLength(175 + 15 + 3)

@@ -136,8 +136,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     tally.files++
     if (outcome.format !== undefined) tally.formats.set(outcome.format, (tally.formats.get(outcome.format) ?? 0) + 1)
     for (const [code, count] of Object.entries(outcome.counts)) tally.codes.set(code, (tally.codes.get(code) ?? 0) + count)
-    if (outcome.failure === undefined) tally.reports++
-    else tally.failed++
+    tally.reports += outcome.reports.length
+    if (outcome.failure !== undefined) tally.failed++
     if (outcome.format === undefined) tally.unread++
     if ((outcome.counts.warning ?? 0) > 0) tally.warnings++
     if (outcome.failure !== undefined && (command === 'parse' || outcome.format === undefined)) {
@@ -255,7 +255,7 @@ function version(): string {
 interface Tally {
   /** Files named or found, read or not. */
   files: number
-  /** Files that gave a report. */
+  /** Reports read (a file may hold several). */
   reports: number
   /** Files that gave none: not found, not read, or holding no report. */
   failed: number

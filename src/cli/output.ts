@@ -137,8 +137,7 @@ export function openViewOutput(path: string | undefined, single: boolean): Outpu
       const name = nameFor(outcome.path, '.html', used)
       if (outcome.chunk.length > 0) writeFileSync(join(path, name), outcome.chunk)
       outcome.release?.()
-      const entry: ViewEntry = { path: outcome.path, page: name, counts: outcome.counts }
-      if (outcome.report !== undefined) Object.assign(entry, outcome.report)
+      const entry: ViewEntry = { path: outcome.path, page: name, counts: outcome.counts, reports: outcome.reports }
       if (outcome.failure !== undefined) entry.failure = outcome.failure
       entries.push(entry)
     },

@@ -1,18 +1,18 @@
 /**
  * One file of a batch, from its path to what the command writes for it: read (within the size
- * limit), parsed with `parseReportAsync`, rendered for `parse` or `check`. Never throws: what goes
+ * limit), parsed with `parseReportsAsync` (every report it holds), rendered for `parse`, `check` or `view`. Never throws: what goes
  * wrong is the outcome's `failure`. Runs in a worker thread, or in this one for small batches.
  *
  * @module
  */
 
 import { readFileSync, statSync } from 'node:fs'
-import { parseReportAsync } from '../parse.js'
+import { parseReportsAsync } from '../parse.js'
 import type { ParseResult } from '../model/types.js'
 import { loadAdapters } from './adapters.js'
 import type { Lent } from './ring.js'
 import { renderCheck, type CheckJob } from './check.js'
-import { render, type RenderJob } from './render.js'
+import { renderParts, type FilePart, type RenderJob } from './render.js'
 import { renderView } from './view.js'
 
 /** What to do with each file. */
@@ -45,8 +45,8 @@ export interface Outcome {
   chunk: string | Uint8Array
   /** How many diagnostics of each code it gave, and of each severity (`error`, `warning`, `info`). */
   counts: Record<string, number>
-  /** Its report's edition, organisation and year, when it has one. */
-  report?: { edition: string; organization: string | null; year: number | null }
+  /** Its reports (a file may hold several): each one's source (`a.txt`, or `a.txt#report=2`), edition, organisation and year. */
+  reports: { source: string; edition: string; organization: string | null; year: number | null }[]
   /** From a worker: where in its output ring `chunk` lies (the chunk itself is then empty). */
   lent?: Lent
   /** Set by the main thread on a chunk lent from a worker's ring: call it once the chunk is written, and not use the chunk after. */
@@ -60,7 +60,7 @@ export interface Outcome {
  * @param failure - Why.
  */
 export function failed(path: string, failure: string): Outcome {
-  return { path, failure, chunk: '', counts: {} }
+  return { path, failure, chunk: '', counts: {}, reports: [] }
 }
 
 /**
@@ -90,35 +90,47 @@ export function readInput(path: string, maxSize: number): Uint8Array | Outcome {
 export async function processFile(path: string, job: FileJob, given?: Uint8Array): Promise<Outcome> {
   const bytes = given ?? readInput(path, job.maxSize)
   if (!(bytes instanceof Uint8Array)) return bytes
-  let result: ParseResult
+  let results: ParseResult[]
   try {
     const adapters = job.adapters.length === 0 ? null : await loadAdapters(job.adapters)
-    result = await parseReportAsync(bytes, { format: job.format ?? null, repair: job.repair, maxInput: job.maxSize, adapters })
+    results = await parseReportsAsync(bytes, { format: job.format ?? null, repair: job.repair, maxInput: job.maxSize, adapters })
   } catch (error) {
     return failed(path, reasonOf(error))
   }
+  // Every report of the file, each named by its place in it when there are several (`a.txt#report=2`).
+  const parts: FilePart[] = results.map((result, i) => ({
+    source: results.length > 1 ? `${path}#report=${i + 1}` : path,
+    result,
+    ...(results.length > 1 ? { part: { index: i + 1, count: results.length } } : {})
+  }))
   const counts: Record<string, number> = {}
-  for (const diagnostic of result.diagnostics) {
-    counts[diagnostic.code] = (counts[diagnostic.code] ?? 0) + 1
-    counts[diagnostic.severity] = (counts[diagnostic.severity] ?? 0) + 1
+  for (const { result } of parts) {
+    for (const diagnostic of result.diagnostics) {
+      counts[diagnostic.code] = (counts[diagnostic.code] ?? 0) + 1
+      counts[diagnostic.severity] = (counts[diagnostic.severity] ?? 0) + 1
+    }
   }
   let chunk: string
   try {
     chunk =
       job.command === 'parse'
-        ? render(path, result, job.output)
+        ? renderParts(parts, job.output)
         : job.command === 'view'
-          ? renderView(path, result)
-          : renderCheck(path, result, job.check)
+          ? renderView(path, parts)
+          : parts.map((part) => renderCheck(part.source, part.result, job.check)).join(job.check.report === 'json' ? ',\n' : '')
   } catch (error) {
     // A fault of ours, but one file's: the batch goes on.
     return failed(path, `its output could not be written: ${reasonOf(error)}`)
   }
-  const outcome: Outcome = { path, format: result.format, chunk, counts }
-  if (result.report !== null)
-    outcome.report = { edition: result.report.edition, organization: result.report.organization, year: result.report.year }
-  if (result.report === null)
-    outcome.failure = result.diagnostics.find((diagnostic) => diagnostic.severity === 'error')?.message ?? 'no report'
+  const first = results[0] as ParseResult
+  const outcome: Outcome = { path, format: first.format, chunk, counts, reports: [] }
+  for (const { source, result } of parts) {
+    if (result.report === null) continue
+    const { edition, organization, year } = result.report
+    outcome.reports.push({ source, edition, organization, year })
+  }
+  if (outcome.reports.length === 0)
+    outcome.failure = first.diagnostics.find((diagnostic) => diagnostic.severity === 'error')?.message ?? 'no report'
   return outcome
 }
 

@@ -67,23 +67,54 @@ export function csvHeader(job: RenderJob): string {
   return `${[...WIDE_LEAD, ...names].map(csvField).join(',')}\r\n`
 }
 
-/** A parse's outcome as `parse` writes it for one input. */
-export function render(path: string, result: ParseResult, job: RenderJob): string {
+/** One report of a file: its source (the file, or `file#report=N` when the file holds several), its parse, and its place. */
+export interface FilePart {
+  /** The file's path, or `path#report=N` when it holds several reports. */
+  source: string
+  /** The parse of this report. */
+  result: ParseResult
+  /** Which of the file's reports it is, when it holds several. */
+  part?: { index: number; count: number }
+}
+
+/**
+ * What `parse` writes for one file: each of its reports in turn (JSON entries separated by commas,
+ * as items of the streamed array).
+ *
+ * @param parts - The file's reports.
+ * @param job - The render job.
+ */
+export function renderParts(parts: readonly FilePart[], job: RenderJob): string {
+  if (parts.length === 1) return render(parts[0] as FilePart, job)
+  return parts.map((part) => render(part, job)).join(job.to === 'json' ? ',\n' : job.to === 'markdown' ? '\n' : '')
+}
+
+/** One report as `parse` writes it. */
+function render(part: FilePart, job: RenderJob): string {
+  const { source, result } = part
   switch (job.to) {
     case 'json':
-      return JSON.stringify(entry(path, result), null, 2)
+      return JSON.stringify(entry(part), null, 2)
     case 'ndjson':
-      return `${JSON.stringify(entry(path, result))}\n`
+      return `${JSON.stringify(entry(part))}\n`
     case 'markdown':
-      return `<!-- ${path} -->\n\n${result.report === null ? '(no report)\n' : formatReport(result.report, { format: 'markdown' })}`
+      return `<!-- ${source} -->\n\n${result.report === null ? '(no report)\n' : formatReport(result.report, { format: 'markdown' })}`
     case 'csv':
-      return job.shape === 'long' ? longCsv(result, path) : wideRow(path, result)
+      return job.shape === 'long' ? longCsv(result, source) : wideRow(source, result)
   }
 }
 
-/** A result as `parse` writes it in JSON: the input, the adapter used, and what parseReport gave. */
-function entry(path: string, result: ParseResult): Record<string, unknown> {
-  return { file: path, format: result.format, ok: result.ok, report: result.report, diagnostics: result.diagnostics }
+/** A result as `parse` writes it in JSON: the file, which of its reports (when several) and where it starts, the adapter used, and what the parse gave. */
+function entry({ source, result, part }: FilePart): Record<string, unknown> {
+  const file = part === undefined ? source : source.slice(0, source.lastIndexOf('#'))
+  return {
+    file,
+    ...(part === undefined ? {} : { part: part.index, parts: part.count, start: result.start }),
+    format: result.format,
+    ok: result.ok,
+    report: result.report,
+    diagnostics: result.diagnostics
+  }
 }
 
 function wideRow(path: string, result: ParseResult): string {

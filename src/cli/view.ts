@@ -8,7 +8,7 @@
  */
 
 import { getCell } from '../model/empty.js'
-import type { ParseResult } from '../model/types.js'
+import type { FilePart } from './render.js'
 import { escapeHtml, formatReport } from '../serialize/index.js'
 import { namesCell } from '../model/paths.js'
 import { cellStatus } from '../serialize/status.js'
@@ -28,17 +28,25 @@ td[data-failing]{outline:2px solid #d00;outline-offset:-2px}
 const LEGEND = `<p class="legend"><span style="background:#fff">printed</span><span style="background:#cde6ff">inferred</span><span style="background:#eee">blank or missing</span><span style="background:#ffd1d1">invalid, ambiguous, conflicting, unsure</span><span style="background:#fff3c4">split, converted, group, hidden, reordered</span><span style="outline:2px solid #d00">fails an invariant</span></p>`
 
 /**
- * A report's page.
+ * A file's page: its report (or each of its reports, one after another, when it holds several).
  *
  * @param path - The file it came from.
- * @param result - Its parse.
+ * @param parts - Its reports: one, or several with their sources (`path#report=N`).
  */
-export function renderView(path: string, result: ParseResult): string {
+export function renderView(path: string, parts: readonly FilePart[]): string {
+  const first = parts[0]?.result.report ?? null
+  const title = escapeHtml(parts.length === 1 ? (first?.title ?? path) : `${path}: ${parts.length} reports`)
+  const head = `<!doctype html>\n<html lang="zh"><head><meta charset="utf-8"><title>${title}</title><style>${STYLE}</style></head><body>\n`
+  return `${head}${parts.map((part) => section(part, parts.length > 1)).join('\n<hr>\n')}</body></html>\n`
+}
+
+/** One report of a page: its title, where it came from, its tables coloured cell by cell, and its diagnostics. */
+function section({ source, result }: FilePart, several: boolean): string {
   const report = result.report
-  const title = escapeHtml(report?.title ?? path)
-  const head = `<!doctype html>\n<html lang="zh"><head><meta charset="utf-8"><title>${title}</title><style>${STYLE}</style></head><body>\n<h1>${title}</h1>\n<p>${escapeHtml(path)} · ${escapeHtml(result.format)}${report === null ? '' : ` · ${report.edition} format · ${escapeHtml(report.organization ?? '—')} · ${report.year ?? '—'}`}</p>\n`
+  const title = escapeHtml(report?.title ?? source)
+  const intro = `<h1>${title}</h1>\n<p>${escapeHtml(source)} · ${escapeHtml(result.format)}${report === null ? '' : ` · ${report.edition} format · ${escapeHtml(report.organization ?? '—')} · ${report.year ?? '—'}`}${several && result.start !== undefined ? ` · from line ${result.start.line}` : ''}</p>\n`
   const list = `<ul class="diagnostics">${result.diagnostics.map((d) => `<li class="${d.severity}">${d.severity} <code>${d.code}</code>${d.path === undefined ? '' : ` <code>${escapeHtml(d.path)}</code>`}: ${escapeHtml(d.message)}</li>`).join('')}</ul>`
-  if (report === null) return `${head}<p>No report could be read.</p>\n${list}\n</body></html>\n`
+  if (report === null) return `${intro}<p>No report could be read.</p>\n${list}\n`
   const withPath = result.diagnostics.filter((diagnostic) => diagnostic.path !== undefined)
   const tables = formatReport(report, { format: 'html' }).replace(/<td([^>]*) data-path="([^"]+)">/gu, (_, spans: string, cell: string) => {
     const named = withPath.filter((diagnostic) => namesCell(diagnostic, cell))
@@ -51,7 +59,7 @@ export function renderView(path: string, result: ParseResult): string {
     const hover = named.length === 0 ? cell : `${cell}\n${named.map((d) => `${d.code}: ${d.message}`).join('\n')}`
     return `<td${spans} data-path="${cell}" data-status="${status}"${failing} title="${escapeHtml(hover)}">`
   })
-  return `${head}${LEGEND}\n${tables}\n<h2>Diagnostics</h2>\n${list}\n</body></html>\n`
+  return `${intro}${LEGEND}\n${tables}\n<h2>Diagnostics</h2>\n${list}\n`
 }
 
 /** A line of the index page: one file. */
@@ -59,10 +67,8 @@ export interface ViewEntry {
   /** The file, and its page (relative to the index). */
   path: string
   page: string
-  /** Its report's edition, organisation and year, when it has one. */
-  edition?: string
-  organization?: string | null
-  year?: number | null
+  /** Its reports' sources, editions, organisations and years (a file may hold several). */
+  reports: readonly { source: string; edition: string; organization: string | null; year: number | null }[]
   /** Why it has no report. */
   failure?: string
   /** Diagnostics per code and severity. */
@@ -88,7 +94,10 @@ export function renderIndex(entries: readonly ViewEntry[]): string {
           : (entry.counts.warning ?? 0) > 0
             ? 'warnings'
             : 'ok'
-    return `<tr><td><a href="${escapeHtml(encodeURI(entry.page))}">${escapeHtml(entry.path)}</a></td><td>${entry.edition ?? ''}</td><td>${escapeHtml(entry.organization ?? '')}</td><td>${entry.year ?? ''}</td><td>${status}</td><td>${escapeHtml(entry.failure ?? codes)}</td></tr>`
+    // A file of several reports: each one's edition, organisation and year on a line of its own.
+    const each = (field: (report: ViewEntry['reports'][number]) => string): string =>
+      entry.reports.map((report) => escapeHtml(field(report))).join('<br>')
+    return `<tr><td><a href="${escapeHtml(encodeURI(entry.page))}">${escapeHtml(entry.path)}</a></td><td>${each((report) => report.edition)}</td><td>${each((report) => report.organization ?? '')}</td><td>${each((report) => String(report.year ?? ''))}</td><td>${status}</td><td>${escapeHtml(entry.failure ?? codes)}</td></tr>`
   })
   return `<!doctype html>\n<html lang="zh"><head><meta charset="utf-8"><title>zfxxgk view</title><style>${STYLE}</style></head><body>\n<h1>${entries.length} files</h1>\n<table><tr><td>file</td><td>edition</td><td>organisation</td><td>year</td><td>status</td><td>diagnostics</td></tr>\n${rows.join('\n')}\n</table>\n</body></html>\n`
 }

@@ -130,4 +130,9 @@ export interface ParseResult {
   format: string
   /** `true` when no diagnostic has severity `'error'`. */
   ok: boolean
+  /**
+   * Where this report starts in the input, when the input holds several (`parseReports`,
+   * `parseReportsAsync`): the first text of its title or section 一 (with `page` in a PDF).
+   */
+  start?: Position
 }
