@@ -14,7 +14,7 @@ import {
   TABLE4_OUTCOMES
 } from '../src/model/catalogue.js'
 import { formatReport, getCell, type Applicant, type Report } from '../src/index.js'
-import { layoutReport, printNumber } from '../src/model/layout.js'
+import { layoutReport, printNumber, type LayoutCell } from '../src/model/layout.js'
 import { validReport } from './arbitraries.js'
 
 /** The layouts a table is printed in. */
@@ -479,4 +479,44 @@ export const table3LabelTypo: fc.Arbitrary<{ text: string; report: Report; path:
     const printed = withTypos(label, edits)
     const text = withTable3Body(report, layout, (body) => body.map((cells) => (cells[0] === label ? [printed, ...cells.slice(1)] : cells)))
     return { text, report, path: spec.path as string, printed, layout }
+  })
+
+/**
+ * A valid report whose table 二 prints two neighbouring values of a row in one cell (`3 1`, `3<br>1`)
+ * and leaves the other cell empty, as a hand-filled form does (residual damage of issue 23): the
+ * text, the report, the two cells' paths (the one printing both, the empty one), in a layout.
+ */
+export const table2Crowded: fc.Arbitrary<{ text: string; report: Report; crowded: string; empty: string; layout: Layout }> = fc
+  .record({
+    report: validReport(),
+    layout: fc.constantFrom(...LAYOUTS),
+    row: fc.nat(),
+    at: fc.nat(),
+    left: fc.boolean(),
+    separator: fc.constantFrom(' ', '\u3000', '<br>')
+  })
+  .filter(({ layout, separator }) => separator !== '<br>' || layout === 'markdown' || layout === 'html')
+  .map(({ report, layout, row, at, left, separator }) => {
+    const block = layoutReport(report).find((candidate) => candidate.type === 'table' && candidate.table === 2)
+    const lines = block?.type === 'table' ? block.rows : []
+    // Rows of two values or more, as each block prints them.
+    const wide = lines.filter((cells) => cells.filter((cell) => cell.path !== undefined).length >= 2)
+    const target = wide[row % wide.length] ?? []
+    const values = target.filter((cell) => cell.path !== undefined)
+    const i = at % (values.length - 1)
+    const [first, second] = [values[i], values[i + 1]] as [LayoutCell, LayoutCell]
+    const print = (cell: LayoutCell): string => (cell.value === null || cell.value === undefined ? '' : printNumber(cell.value))
+    const both = `${print(first)}${separator}${print(second)}`
+    // Both values printed in the left cell and the right one empty, or the other way round.
+    const [crowded, empty] = left ? [first, second] : [second, first]
+    const rows = lines.map((cells) =>
+      cells.map((cell): HeaderCell => {
+        const text = cell === crowded ? both : cell === empty ? '' : cell.path === undefined ? cell.text : print(cell)
+        return { text, colspan: cell.colspan ?? 1, rowspan: cell.rowspan ?? 1 }
+      })
+    )
+    const table = printTable(rows, [], 4, layout)
+    const formatted = formatReport(report, { format: formatOf(layout) })
+    const text = replaceTable(formatted, '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', table, layout)
+    return { text, report, crowded: crowded.path as string, empty: empty.path as string, layout }
   })

@@ -9,7 +9,7 @@ import { makeDiagnostic, type MessageFacts } from '../model/diagnose.js'
 import { TABLES, type CellSchema, type TableNumber } from '../model/schema.js'
 import type { Cell, Diagnostic, Position } from '../model/types.js'
 import { applyNoteUnits, type BareMoney } from './note-units.js'
-import { toWanyuan, type CellValue, type MoneyUnit, type NoteUnit, type UnknownUnit } from './number.js'
+import { holdsSeveralNumbers, toWanyuan, type CellValue, type MoneyUnit, type NoteUnit, type UnknownUnit } from './number.js'
 import type { Equation } from '../validate/equations.js'
 import { gluedRun, readGlued, spaced, type GluedRow } from './glued.js'
 import { MAX_PARSE_SPLIT_STEPS, type SplitBudget } from './split.js'
@@ -115,6 +115,25 @@ export class CellStore {
       return
     }
     for (let i = 0; i < values.length; i++) this.setCell(cells[i] as number, values[i] as RowToken, units[i])
+    // Table 二 has no totals to say where a second number printed in one cell belongs.
+    if (table === 2) this.flagCrowded(values, cells)
+  }
+
+  /**
+   * A cell printing two numbers (`3 1`) beside an empty cell: the second may be the empty cell's,
+   * so that cell is not known to be blank. Each such empty neighbour gets `ambiguous_value`.
+   */
+  private flagCrowded(values: readonly RowToken[], cells: readonly number[]): void {
+    values.forEach((token, i) => {
+      if ((token.kind === 'value' && token.value.kind === 'number') || !holdsSeveralNumbers(token.text)) return
+      for (const j of [i - 1, i + 1]) {
+        const neighbour = values[j]
+        if (neighbour?.kind !== 'value' || neighbour.value.kind !== 'empty') continue
+        const path = this.schema.paths[cells[j] as number] as string
+        const facts = { path, beside: this.schema.paths[cells[i] as number] as string, text: token.text.trim() }
+        this.diagnostics.push(makeDiagnostic('ambiguous_value', facts, { path, position: neighbour.position ?? token.position }))
+      }
+    })
   }
 
   /** A glued row (its values run together): split it, and place what its splits decide. */

@@ -133,6 +133,16 @@ const NON_FINITE = new Set(['Infinity', '-Infinity'])
 /** Two digits apart by white space or a line break only: two numbers (`3 5`, `3\n5`). */
 const SEVERAL = /\d[\s\u200b-\u200d]+[-+]?\d/u
 
+/**
+ * Whether a cell's text prints two numbers apart by white space or a line break (`3 5`, `0 -1`,
+ * `3\n5`): whatever it reads as, one of them may belong to another cell.
+ *
+ * @param text - The cell's text as printed.
+ */
+export function holdsSeveralNumbers(text: string): boolean {
+  return SEVERAL.test(text.normalize('NFKC').replace(/[−－–]/gu, '-'))
+}
+
 function readUnmarked(text: string): CellValue | undefined {
   const folded = text.normalize('NFKC')
   const t = folded.replace(/[\s\u00a0\u3000\u200b-\u200d\ufeff*]+/gu, '').replace(/[−－–]/gu, '-')

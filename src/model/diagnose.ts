@@ -41,6 +41,7 @@ export interface MessageFacts {
   ambiguous_value:
     | (CountFacts & { placements: 'none' | 'several' })
     | (RowFacts & { run: string; splits: number; reason: 'none' | 'several' | 'capped' | 'table' | 'tables' })
+    | { path: string; beside: string; text: string }
   label_variant: { printed: string; label: string; distance: number }
   group_as_row: RowFacts & { rows: readonly string[] }
   unruled_table: { page: number }
@@ -172,9 +173,11 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
     value_inferred: ({ path, value, row }) =>
       `Cell ${path} ${row === undefined ? 'was blank or missing' : `stands in ${rowEn(row)}, which printed ${row.printed} values for ${row.columns} columns`}; the totals invariants admit only ${value}.`,
     ambiguous_value: (f) =>
-      'run' in f
-        ? `In table ${f.table}, ${rowEn(f)} printed its values run together as “${f.run}”, and ${SPLITS_EN[f.reason](f.splits)}; its cells are left null.`
-        : `In table ${f.table}, ${rowEn(f)} printed ${f.printed} values for ${f.columns} columns and ${f.placements === 'none' ? 'no placement keeps the totals' : 'more than one placement keeps the totals'}; its cells are left null.`,
+      'beside' in f
+        ? `Cell ${f.path} is empty beside cell ${f.beside}, which holds two numbers (“${f.text}”): one of them may be this cell's; it is left null.`
+        : 'run' in f
+          ? `In table ${f.table}, ${rowEn(f)} printed its values run together as “${f.run}”, and ${SPLITS_EN[f.reason](f.splits)}; its cells are left null.`
+          : `In table ${f.table}, ${rowEn(f)} printed ${f.printed} values for ${f.columns} columns and ${f.placements === 'none' ? 'no placement keeps the totals' : 'more than one placement keeps the totals'}; its cells are left null.`,
     group_as_row: (f) =>
       `In table ${f.table}, ${rowEn(f)} is printed as one row with values, and its rows (${f.rows.join(', ')}) are not: in each column where it prints 0 they are 0, elsewhere null, its value kept as their sum for the totals.`,
     unruled_table: ({ page }) =>
@@ -231,9 +234,11 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
     value_inferred: ({ path, value, row }) =>
       `单元格 ${path} ${row === undefined ? '为空或缺失' : `位于${rowZh(row)}，该行印有 ${row.printed} 个数值、有 ${row.columns} 列`}；按勾稽关系只能是 ${value}。`,
     ambiguous_value: (f) =>
-      'run' in f
-        ? `${rowZh(f)}的数值连在一起印为“${f.run}”，${SPLITS_ZH[f.reason](f.splits)}；这些单元格保留为 null。`
-        : `${rowZh(f)}印有 ${f.printed} 个数值、有 ${f.columns} 列，${f.placements === 'none' ? '没有任何排列能满足勾稽关系' : '不止一种排列能满足勾稽关系'}；这些单元格保留为 null。`,
+      'beside' in f
+        ? `单元格 ${f.path} 为空，其旁的单元格 ${f.beside} 印有两个数（“${f.text}”），其中一个可能属于本单元格；本单元格保留为 null。`
+        : 'run' in f
+          ? `${rowZh(f)}的数值连在一起印为“${f.run}”，${SPLITS_ZH[f.reason](f.splits)}；这些单元格保留为 null。`
+          : `${rowZh(f)}印有 ${f.printed} 个数值、有 ${f.columns} 列，${f.placements === 'none' ? '没有任何排列能满足勾稽关系' : '不止一种排列能满足勾稽关系'}；这些单元格保留为 null。`,
     group_as_row: (f) =>
       `${rowZh(f)}印为带数值的一行，其下各行（${f.rows.join('、')}）未印出：该行为 0 的列中各行均为 0，其余为 null，该行数值作为各行之和参与勾稽。`,
     unruled_table: ({ page }) => `PDF 第 ${page} 页有表格文字但没有表格框线，无法确定每行数字属于哪个标签：该页表格未读取，以免猜测。`,

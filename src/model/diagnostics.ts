@@ -97,7 +97,7 @@ export interface DiagnosticFields {
   blank_cell: Required<Pick<DiagnosticBase, 'path'>>
   /** The cell, and the value filled in. */
   value_inferred: Required<Pick<DiagnosticBase, 'path' | 'expected'>>
-  /** The path of the row whose values could not be placed (`applications.*.results.granted`). */
+  /** The path of the row whose values could not be placed (`applications.*.results.granted`), or of an empty table 二 cell beside one printing two numbers. */
   ambiguous_value: Required<Pick<DiagnosticBase, 'path'>>
   /** The row's path (`applications.*.newReceived`, `reviewAndLitigation.*`); its position is the run's. */
   values_split: Required<Pick<DiagnosticBase, 'path'>>
