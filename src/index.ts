@@ -1,6 +1,7 @@
 export { DEFAULT_MAX_INPUT, parseReport, parseReportAsync, parseReports, type ParseOptions } from './parse.js'
 export type {
   Adapter,
+  HiddenText,
   SourceBlock,
   SourceCell,
   SourceDocument,
