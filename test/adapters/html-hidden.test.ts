@@ -3,10 +3,12 @@
  * cells is kept apart as the cell's hidden text, hidden cells, rows and tables are not read at all,
  * hidden text elsewhere is dropped; and text a browser moves out of a table is a line before it.
  */
+import { fc } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
 import { readHtml } from '../../src/adapters/html/index.js'
 import { hiddenBy, hidingStyle, readTag } from '../../src/source/hidden.js'
-import type { SourceBlock, SourceCell, SourceTable } from '../../src/index.js'
+import { formatReport, parseReport, type Report2019, type SourceBlock, type SourceCell, type SourceTable } from '../../src/index.js'
+import { validReport } from '../arbitraries.js'
 
 const tables = (html: string): SourceTable[] => readHtml(html).blocks.filter((block): block is SourceTable => block.type === 'table')
 const cells = (html: string): SourceCell[] => (tables(html)[0]?.rows ?? []).flatMap((row) => row.cells)
@@ -97,6 +99,22 @@ describe('text a browser moves out of a table', () => {
       '<table><tr><td>1</td></tr><p>注：金额单位为<b>元</b>。</p></table>'
     ])
       expect(outline(readHtml(`<p>前</p>${html}<p>后</p>`).blocks), html).toEqual(['前', '注：金额单位为元。', [['1']], '后'])
+  })
+
+  it('reads a unit note standing in table 二 outside any cell, so the amount is converted to 万元', () => {
+    const [report] = fc.sample(validReport('2019'), { numRuns: 1, seed: 23 }) as Report2019[]
+    if (report === undefined) throw new Error('no report')
+    report.activeDisclosure.procurement.amount = 25.1
+    const html = formatReport(report, { format: 'html' }).replace(
+      'data-path="activeDisclosure.procurement.amount">25.1</td></tr>',
+      'data-path="activeDisclosure.procurement.amount">251000</td></tr>注：金额单位为元。'
+    )
+    expect(html).toContain('</td></tr>注：金额单位为元。')
+    const result = parseReport(html)
+    expect(result.report?.activeDisclosure).toEqual(report.activeDisclosure)
+    const converted = result.diagnostics.filter((d) => d.code === 'unit_converted')
+    expect(converted).toMatchObject([{ path: 'activeDisclosure.procurement.amount', actual: 251000, expected: 25.1 }])
+    expect(result.report?.extras).toEqual([])
   })
 
   it('still skips table parts out of place, and chrome', () => {
