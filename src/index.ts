@@ -1,6 +1,7 @@
 export { DEFAULT_MAX_INPUT, parseReport, parseReportAsync, parseReports, parseReportsAsync, type ParseOptions } from './parse.js'
 export type {
   Adapter,
+  HiddenText,
   SourceBlock,
   SourceCell,
   SourceDocument,

@@ -79,7 +79,11 @@ const markdownToken = fc.constantFrom(
   '[',
   '](',
   '\n    ',
-  '\n===\n'
+  '\n===\n',
+  '~~',
+  '<span style="display:none">',
+  '</span>',
+  '<s>'
 )
 /** HTML that breaks every rule: unclosed tags, spans beyond the table, tables in cells, entities, chrome. */
 const htmlToken = fc.oneof(
@@ -106,7 +110,13 @@ const htmlToken = fc.oneof(
     '</h2>',
     '<caption>',
     '<!--',
-    '-->'
+    '-->',
+    '<span style="display:none">',
+    '</span>',
+    '<del>',
+    '</del>',
+    '<td hidden>',
+    '<tr style="visibility:hidden">'
   ),
   fc.tuple(fc.constantFrom('rowspan', 'colspan'), fc.integer({ min: -2, max: 40 })).map(([name, n]) => `<td ${name}=${n}>`)
 )

@@ -17,6 +17,9 @@ import { alignTokens, CellState, type DamagedRow, rowPath, tokenNumber, trimEmpt
 
 export { CellState, type DamagedRow }
 
+/** A digit, ASCII or full-width: hidden text holding one is said (`hidden_text`); other hidden text is not. */
+const HAS_DIGIT = /[0-9０-９]/u
+
 /** The cells of one parse, and the rows placed into them. */
 export class CellStore {
   /** Each cell's value, by index into the schema. */
@@ -80,7 +83,10 @@ export class CellStore {
     if (run !== undefined) {
       const glued = { table, rowId, label, cells, units, run: run.text, position: run.position ?? position }
       if (this.seenRows.has(rowId)) this.compareGlued(glued)
-      else this.placeGlued(glued)
+      else {
+        this.sayHidden(run, rowPath(this.schema, table, cells))
+        this.placeGlued(glued)
+      }
       return
     }
     const values = alignTokens(row.tokens, cells.length, row.grid, table !== 2)
@@ -96,6 +102,7 @@ export class CellStore {
     this.seenRows.add(rowId)
     this.found[table] = true
     if (values === undefined) {
+      for (const token of row.tokens) this.sayHidden(token, rowPath(this.schema, table, cells))
       const printed = trimEmpties(row.tokens)
       for (const cell of cells) this.record(cell, null, CellState.unaligned, undefined)
       this.damaged.push({
@@ -271,9 +278,21 @@ export class CellStore {
     )
   }
 
+  /**
+   * Say that a cell held digits a reader of the page does not see, which were not read (`hidden_text`),
+   * if it did: named by its path, or by its row where the row's values could not be placed.
+   */
+  private sayHidden(token: RowToken, path: string): void {
+    const runs = token.hidden?.filter((run) => HAS_DIGIT.test(run.text))
+    if (runs === undefined || runs.length === 0) return
+    const blank = token.kind === 'value' && (token.value.kind === 'empty' || token.value.kind === 'blank')
+    this.diagnostics.push(makeDiagnostic('hidden_text', { path, runs, blank }, { path, position: token.position }))
+  }
+
   private setCell(cell: number, token: RowToken, unit: MoneyUnit | UnknownUnit | undefined): void {
     const position = token.position
     const path = this.schema.paths[cell] as string
+    this.sayHidden(token, path)
     if (token.kind === 'text') {
       this.record(cell, null, CellState.invalid, position)
       this.diagnostics.push(makeDiagnostic('invalid_number', { path, text: token.text }, { path, position }))

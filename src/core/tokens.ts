@@ -4,6 +4,7 @@
  * @module
  */
 
+import type { HiddenRun } from '../model/diagnose.js'
 import type { Position } from '../model/types.js'
 import { normalizeLabel } from './normalize.js'
 import type { CellValue } from './number.js'
@@ -21,6 +22,8 @@ export interface ValueToken {
   fromEnd: number | undefined
   /** Which row of the document it is in (rows of all tables counted in order from 0). */
   row: number
+  /** Text of the cell a reader does not see, not in `text` (see `SourceCell.hidden`). */
+  hidden?: readonly HiddenRun[] | undefined
   /** Where it is. */
   position?: Position | undefined
 }
@@ -38,6 +41,8 @@ export interface TextToken {
   fromEnd: number | undefined
   /** Which row of the document it is in (rows of all tables counted in order from 0). */
   row: number
+  /** Text of the cell a reader does not see, not in `text` (see `SourceCell.hidden`). */
+  hidden?: readonly HiddenRun[] | undefined
   /** Where it is. */
   position?: Position | undefined
 }

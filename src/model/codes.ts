@@ -35,7 +35,8 @@ export const DIAGNOSTIC_CODES = [
   'values_split',
   'label_variant',
   'group_as_row',
-  'unruled_table'
+  'unruled_table',
+  'hidden_text'
 ] as const
 
 /** A stable diagnostic code: one of {@link DIAGNOSTIC_CODES}. */
@@ -202,6 +203,14 @@ export interface DiagnosticCodeMap {
    * since which label a row of numbers belongs to would be a guess.
    */
   unruled_table: DiagnosticInfo
+  /**
+   * 隐藏文字未读取 · **warning** — text with digits that a reader of the page does not see stood in a
+   * value cell and was not read: hidden by an inline style (`display:none`, `visibility:hidden`,
+   * `mso-hide:all`) or the `hidden` attribute, deleted (`<del>`, `<s>`, `<strike>`, `~~…~~` in a
+   * Markdown table), or drawn invisible in a PDF (render mode 3 or 7, fill alpha 0, white on white).
+   * The cell holds what is seen; where only hidden digits stood, it is blank (with `blank_cell`).
+   */
+  hidden_text: DiagnosticInfo
 }
 
 /**
@@ -285,5 +294,10 @@ export const DIAGNOSTIC_INFO: Readonly<DiagnosticCodeMap> = {
   unknown_unit: {
     severity: 'warning',
     summary: 'A money cell is stated in a unit that is not a money unit of the format, or in two units; its cell is null.'
+  },
+  hidden_text: {
+    severity: 'warning',
+    summary:
+      'Text with digits that a reader of the page does not see (hidden, deleted, drawn invisible) stood in a value cell; it was not read.'
   }
 }

@@ -60,6 +60,45 @@ export interface MessageFacts {
   read_as_text: { adapter: string; limit: 'input' | 'block' | 'setext' | 'emphasis' | 'brackets'; value: number }
   conflicting_values: RowFacts & { path: string; first?: Cell | undefined; second?: Cell | undefined }
   column_header_unreadable: { table: TableName; problem: HeaderProblem }
+  hidden_text: { path: string; runs: readonly HiddenRun[]; blank: boolean }
+}
+
+/** Text of a cell that a reader does not see, and what hides it (`display:none`, `<del>`, `render mode 3` …). */
+export interface HiddenRun {
+  /** The text. */
+  text: string
+  /** What hides it, as the source says it. */
+  by: string
+}
+
+/** Hidden runs named in a message at most; their texts cut to this many characters. */
+const HIDDEN_RUNS = 3
+const HIDDEN_CHARACTERS = 20
+
+/** Each of the first few hidden runs as `“text” (by)`, its text cut when long; and how many more there are. */
+function hiddenRuns(runs: readonly HiddenRun[], quote: (text: string, by: string) => string): { named: string[]; more: number } {
+  const named = runs.slice(0, HIDDEN_RUNS).map(({ text, by }) => {
+    const characters = [
+      ...text
+        .slice(0, 4 * HIDDEN_CHARACTERS)
+        .replace(/\s+/gu, ' ')
+        .trim()
+    ]
+    const cut = characters.length > HIDDEN_CHARACTERS ? `${characters.slice(0, HIDDEN_CHARACTERS).join('')}…` : characters.join('')
+    return quote(cut, by)
+  })
+  return { named, more: Math.max(0, runs.length - HIDDEN_RUNS) }
+}
+
+const hiddenEn = ({ path, runs, blank }: MessageFacts['hidden_text']): string => {
+  const { named, more } = hiddenRuns(runs, (text, by) => `“${text}” (${by})`)
+  const list = named.join(', ') + (more > 0 ? ` and ${more} more` : '')
+  return `Cell ${path} holds text a reader of the page does not see, which was not read: ${list}${blank ? '; what is seen of the cell is blank' : ''}.`
+}
+const hiddenZh = ({ path, runs, blank }: MessageFacts['hidden_text']): string => {
+  const { named, more } = hiddenRuns(runs, (text, by) => `“${text}”（${by}）`)
+  const list = named.join('、') + (more > 0 ? `等 ${runs.length} 处` : '')
+  return `单元格 ${path} 含有读者看不到的文字，未读取：${list}${blank ? '；可见部分为空' : ''}。`
 }
 
 /** Why a column header could not be read: a column named twice, or one not named. */
@@ -215,7 +254,8 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
     columns_reordered: ({ table, columns }) =>
       `Table ${table} prints its columns in another order than the format (${columns.join(', ')}); each value is placed by its column header.`,
     column_header_unreadable: ({ table, problem }) =>
-      `The column header of table ${table} ${problem.kind === 'repeated' ? `names “${problem.column}” twice` : `does not name “${problem.column}”`}; its values are placed in the official column order, which may not be the printed one.`
+      `The column header of table ${table} ${problem.kind === 'repeated' ? `names “${problem.column}” twice` : `does not name “${problem.column}”`}; its values are placed in the official column order, which may not be the printed one.`,
+    hidden_text: hiddenEn
   },
   zh: {
     not_a_report: ({ adapter, error, labels, async }) =>
@@ -269,7 +309,8 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
         : `单元格 ${f.path} 印了两次且数值不同：先为 ${f.first ?? '空'}，后为 ${f.second ?? '空'}（${rowZh(f)}重复印出）；保留第一次的数值。`,
     columns_reordered: ({ table, columns }) => `表${table}的列序与格式不同（${columns.join('、')}）；各数值按其列标题归入对应列。`,
     column_header_unreadable: ({ table, problem }) =>
-      `表${table}的表头${problem.kind === 'repeated' ? `重复出现“${problem.column}”` : `缺少“${problem.column}”`}；数值按格式规定的列序归入，可能与印刷的列序不符。`
+      `表${table}的表头${problem.kind === 'repeated' ? `重复出现“${problem.column}”` : `缺少“${problem.column}”`}；数值按格式规定的列序归入，可能与印刷的列序不符。`,
+    hidden_text: hiddenZh
   }
 }
 

@@ -147,6 +147,8 @@ export interface DiagnosticFields {
   input_too_large: object
   /** The money cell. */
   unknown_unit: Required<Pick<DiagnosticBase, 'path'>>
+  /** The cell (the row, or its table, where the hidden text stood in a row whose values could not be placed). */
+  hidden_text: Required<Pick<DiagnosticBase, 'path'>>
 }
 
 /** A diagnostic of one code, with the fields that code always carries. */

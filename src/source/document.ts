@@ -20,8 +20,35 @@ export interface SourceCell {
    * than one cut remains, the row's cells are `null` with `ambiguous_value`.
    */
   glued?: boolean
+  /**
+   * Text of the cell that a reader of the page does not see, left out of `text`: hidden by a style,
+   * deleted, or drawn invisible (default: none). Where it holds digits and the cell is a value
+   * cell, the core says so (`hidden_text`), naming the cell; a cell whose only digits were hidden
+   * is blank. The built-in readers give it for HTML (also inside Markdown) and PDF.
+   */
+  hidden?: HiddenText[]
   /** Where the cell starts in the input. */
   position?: Position
+}
+
+/**
+ * A run of a cell's text that a reader of the page does not see.
+ *
+ * @example
+ * ```ts
+ * // <td>5<span style="display:none">6</span>30</td>, as the HTML reader gives it:
+ * const cell = { text: '530', hidden: [{ text: '6', by: 'display:none' }] }
+ * ```
+ */
+export interface HiddenText {
+  /** The text, as the source holds it. */
+  text: string
+  /**
+   * What hides it, as the source says it: `display:none`, `visibility:hidden`, `visibility:collapse`,
+   * `mso-hide:all`, `hidden` (the attribute), `<del>`, `<s>`, `<strike>`, `~~` (Markdown
+   * strikethrough), or in a PDF `render mode 3`, `render mode 7`, `fill alpha 0`, `white on white`.
+   */
+  by: string
 }
 
 /** One row of a table. */

@@ -52,9 +52,19 @@ export function tokenize(document: ResolvedDocument): Token[] {
                 grid: block.grid,
                 fromEnd,
                 row: rowIndex,
+                hidden: cell.hidden,
                 position: cell.position
               }
-            : { kind: 'value', text: cell.text, value, grid: block.grid, fromEnd, row: rowIndex, position: cell.position }
+            : {
+                kind: 'value',
+                text: cell.text,
+                value,
+                grid: block.grid,
+                fromEnd,
+                row: rowIndex,
+                hidden: cell.hidden,
+                position: cell.position
+              }
         tokens.push(token)
       }
       if (block.grid) tokens.push({ kind: 'rowEnd' })

@@ -1,6 +1,7 @@
 /**
  * A minimal PDF writer for tests: pages of text, lines and rectangles, with
- * optional `q`/`Q` + `cm` groups. Text is set in one Type0 font (Identity-H, a
+ * optional `q`/`Q` + `cm` groups; text may be drawn invisible (render mode, fill alpha 0, white),
+ * rectangles filled in a colour. Text is set in one Type0 font (Identity-H, a
  * CIDFontType2 descendant that is not embedded, CIDToGIDMap /Identity) whose codes
  * are the characters' UTF-16 code units, with a generated /ToUnicode CMap, so a
  * reader extracts the very strings written. Nothing is compressed; the xref table
@@ -31,15 +32,30 @@ export type PdfOp =
        * positions, but pdfjs reports the whitespace it inserts in unscaled units.
        */
       tmScale?: number
+      /** How it is inked, when not filled black (text a reader does not see, or white on a coloured fill). */
+      ink?: PdfInk
     }
   /** A stroked line (`m l S`). */
   | { op: 'line'; x1: number; y1: number; x2: number; y2: number; width: number }
   /** A stroked rectangle (`re S`). */
   | { op: 'rect'; x: number; y: number; w: number; h: number; width: number }
-  /** A filled rectangle (`re f`), as Word draws its table rules. */
-  | { op: 'fill'; x: number; y: number; w: number; h: number }
+  /** A filled rectangle (`re f`), as Word draws its table rules; in black, or in `rgb` (a shaded cell). */
+  | { op: 'fill'; x: number; y: number; w: number; h: number; rgb?: Rgb }
   /** Operations drawn under `q matrix cm … Q`. */
   | { op: 'group'; matrix: PdfMatrix; ops: PdfOp[] }
+
+/** A colour, each part 0–1 (`r g b rg`). */
+export type Rgb = readonly [number, number, number]
+
+/** How a text is inked, for text a reader does not see; each field alone or with the others. */
+export interface PdfInk {
+  /** Text render mode (`Tr`): 3 draws nothing, 7 only clips. */
+  render?: number
+  /** Fill colour (`rg`): white is the page's own. */
+  rgb?: Rgb
+  /** Fill alpha 0, through an ExtGState (`/GS0 gs`, `/ca 0`). */
+  transparent?: boolean
+}
 
 /** A page: its size (default A4, 595 × 842 pt) and what is drawn on it. */
 export interface PdfPage {
@@ -85,11 +101,16 @@ function content(ops: readonly PdfOp[], out: string[]): void {
       case 'text': {
         const scale = op.tmScale ?? 1
         const codes = textCodes(op.text).map(hex4).join('')
+        const ink = op.ink
+        // Colour, alpha and render mode are graphics state: kept inside q … Q.
+        if (ink !== undefined)
+          out.push(`q${ink.rgb === undefined ? '' : ` ${ink.rgb.map(num).join(' ')} rg`}${ink.transparent === true ? ' /GS0 gs' : ''}`)
         // Tc and Tz are graphics state: set both every time so nothing leaks to the next text.
         out.push(
-          `BT /F1 ${num(op.size / scale)} Tf ${num((op.charSpacing ?? 0) / scale)} Tc ${num(op.hScale ?? 100)} Tz`,
+          `BT /F1 ${num(op.size / scale)} Tf ${num((op.charSpacing ?? 0) / scale)} Tc ${num(op.hScale ?? 100)} Tz${ink?.render === undefined ? '' : ` ${ink.render} Tr`}`,
           `${num(scale)} 0 0 ${num(scale)} ${num(op.x)} ${num(op.y)} Tm <${codes}> Tj ET`
         )
+        if (ink !== undefined) out.push('Q')
         break
       }
       case 'line':
@@ -99,7 +120,8 @@ function content(ops: readonly PdfOp[], out: string[]): void {
         out.push(`${num(op.width)} w ${num(op.x)} ${num(op.y)} ${num(op.w)} ${num(op.h)} re S`)
         break
       case 'fill':
-        out.push(`${num(op.x)} ${num(op.y)} ${num(op.w)} ${num(op.h)} re f`)
+        if (op.rgb === undefined) out.push(`${num(op.x)} ${num(op.y)} ${num(op.w)} ${num(op.h)} re f`)
+        else out.push(`q ${op.rgb.map(num).join(' ')} rg ${num(op.x)} ${num(op.y)} ${num(op.w)} ${num(op.h)} re f Q`)
         break
       case 'group':
         out.push(`q ${op.matrix.map(num).join(' ')} cm`)
@@ -116,6 +138,11 @@ function usedCodes(ops: readonly PdfOp[], codes: Set<number>): void {
     if (op.op === 'text') for (const code of textCodes(op.text)) codes.add(code)
     else if (op.op === 'group') usedCodes(op.ops, codes)
   }
+}
+
+/** Whether any text operation is drawn with a fill alpha of 0 (its page needs the ExtGState). */
+function usesTransparency(ops: readonly PdfOp[]): boolean {
+  return ops.some((op) => (op.op === 'text' && op.ink?.transparent === true) || (op.op === 'group' && usesTransparency(op.ops)))
 }
 
 /**
@@ -179,7 +206,8 @@ export function writePdf(pages: readonly PdfPage[]): Uint8Array {
     content(page.ops, out)
     objects.push(
       `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${num(page.width ?? 595)} ${num(page.height ?? 842)}]` +
-        ` /Resources << /Font << /F1 3 0 R >> >> /Contents ${objects.length + 2} 0 R >>`,
+        ` /Resources << /Font << /F1 3 0 R >>${usesTransparency(page.ops) ? ' /ExtGState << /GS0 << /Type /ExtGState /ca 0 >> >>' : ''} >>` +
+        ` /Contents ${objects.length + 2} 0 R >>`,
       stream(out.join('\n'))
     )
   }

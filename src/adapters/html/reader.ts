@@ -9,7 +9,12 @@
  * - a `<table>` keeps its cells as text (see `table.ts`) until it closes, then is
  *   a grid; when a table opens anywhere inside it, it becomes a layout there and
  *   then: its cells so far become paragraphs, and the rest is read as text and tables;
- * - chrome, scripts and what stands where a table has no cells are skipped.
+ * - text a browser moves out of a table (text, and elements other than a table's parts, standing
+ *   in a `<table>`, `<tbody>` or `<tr>` outside any cell) is a line before the table;
+ * - what a reader of the page does not see (see `source/hidden.ts`: an inline style that hides, the
+ *   `hidden` attribute, `<del>`, `<s>`, `<strike>`) is not read: inside a cell of a grid its text is
+ *   kept as the cell's `hidden` text, for the core to name; a hidden cell, row or table is not read at all;
+ * - chrome, scripts and table parts where a table has no place for them are skipped.
  *
  * Consecutive text events are joined before they are read, as a DOM joins them
  * into one text node, so white space collapses the same across entity boundaries.
@@ -18,7 +23,9 @@
  */
 
 import type { Handler, Parser } from 'htmlparser2'
+import { hiddenBy } from '../../source/hidden.js'
 import type { LineIndex } from '../../source/position.js'
+import { tidyCell } from '../../source/tidy.js'
 import { TableReader, type CellRecord, type Output } from './table.js'
 import { BLOCKS, collapse, firstVisible, headingDepth, isSkipped, pushLines, type Attributes } from './text.js'
 
@@ -30,6 +37,12 @@ const CAPTION = 3
 const TABLE = 4
 const SECTION = 5
 const ROW = 6
+/** An element a browser moves out of the table, before it (a `<p>` or `<span>` in a `<tr>`): inline, or ending lines. */
+const FOSTER_INLINE = 7
+const FOSTER_BLOCK = 8
+
+/** The parts of a table: where a table has no place for them (a `<td>` outside a row), they are skipped. */
+const TABLE_PARTS: ReadonlySet<string> = new Set(['table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th'])
 
 /** Inline elements whose text stands apart from what it touches: a footnote mark or an index (`13<sup>1</sup>` is not 131). */
 const MARKS: ReadonlySet<string> = new Set(['sup', 'sub'])
@@ -54,6 +67,10 @@ export class Reader implements Partial<Handler> {
   private readonly kinds: number[] = []
   /** How many open elements are skipped (inside chrome, or where a table has no cells). */
   private skipped = 0
+  /** How many open elements are hidden (a reader of the page does not see them), what hid the outermost, and its text. */
+  private hidden = 0
+  private hiddenWhy = ''
+  private hiddenText = ''
   /** The open tables, innermost last. */
   private readonly tables: TableReader[] = []
   /** The innermost open table while it may still be a grid (no table opened in it yet). */
@@ -97,6 +114,19 @@ export class Reader implements Partial<Handler> {
    */
   onopentag(name: string, attributes: Attributes): void {
     this.endRun()
+    if (this.hidden > 0) {
+      this.hidden++
+      return
+    }
+    const why = this.skipped > 0 ? undefined : hiddenBy(name, attributes)
+    if (why !== undefined) {
+      // A hidden cell, row or anything else in a table's structure is not there at all (a table
+      // hidden in a cell does not make its table a layout).
+      const kind = this.top()
+      if (kind > CAPTION && kind < FOSTER_INLINE) this.skipped = 1
+      else this.openHidden(why)
+      return
+    }
     if (name === 'table' && this.undecided !== undefined) this.toLayout(this.undecided)
     if (this.skipped > 0) {
       this.skipped++
@@ -104,6 +134,7 @@ export class Reader implements Partial<Handler> {
     }
     const kind = this.top()
     if (kind <= CAPTION) this.openInText(name, attributes)
+    else if (kind >= FOSTER_INLINE) this.openFoster(name, attributes)
     else this.openInTable(kind, name, attributes)
   }
 
@@ -114,14 +145,18 @@ export class Reader implements Partial<Handler> {
    */
   onclosetag(name: string): void {
     this.endRun()
+    if (this.hidden > 0) {
+      if (--this.hidden === 0) this.closeHidden()
+      return
+    }
     if (this.skipped > 0) {
       this.skipped--
       return
     }
     const kind = this.kinds.pop()
-    if (kind === INLINE) {
+    if (kind === INLINE || kind === FOSTER_INLINE) {
       if (MARKS.has(name)) this.text += ' '
-    } else if (kind === BLOCK) {
+    } else if (kind === BLOCK || kind === FOSTER_BLOCK || kind === ROW || kind === SECTION) {
       this.endLine()
     } else if (kind === CELL) {
       this.endLine()
@@ -129,6 +164,8 @@ export class Reader implements Partial<Handler> {
     } else if (kind === CAPTION) {
       this.closeCaption()
     } else if (kind === TABLE) {
+      // Text moved out of the table goes before it.
+      this.endLine()
       const table = this.tables.pop()
       if (table !== undefined && !table.layout) this.out.push(table.grid(this.index))
       this.undecided = undefined
@@ -154,7 +191,11 @@ export class Reader implements Partial<Handler> {
   private endRun(): void {
     if (!this.inRun) return
     this.inRun = false
-    if (this.skipped > 0 || this.top() > CAPTION) return
+    if (this.skipped > 0) return
+    if (this.hidden > 0) {
+      if (this.cell !== undefined) this.hiddenText += this.run
+      return
+    }
     const data = this.run
     if (this.first === undefined) {
       const lead = firstVisible(data)
@@ -212,7 +253,7 @@ export class Reader implements Partial<Handler> {
         this.cellEntry = this.kinds.length
       }
       this.kinds.push(CELL)
-    } else if (name === 'tr' && kind !== ROW) {
+    } else if (name === 'tr' && (kind === TABLE || kind === SECTION)) {
       table.openRow(this.offset())
       this.kinds.push(ROW)
     } else if (kind === TABLE && (name === 'tbody' || name === 'thead' || name === 'tfoot')) {
@@ -230,9 +271,43 @@ export class Reader implements Partial<Handler> {
       }
       table.inCaption = true
       this.kinds.push(CAPTION)
-    } else {
+    } else if (TABLE_PARTS.has(name) || isSkipped(name, attributes)) {
       this.skipped = 1
+    } else {
+      this.openFoster(name, attributes)
     }
+  }
+
+  /**
+   * An element standing in a table outside any cell, or inside such an element: a browser moves it
+   * out, before the table, so its text is a line before the table (a note `注：金额单位为元。`). Table
+   * parts inside it are skipped, as before.
+   */
+  private openFoster(name: string, attributes: Attributes): void {
+    if (TABLE_PARTS.has(name) || isSkipped(name, attributes)) {
+      this.skipped = 1
+    } else if (BLOCKS.has(name)) {
+      this.endLine()
+      this.kinds.push(FOSTER_BLOCK)
+    } else {
+      if (name === 'br') this.text += '\n'
+      else if (MARKS.has(name)) this.text += ' '
+      this.kinds.push(FOSTER_INLINE)
+    }
+  }
+
+  /** An element a reader of the page does not see (`why` hides it): its text is not read; in a cell of a grid, it is the cell's hidden text. */
+  private openHidden(why: string): void {
+    this.hidden = 1
+    this.hiddenWhy = why
+    this.hiddenText = ''
+  }
+
+  /** The hidden element ended: what it held, if anything, is the cell's hidden text. */
+  private closeHidden(): void {
+    const text = tidyCell(collapse(this.hiddenText))
+    this.hiddenText = ''
+    if (this.cell !== undefined && text !== '') this.cell.hidden.push({ text, by: this.hiddenWhy })
   }
 
   private closeCaption(): void {

@@ -15,7 +15,7 @@
  * @module
  */
 
-import type { SourceBlock, SourceRow, SourceTable } from '../../source/document.js'
+import type { HiddenText, SourceBlock, SourceRow, SourceTable } from '../../source/document.js'
 import type { LineIndex } from '../../source/position.js'
 import { coverage, spanOf, type Spans } from './grid.js'
 import { cellOf, pushLines, type Attributes, type Segment } from './text.js'
@@ -28,6 +28,8 @@ export interface CellRecord extends Spans {
   readonly skipped: boolean
   /** Its text, one segment per stretch between line-ending elements. */
   readonly segments: Segment[]
+  /** Its text a reader does not see (hidden or deleted elements), not in `segments`. */
+  readonly hidden: HiddenText[]
 }
 
 /** A `<tr>` of a table (of the table itself or of its `<thead>`, `<tbody>`, `<tfoot>`). */
@@ -86,7 +88,14 @@ export class TableReader {
    * @param skipped - Whether it is chrome.
    */
   openCell(start: number, attributes: Attributes, skipped: boolean): CellRecord {
-    const cell: CellRecord = { colspan: spanOf(attributes.colspan), rowspan: spanOf(attributes.rowspan), start, skipped, segments: [] }
+    const cell: CellRecord = {
+      colspan: spanOf(attributes.colspan),
+      rowspan: spanOf(attributes.rowspan),
+      start,
+      skipped,
+      segments: [],
+      hidden: []
+    }
     this.rows[this.rows.length - 1]?.cells.push(cell)
     return cell
   }
@@ -118,7 +127,11 @@ export class TableReader {
     let width = 0
     for (const count of covered) if (count > width) width = count
     const sourceRows: SourceRow[] = rows.map((row, r) => ({
-      cells: row.cells.map((cell) => cellOf(cell.segments, cell.start, index)),
+      cells: row.cells.map((cell) => {
+        const source = cellOf(cell.segments, cell.start, index)
+        if (cell.hidden.length > 0) source.hidden = cell.hidden
+        return source
+      }),
       position: index.at(row.start),
       complete: covered[r] === width
     }))

@@ -1,11 +1,13 @@
 /**
- * GFM tables: one row per printed row, never padded or trimmed.
+ * GFM tables: one row per printed row, never padded or trimmed. Text a reader does not see (inline
+ * HTML hidden by a style or deleted, and GFM strikethrough `~~5~~`, a deletion in a table) is kept
+ * apart as the cell's `hidden` text.
  *
  * @module
  */
 
 import type { Table, TableCell } from 'mdast'
-import type { SourceCell, SourceRow, SourceTable } from '../../source/document.js'
+import type { HiddenText, SourceCell, SourceRow, SourceTable } from '../../source/document.js'
 import { tidyCell } from '../../source/tidy.js'
 import { inlineText } from './inline.js'
 import { placed, startOf, type Context } from './place.js'
@@ -24,8 +26,12 @@ export function table(node: Table, context: Context): SourceTable {
     const cells: SourceCell[] = []
     for (const cell of row.children) {
       const at = cellStart(cell, context)
-      const text = tidyCell(inlineText(cell.children))
-      cells.push(at === undefined ? { text } : { text, position: context.index.at(at) })
+      const hidden: HiddenText[] = []
+      // In a table, struck-out text (`~~5~~`) is a deletion, as `<del>` is: not read.
+      const text = tidyCell(inlineText(cell.children, { hidden, deletions: true }))
+      const source: SourceCell = at === undefined ? { text } : { text, position: context.index.at(at) }
+      if (hidden.length > 0) source.hidden = hidden
+      cells.push(source)
     }
     rows.push(placed({ cells }, startOf(row, context)))
   }

@@ -9,6 +9,10 @@
  * text, its tables not read, with the diagnostic `unruled_table`. A table that runs on past a page
  * is joined to its continuation (`join.ts`). Other text comes as lines, in order down each page.
  *
+ * Text a reader of the page does not see (render mode 3 or 7, alpha 0, white on white: `ink.ts`) is
+ * not read: a page that draws some is read from its operators (`items.ts`), the hidden glyphs left
+ * out, those in a cell kept as its hidden text.
+ *
  * @module
  */
 
@@ -21,7 +25,9 @@ import type { Adapter, SourceBlock, SourceDocument, SourceNotice } from '../../s
 import { findGrids } from './grid.js'
 import { provideDomMatrix } from './matrix.js'
 import { joinPages } from './join.js'
-import { lines, pageBlocks, pieceOf, type Cursor, type TextItem } from './page.js'
+import { inkedGlyphs, mayHideText, type InkFont, type InkList, type InkOps } from './ink.js'
+import { glyphItems } from './items.js'
+import { lines, pageBlocks, pieceOf, type Cursor, type HiddenItem, type TextItem } from './page.js'
 import { pageRules, type Ops } from './rules.js'
 
 /** Texts of a page that hold a table: its markers, and labels of rows that run onto a page of their own. */
@@ -125,11 +131,13 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
     const cursor: Cursor = { line: 1, offset: 0 }
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number)
-      const content = await page.getTextContent()
-      const items = content.items.filter((item): item is TextItem & typeof item => 'str' in item)
+      const operators = await page.getOperatorList()
+      // A page that draws text a reader does not see is read from its operators, that text left out.
+      const inked = inkedItems(operators, library.OPS as unknown as InkOps, (name) => fontOf(page.commonObjs, name))
+      const items = inked?.items ?? (await page.getTextContent()).items.filter((item): item is TextItem & typeof item => 'str' in item)
       const table = holdsTable(items)
-      const grids = table ? findGrids(pageRules(await page.getOperatorList(), library.OPS as unknown as Ops)) : []
-      const blocks = pageBlocks(items, grids, number, cursor)
+      const grids = table ? findGrids(pageRules(operators, library.OPS as unknown as Ops)) : []
+      const blocks = pageBlocks(items, grids, number, cursor, inked?.hidden)
       // Table text and no grid: its tables are not read (which label a row of numbers belongs to
       // would be a guess), its lines kept as text, and the diagnostic says so.
       if (table && grids.length === 0 && numbersInColumns(items))
@@ -168,6 +176,33 @@ function numbersInColumns(items: readonly TextItem[]): boolean {
     }
   }
   return false
+}
+
+/**
+ * A page's text items from its operators, when it draws text a reader does not see (render mode 3,
+ * alpha 0, white on white): the visible ones, and the hidden ones with what hides them;
+ * `undefined` when all its text is seen (it is then read from `getTextContent()`, as pdfjs joins it).
+ */
+function inkedItems(
+  operators: InkList,
+  ops: InkOps,
+  fontOf: (name: string) => InkFont | undefined
+): { items: TextItem[]; hidden: HiddenItem[] } | undefined {
+  if (!mayHideText(operators, ops)) return undefined
+  const glyphs = inkedGlyphs(operators, ops, fontOf)
+  if (!glyphs.some((glyph) => glyph.hidden !== undefined && glyph.text.trim() !== '')) return undefined
+  return glyphItems(glyphs)
+}
+
+/** A loaded font's matrix scale and writing direction, from the page's shared objects (`undefined` if not loaded). */
+function fontOf(objects: { get(name: string): unknown }, name: string): InkFont | undefined {
+  try {
+    const font = objects.get(name) as { fontMatrix?: ArrayLike<number>; vertical?: boolean } | null
+    const scale = Number(font?.fontMatrix?.[0])
+    return { name, scale: Number.isFinite(scale) && scale !== 0 ? scale : 0.001, vertical: font?.vertical === true }
+  } catch {
+    return undefined
+  }
 }
 
 function positionOf(block: SourceBlock | undefined): { position?: Position } {

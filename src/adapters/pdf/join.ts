@@ -44,8 +44,8 @@ function runsOn(paragraph: SourceText, next: SourceText): boolean {
 
 /**
  * A cell at the top of a table's continuation that is the rest of a cell cut by the page break
- * (a group label spanning rows, `（四）无` above and `法提供` below): its text joins that cell's,
- * and it is dropped from its row (the cell spans into it, as a row span does). A cell of one row
+ * (a group label spanning rows, `（四）无` above and `法提供` below): its text (and hidden text)
+ * joins that cell's, and it is dropped from its row (the cell spans into it, as a row span does). A cell of one row
  * on both sides is a row of its own, not a rest.
  *
  * @returns Whether the cell was joined.
@@ -61,6 +61,7 @@ function joinSplitCell(table: SourceTable, cell: SourceCell): boolean {
       if (Math.abs(above.position.x - x) > SAME_EDGE) continue
       if (spanAbove.rows < 2 && span.rows < 2) return false
       if (cell.text !== '') above.text = above.text === '' ? cell.text : `${above.text}\n${cell.text}`
+      if (cell.hidden !== undefined) above.hidden = [...(above.hidden ?? []), ...cell.hidden]
       return true
     }
   }

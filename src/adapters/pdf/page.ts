@@ -11,7 +11,7 @@
  */
 
 import type { Position } from '../../model/types.js'
-import type { SourceBlock, SourceCell, SourceRow, SourceTable, SourceText } from '../../source/document.js'
+import type { HiddenText, SourceBlock, SourceCell, SourceRow, SourceTable, SourceText } from '../../source/document.js'
 import type { Grid } from './grid.js'
 
 /** A text item of pdfjs's `getTextContent()`. */
@@ -20,6 +20,11 @@ export interface TextItem {
   transform: ArrayLike<number>
   width: number
   height: number
+}
+
+/** A text item a reader of the page does not see (see `ink.ts`), and what hides it (`render mode 3`). */
+export interface HiddenItem extends TextItem {
+  by: string
 }
 
 /** A piece of text placed on the page. */
@@ -82,8 +87,15 @@ const RUNS_ON = 1.5
  * @param grids - Its ruled tables (see `grid.ts`).
  * @param page - Its number, 1-based.
  * @param cursor - Where its first block counts from; moved past its last.
+ * @param hidden - Its text items a reader does not see: each in a cell is that cell's hidden text; the others are dropped.
  */
-export function pageBlocks(items: readonly TextItem[], grids: readonly Grid[], page: number, cursor: Cursor): SourceBlock[] {
+export function pageBlocks(
+  items: readonly TextItem[],
+  grids: readonly Grid[],
+  page: number,
+  cursor: Cursor,
+  hidden: readonly HiddenItem[] = []
+): SourceBlock[] {
   const inCells = grids.map((grid) => grid.cells.map((): Piece[] => []))
   const loose: Piece[] = []
   for (const item of items) {
@@ -93,6 +105,28 @@ export function pageBlocks(items: readonly TextItem[], grids: readonly Grid[], p
     const grid = grids[g]
     if (grid === undefined) loose.push(piece)
     else place(piece, grid, inCells[g] as Piece[][])
+  }
+  // Hidden text is named in every cell it lies over (at its start, middle and end): naming one cell
+  // too many is a warning too many; naming one too few would leave a blank cell unexplained.
+  const hiddenIn = grids.map(() => new Map<number, HiddenPiece[]>())
+  for (const item of hidden) {
+    if (item.str.trim() === '') continue
+    const piece: HiddenPiece = { ...pieceOf(item), by: item.by }
+    const y = middle(piece)
+    const xs = [piece.left + 0.1, (piece.left + piece.right) / 2, piece.right - 0.1]
+    const owners = new Set<string>()
+    for (const x of xs) {
+      const g = grids.findIndex((grid) => inside(grid, x, y))
+      const grid = grids[g]
+      if (grid === undefined) continue
+      const index = grid.owner[slot(grid.ys, y, true) * (grid.xs.length - 1) + slot(grid.xs, x, false)] as number
+      if (owners.has(`${g} ${index}`)) continue
+      owners.add(`${g} ${index}`)
+      const inCell = hiddenIn[g] as Map<number, HiddenPiece[]>
+      const list = inCell.get(index)
+      if (list === undefined) inCell.set(index, [piece])
+      else list.push(piece)
+    }
   }
   // Tables and lines of text, top to bottom.
   const parts: Array<{ top: number; grid?: number; line?: Piece[] }> = grids.map((grid, g) => ({ top: grid.ys[0] as number, grid: g }))
@@ -134,7 +168,7 @@ export function pageBlocks(items: readonly TextItem[], grids: readonly Grid[], p
     }
     close()
     const g = part.grid as number
-    blocks.push(tableOf(grids[g] as Grid, inCells[g] as Piece[][], page, cursor))
+    blocks.push(tableOf(grids[g] as Grid, inCells[g] as Piece[][], page, cursor, hiddenIn[g] as Map<number, HiddenPiece[]>))
   }
   close()
   return blocks
@@ -255,7 +289,31 @@ export function lineText(line: readonly Piece[], cellGap = Infinity): string {
   return text
 }
 
-function tableOf(grid: Grid, pieces: readonly Piece[][], page: number, cursor: Cursor): SourceTable {
+/** A hidden piece of text, and what hides it. */
+interface HiddenPiece extends Piece {
+  by: string
+}
+
+/** A cell's hidden pieces as runs of text, one per line and cause, in reading order. */
+function hiddenRuns(pieces: readonly HiddenPiece[]): HiddenText[] {
+  const runs: HiddenText[] = []
+  for (const line of lines(pieces) as HiddenPiece[][]) {
+    for (const piece of line) {
+      const last = runs[runs.length - 1]
+      if (last !== undefined && last.by === piece.by) last.text += piece.text
+      else runs.push({ text: piece.text, by: piece.by })
+    }
+  }
+  return runs
+}
+
+function tableOf(
+  grid: Grid,
+  pieces: readonly Piece[][],
+  page: number,
+  cursor: Cursor,
+  hidden: ReadonlyMap<number, HiddenPiece[]>
+): SourceTable {
   const columns = grid.xs.length - 1
   const rows: SourceRow[] = []
   const position = at(cursor, page, grid.xs[0] as number, grid.ys[0] as number)
@@ -270,6 +328,8 @@ function tableOf(grid: Grid, pieces: readonly Piece[][], page: number, cursor: C
         .map((line) => lineText(line))
         .join('\n')
       const source: SourceCell = { text, position: at(cursor, page, grid.xs[c] as number, grid.ys[r] as number) }
+      const unseen = hidden.get(index)
+      if (unseen !== undefined) source.hidden = hiddenRuns(unseen)
       cellSpans.set(source, { rows: cell.bottom - cell.top + 1, top: cell.top === 0, bottom: cell.bottom === grid.ys.length - 2 })
       cells.push(source)
       cursor.offset += text.length + 1

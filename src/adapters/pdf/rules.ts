@@ -54,9 +54,17 @@ const CUBIC = 2
 const QUADRATIC = 3
 const CLOSE = 4
 
-type Matrix = [number, number, number, number, number, number]
+/** An affine matrix `[a b c d e f]`, as PDF operators give it. */
+export type Matrix = [number, number, number, number, number, number]
 
-function multiply(m: Matrix, n: Matrix): Matrix {
+/**
+ * The product `m × n` of two affine matrices: `m` applied first, as `cm` applies a matrix before
+ * the current transform.
+ *
+ * @param m - The first matrix.
+ * @param n - The second matrix.
+ */
+export function multiply(m: Matrix, n: Matrix): Matrix {
   return [
     m[0] * n[0] + m[1] * n[2],
     m[0] * n[1] + m[1] * n[3],
