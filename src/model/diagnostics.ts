@@ -142,6 +142,21 @@ export interface DiagnosticFields {
   input_too_large: object
   /** The money cell. */
   unknown_unit: Required<Pick<DiagnosticBase, 'path'>>
+  /** The field. */
+  organization_unknown: {
+    /** Always `organization`. */
+    path: 'organization'
+  }
+  /** The field. */
+  year_unknown: {
+    /** Always `year`. */
+    path: 'year'
+  }
+  /** The field the evidence disagrees on; its position is the evidence not kept. */
+  identity_conflict: {
+    /** `organization` or `year`. */
+    path: 'organization' | 'year'
+  }
 }
 
 /** A diagnostic of one code, with the fields that code always carries. */
