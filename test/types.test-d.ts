@@ -131,6 +131,9 @@ describe('the documented keys', () => {
     expectTypeOf<Report['organization']>().toEqualTypeOf<string | null>()
     expectTypeOf<Report['year']>().toEqualTypeOf<number | null>()
     expectTypeOf<SourceDocument['documentTitle']>().toEqualTypeOf<SourceTitle | undefined>()
+    expectTypeOf(parseReport)
+      .parameter(1)
+      .toExtend<{ organization?: string | null | undefined; year?: number | null | undefined } | null | undefined>()
   })
 
   it('documents exactly the diagnostic codes, and DIAGNOSTIC_INFO keeps its shape', () => {

@@ -20,6 +20,7 @@
 import type { Handler, Parser } from 'htmlparser2'
 import type { LineIndex } from '../../source/position.js'
 import { TableReader, type CellRecord, type Output } from './table.js'
+import { TitleReader } from './title.js'
 import { BLOCKS, collapse, firstVisible, headingDepth, isSkipped, pushLines, type Attributes } from './text.js'
 
 /** What an open element is, for what its children are. Text elements (the document itself too) are at most `CAPTION`. */
@@ -40,6 +41,8 @@ export class Reader implements Partial<Handler> {
   out: Output = []
   /** Whether `out` holds slots (flatten it then). */
   hasSlots = false
+  /** The page's `<title>`, read apart from the body. */
+  readonly titles = new TitleReader()
 
   private parser: Pick<Parser, 'startIndex'> | undefined
   /** The line being gathered: its text, its first visible character, its heading depth. */
@@ -72,6 +75,7 @@ export class Reader implements Partial<Handler> {
 
   /** @param data - Text, entities decoded. */
   ontext(data: string): void {
+    this.titles.read(data, this.offset())
     if (this.inRun) {
       this.run += data
     } else {
@@ -97,6 +101,7 @@ export class Reader implements Partial<Handler> {
    */
   onopentag(name: string, attributes: Attributes): void {
     this.endRun()
+    this.titles.open(name)
     if (name === 'table' && this.undecided !== undefined) this.toLayout(this.undecided)
     if (this.skipped > 0) {
       this.skipped++
@@ -114,6 +119,7 @@ export class Reader implements Partial<Handler> {
    */
   onclosetag(name: string): void {
     this.endRun()
+    this.titles.close(name)
     if (this.skipped > 0) {
       this.skipped--
       return
