@@ -2,7 +2,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { once } from 'node:events'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { main, type Io } from '../src/cli/index.js'
 import { WORKER_THRESHOLD } from '../src/cli/pool.js'
@@ -280,6 +280,79 @@ describe('zfxxgk on PDF and Word files', () => {
       ''
     ])
   }, 60_000)
+})
+
+describe('zfxxgk --identity', () => {
+  /** The seeds with an identity CSV beside them; `rows` after its header. */
+  function withCsv(rows: string[], header = 'file,organization,year,region'): { dir: string; csv: string } {
+    const dir = folderOf({ 'seed-000': 'seed-000.txt', 'seed-002': 'seed-002.txt' })
+    const csv = join(dir, 'identity.csv')
+    writeFileSync(csv, `\ufeff${[header, ...rows].join('\r\n')}\r\n`)
+    return { dir, csv }
+  }
+  /** Each file's organisation, year and their evidence, from --to ndjson. */
+  const identities = (stdout: string): Record<string, unknown[]> =>
+    Object.fromEntries(
+      stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { file: string; report: Report })
+        .map(({ file, report }) => [
+          file,
+          [report.organization, report.year, report.identity.organization?.from, report.identity.year?.from]
+        ])
+    )
+
+  it('gives each file the organisation and year its row names (paths relative to the CSV), an empty cell read from the report', async () => {
+    const { dir, csv } = withCsv(['seed-002.txt,某某县人民政府,2020,华东', '"./seed-000.txt",,2021,', 'gone.txt,某某局,2020,'])
+    const { code, stdout, stderr } = await run(['parse', dir, '--to', 'ndjson', '--identity', csv])
+    expect(code).toBe(0)
+    expect(identities(stdout)).toEqual({
+      [join(dir, 'seed-000.txt')]: ['德惠市政务服务和数字化建设管理局', 2021, 'title', 'caller'],
+      [join(dir, 'seed-002.txt')]: ['某某县人民政府', 2020, 'caller', 'caller']
+    })
+    expect(stderr).toContain(`${csv}:4: warning: “gone.txt” names no file of this batch\n`)
+    // seed 002's organization_unknown and year_unknown are gone.
+    const checked = await run(['check', dir, '--identity', csv, '--report', 'json'])
+    expect(checked.stdout).not.toContain('_unknown')
+  })
+
+  it.skipIf(!existsSync(BIN))(
+    'gives the values to worker threads too, the CSV’s paths relative to its folder whatever the working directory',
+    () => {
+      const { dir } = withCsv(['seed-002.txt,某某县人民政府,2020,'])
+      // Run from the folder above, naming the inputs and the CSV relative to it.
+      const result = spawnSync(
+        'node',
+        [BIN, 'parse', basename(dir), '--to', 'ndjson', '--identity', join(basename(dir), 'identity.csv'), '--jobs', '2'],
+        {
+          cwd: dirname(dir),
+          encoding: 'utf8'
+        }
+      )
+      expect(result.status).toBe(0)
+      expect(identities(result.stdout)[join(basename(dir), 'seed-002.txt')]).toEqual(['某某县人民政府', 2020, 'caller', 'caller'])
+    },
+    60_000
+  )
+
+  it.each([
+    ['a header without a year column', ['seed-002.txt,某某县人民政府'], 'file,organization', 'names no year column'],
+    ['a year outside 2019 to next year', ['seed-002.txt,某某县人民政府,2018,'], undefined, 'year “2018”'],
+    ['a year that is not one', ['seed-002.txt,某某县人民政府,二〇二〇,'], undefined, 'is not a year'],
+    ['a row of other length', ['seed-002.txt,某某县人民政府,2020'], undefined, '3 cells for 4 columns'],
+    ['a quote not closed', ['"seed-002.txt,某某县人民政府,2020,'], undefined, 'a quote is not closed'],
+    ['a file named twice', ['seed-002.txt,甲,2020,', './seed-002.txt,乙,2020,'], undefined, 'named again (line 2)']
+  ])('refuses %s: usage, exit 2', async (_, rows, header, problem) => {
+    const { csv, dir } = withCsv(rows, header)
+    const { code, stderr, stdout } = await run(['parse', dir, '--identity', csv])
+    expect(code).toBe(2)
+    expect(stderr).toContain(`--identity: ${csv}:`)
+    expect(stderr).toContain(problem)
+    expect(stderr).toContain('--identity FILE.csv')
+    expect(stdout).toBe('')
+    expect((await run(['check', dir, '--identity', join(dir, 'none.csv')])).code).toBe(2)
+  })
 })
 
 describe('zfxxgk check', () => {
