@@ -6,12 +6,14 @@ export type {
   SourceCell,
   SourceDocument,
   SourceEmbedded,
+  SourceIdentity,
   SourceNotice,
   ReadAsTextNotice,
   UnruledTableNotice,
   SourceRow,
   SourceTable,
-  SourceText
+  SourceText,
+  SourceTitle
 } from './source/document.js'
 export { LineIndex } from './source/position.js'
 export { tidyCell, tidyProse } from './source/tidy.js'
@@ -52,6 +54,9 @@ export type {
   Edition,
   Extra,
   FeeAmount,
+  Identity,
+  IdentityOrigin,
+  IdentitySource,
   InvariantId,
   IssuedRepealedInForce,
   ItemsChange,

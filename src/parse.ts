@@ -11,6 +11,8 @@ import { jsonAdapter } from './adapters/json/index.js'
 import { markdownAdapter } from './adapters/markdown/index.js'
 import { pdfAdapter } from './adapters/pdf/index.js'
 import { textAdapter } from './adapters/text/index.js'
+import type { GivenIdentity } from './core/evidence.js'
+import { isReportYear, lastYear } from './core/identity.js'
 import { readReport } from './core/report.js'
 import { reportStarts } from './core/reports.js'
 import type { Token } from './core/tokens.js'
@@ -48,6 +50,19 @@ export interface ParseOptions {
    * the error `input_too_large`, and `format` is `options.format` or `'none'`.
    */
   maxInput?: number | null | undefined
+  /**
+   * The issuing body, when you know it better than the report says (default: read from the
+   * report). Given, it is `report.organization` as given, `identity.organization.from` is
+   * `'caller'`, and no `organization_unknown` is given. For every report of the input.
+   */
+  organization?: string | null | undefined
+  /**
+   * The year reported on, when you know it better than the report says (default: read from the
+   * report): a whole number from 2019 to next year (another is a `TypeError`). Given, it is
+   * `report.year`, `identity.year.from` is `'caller'`, and no `year_unknown` is given; it also
+   * decides the edition where the tables' markers leave it open. For every report of the input.
+   */
+  year?: number | null | undefined
 }
 
 /**
@@ -174,7 +189,7 @@ async function parseAsync(
   } catch (error) {
     return inLocale(begun.locale, () => [failed(begun.adapter.name, error)])
   }
-  return inLocale(begun.locale, () => read(document, begun.adapter, begun.adapters, begun.repair, all))
+  return inLocale(begun.locale, () => read(document, begun, all))
 }
 
 function parse(input: string | Uint8Array, options: ParseOptions | null | undefined, all: boolean): ParseResult[] {
@@ -194,7 +209,7 @@ function parse(input: string | Uint8Array, options: ParseOptions | null | undefi
       document.then(undefined, () => undefined)
       return [asyncOnly(adapter.name)]
     }
-    return read(document, adapter, begun.adapters, begun.repair, all)
+    return read(document, begun, all)
   })
 }
 
@@ -204,6 +219,8 @@ interface Begun {
   adapters: readonly Adapter[]
   repair: boolean
   locale: Locale
+  /** The caller's organisation and year. */
+  given: GivenIdentity
   /** Read the input with the adapter: its bytes through `readBytes` where it has one, else its text. */
   call: () => SourceDocument | Promise<SourceDocument>
 }
@@ -213,6 +230,7 @@ function begin(input: string | Uint8Array, options: ParseOptions | null | undefi
   if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
     throw new TypeError(`${name}() takes a string or a Uint8Array, not ${input === null ? 'null' : typeof input}`)
   }
+  const given = givenIdentity(options, name)
   const adapters = [...(options?.adapters ?? []), ...builtinAdapters]
   const format = options?.format ?? undefined
   const locale = options?.locale ?? 'en'
@@ -237,7 +255,20 @@ function begin(input: string | Uint8Array, options: ParseOptions | null | undefi
     bytes !== undefined && chosen.readBytes !== undefined
       ? (): SourceDocument | Promise<SourceDocument> => (chosen.readBytes as NonNullable<Adapter['readBytes']>).call(chosen, bytes, text)
       : (): SourceDocument | Promise<SourceDocument> => chosen.read(text())
-  return { adapter: chosen, adapters, repair: options?.repair ?? true, locale, call }
+  return { adapter: chosen, adapters, repair: options?.repair ?? true, locale, given, call }
+}
+
+/** The caller's organisation and year, checked: a `TypeError` for a value that is not one. */
+function givenIdentity(options: ParseOptions | null | undefined, name: string): GivenIdentity {
+  const organization = options?.organization ?? undefined
+  const year = options?.year ?? undefined
+  if (organization !== undefined && (typeof organization !== 'string' || organization.trim() === '')) {
+    throw new TypeError(`${name}(): options.organization must be a non-empty string or null`)
+  }
+  if (year !== undefined && (typeof year !== 'number' || !isReportYear(year))) {
+    throw new TypeError(`${name}(): options.year must be a whole number from 2019 to ${lastYear()}, or null (not ${String(year)})`)
+  }
+  return { organization, year }
 }
 
 /** The result of an adapter that threw. */
@@ -255,8 +286,14 @@ function isPromise(value: unknown): value is Promise<SourceDocument> {
   return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function'
 }
 
-/** Read an adapter's document into reports (the first only, unless `all`), embedded parts with the others. */
-function read(document: SourceDocument, adapter: Adapter, adapters: readonly Adapter[], repair: boolean, all: boolean): ParseResult[] {
+/**
+ * Read an adapter's document into reports (the first only, unless `all`), embedded parts with the
+ * others. What the input says of who and which year apart from its body (a crawler's header, a
+ * `<title>`, a recorded identity) is evidence for its report only when it holds one: of several,
+ * it could be any one's.
+ */
+function read(document: SourceDocument, begun: Begun, all: boolean): ParseResult[] {
+  const { adapter, adapters, repair, given } = begun
   let resolved: ReturnType<typeof resolveEmbedded>
   let tokens: ReturnType<typeof tokenize>
   try {
@@ -283,10 +320,13 @@ function read(document: SourceDocument, adapter: Adapter, adapters: readonly Ada
   }
   const starts = reportStarts(tokens)
   const next = starts[1]
-  if (next === undefined) return [readReport(tokens, adapter.name, repair, resolved.diagnostics)]
+  if (next === undefined) {
+    const evidence = { crawlerTitle: document.crawlerTitle, documentTitle: document.documentTitle, recorded: document.identity }
+    return [readReport(tokens, adapter.name, repair, resolved.diagnostics, { evidence, given })]
+  }
   if (!all) {
     const several = makeDiagnostic('several_reports', { count: starts.length }, { position: positionOf(tokens[next]) })
-    return [readReport(tokens.slice(0, next), adapter.name, repair, [...resolved.diagnostics, several])]
+    return [readReport(tokens.slice(0, next), adapter.name, repair, [...resolved.diagnostics, several], { given })]
   }
   // Diagnostics found before reading (embedded parts) go with the report they stand in.
   return starts.map((start, i) => {
@@ -297,7 +337,7 @@ function read(document: SourceDocument, adapter: Adapter, adapters: readonly Ada
       const offset = diagnostic.position?.offset ?? 0
       return i === 0 ? offset < to : offset >= from && offset < to
     })
-    const result = readReport(tokens.slice(start, end), adapter.name, repair, early)
+    const result = readReport(tokens.slice(start, end), adapter.name, repair, early, { given })
     const at = positionOf(tokens[start])
     return at === undefined ? result : { ...result, start: at }
   })

@@ -108,8 +108,8 @@ const table4Values: fc.Arbitrary<Map<string, number>> = fc
 
 /**
  * A valid report of an edition (or either): every invariant holds, no cell is
- * blank, a title naming its organisation and year (or no title at all), section
- * texts, no extras.
+ * blank, a title naming its organisation and year (its `identity`, without positions), or no title
+ * at all (no organisation or year), section texts, no extras.
  *
  * @param edition - One edition, or both.
  */
@@ -138,6 +138,9 @@ export function validReport(edition?: Edition): fc.Arbitrary<Report> {
         report.title = named === null ? null : `${named[0]}${named[1]}年政府信息公开工作年度报告`
         report.organization = named?.[0] ?? null
         report.year = named?.[1] ?? null
+        // Read from the title: the evidence without a position (which depends on the format it is written in).
+        const source = report.title === null ? null : { from: 'title' as const, text: report.title }
+        report.identity = { organization: source, year: source }
         report.sections = { overview, problems, other }
         return report
       })

@@ -50,6 +50,9 @@ describe('the seven real crawls, no format hint', () => {
       expect(result.report?.organization, name).toBe('平潭综合实验区')
       expect(result.report?.year, name).toBe(year)
       expect(result.report?.title, name).toBe(`平潭综合实验区${year}年度政府信息公开工作年度报告`)
+      // The body prints no title of its own (its first line runs on into the preamble): the header is the evidence.
+      expect(result.report?.identity.organization, name).toMatchObject({ from: 'crawlerHeader', position: { line: 1 } })
+      expect(result.report?.identity.year?.from, name).toBe('crawlerHeader')
     }
   })
 

@@ -50,3 +50,25 @@ export function scoreCells(result: ParseResult, truth: Report): { exact: number;
   }
   return tally
 }
+
+/** The codes that say who issued a report or which year it is on could not be read, or that its evidence disagrees. */
+export const IDENTITY_CODES: readonly string[] = ['organization_unknown', 'year_unknown', 'identity_conflict']
+
+/**
+ * Diagnostics without those of who and which year: for tests of the tables, whose inputs often
+ * print no title (test/identity.test.ts checks those).
+ */
+export function withoutIdentity<D extends { code: string }>(diagnostics: readonly D[]): D[] {
+  return diagnostics.filter((diagnostic) => !IDENTITY_CODES.includes(diagnostic.code))
+}
+
+/**
+ * A report with the positions of its identity's evidence left out: where a title stands differs
+ * from one output format to another, what it says does not.
+ */
+export function withoutIdentityPositions<R extends Report | null>(report: R): R {
+  if (report === null) return report
+  const source = (value: Report['identity']['year']): Report['identity']['year'] =>
+    value === null ? null : { from: value.from, text: value.text }
+  return { ...report, identity: { organization: source(report.identity.organization), year: source(report.identity.year) } }
+}

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { formatReport, parseReport, parseReports } from '../src/index.js'
 import { validReport } from './arbitraries.js'
 import { twoReports } from './damage.js'
+import { withoutIdentityPositions } from './helpers.js'
 
 const SEED = 20261122
 const TIMEOUT = 60_000
@@ -22,6 +23,8 @@ describe('several reports in one input', () => {
       )
       const one = parseReport(text)
       expect(one.report).toEqual(alone[0]?.report)
+      // The second report's title stands further into the input than when it is alone.
+      const same = (result: ReturnType<typeof parseReport>) => withoutIdentityPositions(result.report)
       const several = one.diagnostics.filter((diagnostic) => diagnostic.code === 'several_reports')
       expect(several).toHaveLength(1)
       expect(several[0]?.severity).toBe('warning')
@@ -29,7 +32,7 @@ describe('several reports in one input', () => {
       const each = parseReports(text)
       expect(each).toHaveLength(2)
       each.forEach((result, i) => {
-        expect(result.report).toEqual(alone[i]?.report)
+        expect(same(result)).toEqual(same(alone[i]!))
         expect(shape(result)).toEqual(shape(alone[i]!))
       })
     },

@@ -12,6 +12,9 @@ import type {
   DiagnosticCode,
   DiagnosticInfo,
   FeeAmount,
+  Identity,
+  IdentityOrigin,
+  IdentitySource,
   IssuedRepealedInForce,
   ItemsChange,
   ItemsChangeDecisions,
@@ -27,6 +30,8 @@ import type {
   Report2021,
   Results,
   ReviewAndLitigation,
+  SourceDocument,
+  SourceTitle,
   Unavailable
 } from '../src/index.js'
 import { DIAGNOSTIC_CODES, DIAGNOSTIC_INFO, parseReport } from '../src/index.js'
@@ -116,6 +121,21 @@ describe('the documented keys', () => {
     expectTypeOf<keyof FeeAmount>().toEqualTypeOf<'amount'>()
   })
 
+  it('says who and which year as evidence: identity, each field a source or null', () => {
+    expectTypeOf<Report['identity']>().toEqualTypeOf<Identity>()
+    expectTypeOf<keyof Identity>().toEqualTypeOf<'organization' | 'year'>()
+    expectTypeOf<Identity['year']>().toEqualTypeOf<IdentitySource | null>()
+    expectTypeOf<keyof IdentitySource>().toEqualTypeOf<'from' | 'text' | 'position'>()
+    expectTypeOf<IdentitySource['from']>().toEqualTypeOf<IdentityOrigin>()
+    expectTypeOf<IdentityOrigin>().toEqualTypeOf<'title' | 'crawlerHeader' | 'documentTitle' | 'period' | 'caller'>()
+    expectTypeOf<Report['organization']>().toEqualTypeOf<string | null>()
+    expectTypeOf<Report['year']>().toEqualTypeOf<number | null>()
+    expectTypeOf<SourceDocument['documentTitle']>().toEqualTypeOf<SourceTitle | undefined>()
+    expectTypeOf(parseReport)
+      .parameter(1)
+      .toExtend<{ organization?: string | null | undefined; year?: number | null | undefined } | null | undefined>()
+  })
+
   it('documents exactly the diagnostic codes, and DIAGNOSTIC_INFO keeps its shape', () => {
     expectTypeOf<keyof DiagnosticCodeMap>().toEqualTypeOf<DiagnosticCode>()
     expectTypeOf<keyof DiagnosticCodeMap>().toEqualTypeOf<(typeof DIAGNOSTIC_CODES)[number]>()
@@ -140,6 +160,9 @@ describe('Diagnostic narrowed by code', () => {
     if (d.code === 'negative_value') expectTypeOf(d.rule).toEqualTypeOf<'I-6'>()
     if (d.code === 'blank_cell') expectTypeOf(d.path).toEqualTypeOf<string>()
     if (d.code === 'not_a_report') expectTypeOf(d.path).toEqualTypeOf<string | undefined>()
+    if (d.code === 'organization_unknown') expectTypeOf(d.path).toEqualTypeOf<'organization'>()
+    if (d.code === 'year_unknown') expectTypeOf(d.path).toEqualTypeOf<'year'>()
+    if (d.code === 'identity_conflict') expectTypeOf(d.path).toEqualTypeOf<'organization' | 'year'>()
   })
 
   it('takes a locale', () => {

@@ -24,7 +24,12 @@ const COMMON = `  --format auto|text|markdown|html|json|docx|pdf   input format 
   --max-size BYTES       skip a larger file, reported (default: 10485760)
   --timeout SECONDS      stop a file's parse after this long, reported (default: 60). With
                          --jobs 1 or fewer than 32 files, files are parsed without worker
-                         threads and so without a budget, unless --timeout is given`
+                         threads and so without a budget, unless --timeout is given
+  --identity FILE.csv    each file's organisation and year, when you know them better than the
+                         reports say: a CSV with the header file,organization,year (other
+                         columns ignored), a file's path relative to the CSV's folder; an empty
+                         cell is read from the report. A row naming no file of the batch is a
+                         warning; a malformed CSV or a year outside 2019 to next year, exit 2`
 
 /** Each command's help. */
 export const HELP: Readonly<Record<'parse' | 'check' | 'view', string>> = {

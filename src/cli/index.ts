@@ -9,10 +9,11 @@
 import { availableParallelism } from 'node:os'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import { builtinAdapters, type Adapter } from '../parse.js'
 import { loadAdapters } from './adapters.js'
 import { collectInputs } from './files.js'
+import { identityKey, readIdentityCsv } from './identity.js'
 import { HELP, USAGE } from './help.js'
 import { openOutput, openViewOutput, type Output } from './output.js'
 import { processAll } from './pool.js'
@@ -93,6 +94,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   const job = jobOf(command, values, custom)
   if (typeof job === 'string') return usage(io, job, command)
+  if (values.identity !== undefined) {
+    try {
+      job.identity = readIdentityCsv(values.identity)
+    } catch (error) {
+      return usage(io, `--identity: ${error instanceof Error ? error.message : String(error)}`, command)
+    }
+  }
   if (names.length === 0) return usage(io, 'no input: name files, directories, or - for stdin', command)
   let output: Output
   try {
@@ -120,6 +128,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     (values.ext ?? []).map((extension) => (extension.startsWith('.') ? extension : `.${extension}`))
   )
   for (const name of missing) io.stderr(`${name}: no such file or directory\n`)
+  if (job.identity !== undefined) {
+    const named = new Set(inputs.map((input) => identityKey(input)))
+    for (const row of job.identity.values()) {
+      if (!named.has(identityKey(row.file, dirname(resolve(values.identity as string)))))
+        io.stderr(`${values.identity as string}:${row.line}: warning: “${row.file}” names no file of this batch\n`)
+    }
+  }
   const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs)
   const bar = progress(inputs.length, io)
   const tally: Tally = {
@@ -236,6 +251,7 @@ function parseOptions(argv: readonly string[]) {
       timeout: { type: 'string' },
       ext: { type: 'string', multiple: true },
       adapter: { type: 'string', multiple: true },
+      identity: { type: 'string' },
       frail: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
       silent: { type: 'boolean', short: 's' },

@@ -10,6 +10,7 @@ import { readFileSync, statSync } from 'node:fs'
 import { parseReportsAsync } from '../parse.js'
 import type { ParseResult } from '../model/types.js'
 import { loadAdapters } from './adapters.js'
+import { identityKey, type IdentityMap } from './identity.js'
 import type { Lent } from './ring.js'
 import { renderCheck, type CheckJob } from './check.js'
 import { renderParts, type FilePart, type RenderJob } from './render.js'
@@ -31,6 +32,8 @@ export interface FileJob {
   check: CheckJob
   /** Modules of custom adapters (`--adapter`), absolute paths. */
   adapters: readonly string[]
+  /** Each file's organisation and year as the `--identity` CSV gives them (default: none). */
+  identity?: IdentityMap
 }
 
 /** What became of one file. */
@@ -93,7 +96,15 @@ export async function processFile(path: string, job: FileJob, given?: Uint8Array
   let results: ParseResult[]
   try {
     const adapters = job.adapters.length === 0 ? null : await loadAdapters(job.adapters)
-    results = await parseReportsAsync(bytes, { format: job.format ?? null, repair: job.repair, maxInput: job.maxSize, adapters })
+    const given = job.identity?.get(identityKey(path))
+    results = await parseReportsAsync(bytes, {
+      format: job.format ?? null,
+      repair: job.repair,
+      maxInput: job.maxSize,
+      adapters,
+      organization: given?.organization ?? null,
+      year: given?.year ?? null
+    })
   } catch (error) {
     return failed(path, reasonOf(error))
   }

@@ -1,26 +1,23 @@
 /**
- * Title, organisation, year and the narrative sections, from the paragraphs of the token stream.
+ * Title, statistics period and the narrative sections, from the paragraphs of the token stream.
  *
  * @module
  */
 
 import type { SectionId } from '../model/catalogue.js'
-import type { Sections } from '../model/types.js'
+import type { Position, Sections } from '../model/types.js'
+import { readPeriod, type PeriodReading } from './identity.js'
 import { tidyProse } from './normalize.js'
 import { sectionOf } from './sections.js'
+import { findTitle, type Blocks, type FoundTitle } from './title.js'
 import type { ParagraphToken, Token } from './tokens.js'
-
-/** The document's blocks in order: a paragraph, or `null` for a table. */
-type Blocks = readonly (ParagraphToken | null)[]
 
 /** What the text blocks say about the report. */
 export interface ReportMeta {
-  /** The title as printed (lines of a broken title joined, whitespace removed). */
-  title: string | null
-  /** The issuing body from the title. */
-  organization: string | null
-  /** The year reported on, from the title. */
-  year: number | null
+  /** The title in the body, if one stands before the first section heading or table. */
+  title: FoundTitle | null
+  /** The first statistics period a paragraph states, with where that paragraph starts. */
+  period: (PeriodReading & { position?: Position | undefined }) | undefined
   /** Sections 一, 五, 六. */
   sections: Sections
   /** The section each heading opens, by block index: the one place headings are recognised. */
@@ -32,32 +29,21 @@ interface Heading {
   block: number
 }
 
-const TITLE = /(?:政府信息公开|政务公开).{0,12}报告/u
-const TITLE_PARTS = /^(?<organization>.*?)(?<year>(?:19|20)\d{2})\s*年度?/u
-/** A title that names the year first: `2019年上海市人民政府办公厅政府信息公开工作年度报告`. */
-const YEAR_FIRST = /^(?:19|20)\d{2}\s*年度?(?<organization>.+?)(?:政府信息公开|政务公开)/u
-const MAX_TITLE_PART = 48
-
 /**
- * Read title, organisation, year and sections from a document's tokens.
+ * Read title, statistics period and sections from a document's tokens.
  *
  * @param tokens - The token stream of the document.
  */
 export function readMeta(tokens: readonly Token[]): ReportMeta {
-  const document = blocksOf(tokens)
+  const { blocks: document, rows } = blocksOf(tokens)
   const headings = findHeadings(document)
   const firstHeading = headings[0]?.block ?? -1
   /** The first table after the first section heading (a page may have a menu table above the report). */
   const firstTable = document.findIndex((block, i) => block === null && i > firstHeading)
-  const title = findTitle(document, firstHeading >= 0 ? firstHeading : firstTable >= 0 ? firstTable : document.length)
-  const parts = title === null ? null : (TITLE_PARTS.exec(title)?.groups ?? null)
-  const named = parts?.organization === '' && title !== null ? YEAR_FIRST.exec(title)?.groups : undefined
-  const organization = (named?.organization ?? parts?.organization)?.replace(/^关于/u, '') ?? null
   return {
-    title,
+    title: findTitle(document, firstHeading >= 0 ? firstHeading : firstTable >= 0 ? firstTable : document.length, rows),
+    period: findPeriod(document),
     headings: new Map(headings.map((heading) => [heading.block, heading.id])),
-    organization: organization === '' ? null : organization,
-    year: parts?.year === undefined ? null : Number(parts.year),
     sections: {
       overview: sectionText(document, headings, 'overview', firstTable),
       problems: sectionText(document, headings, 'problems', -1),
@@ -66,14 +52,45 @@ export function readMeta(tokens: readonly Token[]): ReportMeta {
   }
 }
 
-/** Every block a paragraph or a table ends in: each block of the document, in order. */
-function blocksOf(tokens: readonly Token[]): Blocks {
+/** The first statistics period a paragraph states (`统计期限为2024年1月1日至12月31日`). */
+function findPeriod(document: Blocks): ReportMeta['period'] {
+  for (const block of document) {
+    if (block === null || block === undefined) continue
+    const period = readPeriod(block.text)
+    if (period !== undefined) return { ...period, position: block.position }
+  }
+  return undefined
+}
+
+/** A table of at most this many cells and characters in one row may be a line of a title a reader took for a row (a letter-spaced year: a digit a cell). */
+const SHORT_ROW = { cells: 6, length: 64 } as const
+
+/**
+ * Every block a paragraph or a table ends in: each block of the document, in order; and the text of
+ * each table that is one short row, by block index.
+ */
+function blocksOf(tokens: readonly Token[]): { blocks: Blocks; rows: Map<number, string> } {
   const blocks: (ParagraphToken | null)[] = []
+  const rows = new Map<number, string>()
+  let cells: string[] = []
+  let row: number | undefined
+  let single = true
   for (const token of tokens) {
     if (token.kind === 'paragraph') blocks[token.block] = token
-    else if (token.kind === 'tableEnd') blocks[token.block] = null
+    else if (token.kind === 'text' || token.kind === 'value') {
+      if (row !== undefined && token.row !== row) single = false
+      row = token.row
+      if (single && cells.length < SHORT_ROW.cells + 1) cells.push(token.text)
+    } else if (token.kind === 'tableEnd') {
+      blocks[token.block] = null
+      const text = cells.join('')
+      if (single && cells.length <= SHORT_ROW.cells && text.length <= SHORT_ROW.length) rows.set(token.block, text)
+      cells = []
+      row = undefined
+      single = true
+    }
   }
-  return blocks
+  return { blocks, rows }
 }
 
 function findHeadings(document: Blocks): Heading[] {
@@ -84,47 +101,6 @@ function findHeadings(document: Blocks): Heading[] {
     if (id !== undefined) headings.push({ id, block: index })
   })
   return headings
-}
-
-/** A title is looked for in the first this many blocks. */
-const MAX_TITLE_BLOCK = 1000
-
-/** The first title-like line before the body; a line before it is joined when the title was broken (`…办事处2020年` / `政府信息公开工作年度报告`). */
-function findTitle(document: Blocks, end: number): string | null {
-  // A title stands near the top: past the first blocks, a page holds no title of its report.
-  for (let i = 0; i < Math.min(end, MAX_TITLE_BLOCK); i++) {
-    const block = document[i]
-    if (block === undefined || block === null) continue
-    const text = compact(block.text)
-    if (!isTitleText(text)) continue
-    if (!TITLE_PARTS.test(text) || /^(?:19|20)\d{2}/u.test(text)) {
-      const previous = document[i - 1]
-      if (previous !== undefined && previous !== null) {
-        const head = compact(previous.text)
-        if (head.length <= MAX_TITLE_PART && !/[。；，,:：]/u.test(head)) return head + text
-      }
-    }
-    return text
-  }
-  return null
-}
-
-/** Whether a line of text, white space removed, reads as a report's title. */
-function isTitleText(text: string): boolean {
-  return TITLE.test(text) && text.length <= 80 && !/[。；]/u.test(text)
-}
-
-/**
- * Whether a paragraph reads as a report's title (`…政府信息公开工作年度报告`, not a sentence).
- *
- * @param text - The paragraph as printed.
- */
-export function isTitle(text: string): boolean {
-  return isTitleText(compact(text))
-}
-
-function compact(text: string): string {
-  return tidyProse(text).replace(/[\s\u00a0\u3000]+/gu, '')
 }
 
 /**

@@ -132,3 +132,15 @@ export function isWhiteSpace(code: number): boolean {
     code === 0xfeff
   )
 }
+
+/**
+ * Fold the full-width forms of ASCII characters (U+FF01–U+FF5E: `２０２４`, `（`, `：`) to ASCII, and
+ * U+3000 to a space; every other character is kept. Each character stays one code unit, so an
+ * index into the result is one into `text`.
+ *
+ * @param text - Text as printed.
+ */
+export function foldWidth(text: string): string {
+  if (!/[\uff01-\uff5e\u3000]/u.test(text)) return text
+  return text.replace(/[\uff01-\uff5e\u3000]/gu, (char) => (char === '\u3000' ? ' ' : String.fromCharCode(char.charCodeAt(0) - 0xfee0)))
+}

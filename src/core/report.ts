@@ -13,10 +13,30 @@ import { equationsOf } from '../validate/equations.js'
 import { validateCells } from '../validate/index.js'
 import { detectEditionOf } from './edition.js'
 import { CellState, mapTables, type DamagedRow, type MapResult } from './mapper.js'
+import { decideIdentity, type GivenIdentity, type IdentityEvidence } from './evidence.js'
 import { readMeta } from './meta.js'
+import { tidyProse } from './normalize.js'
+import { isTitle } from './title.js'
 import { repair, type RepairOutcome } from './repair.js'
 import { rowPath } from './rows.js'
 import type { Token } from './tokens.js'
+
+/** What a report is read with besides its tokens: evidence of who and which year from its input, and the caller's. */
+export interface ReportContext {
+  /** A crawler's `标题:` line, a page's `<title>`, what the input records (default: none). */
+  evidence?: Omit<IdentityEvidence, 'title' | 'period'> | undefined
+  /** The caller's organisation and year (default: read from the report). */
+  given?: GivenIdentity | undefined
+}
+
+/** A crawler's title that reads as a report's title, tidied as a title in the body is; `null` for none. */
+function crawlerTitleOf(evidence: ReportContext['evidence']): string | null {
+  const text = evidence?.crawlerTitle?.text
+  return typeof text === 'string' && text.length <= MAX_LINE && isTitle(text) ? tidyProse(text).replace(/\s+/gu, '') : null
+}
+
+/** A crawler's title longer than this is no title. */
+const MAX_LINE = 400
 
 /**
  * Turn a document's token stream into a report: edition, tables, repair, validation.
@@ -25,12 +45,20 @@ import type { Token } from './tokens.js'
  * @param format - The adapter's name.
  * @param doRepair - Whether to repair.
  * @param early - Diagnostics found before (embedded parts that could not be read).
+ * @param context - Evidence of who and which year from the input, and the caller's values.
  */
-export function readReport(tokens: readonly Token[], format: string, doRepair: boolean, early: Diagnostic[]): ParseResult {
+export function readReport(
+  tokens: readonly Token[],
+  format: string,
+  doRepair: boolean,
+  early: Diagnostic[],
+  context: ReportContext = {}
+): ParseResult {
   const meta = readMeta(tokens)
+  const decided = decideIdentity({ ...context.evidence, title: meta.title, period: meta.period }, context.given)
   const labels: string[] = []
   for (const token of tokens) if (token.kind === 'text') labels.push(token.normalized)
-  const guess = detectEditionOf(labels, meta.year)
+  const guess = detectEditionOf(labels, decided.year)
   const mapped = mapTables(tokens, guess.edition, meta.headings)
   if (!mapped.found[2] && !mapped.found[3] && !mapped.found[4]) {
     const diagnostic = makeDiagnostic('not_a_report', { labels: tableTexts(tokens) })
@@ -41,11 +69,14 @@ export function readReport(tokens: readonly Token[], format: string, doRepair: b
   if (doRepair) diagnostics.push(...repairCells(mapped))
   else diagnostics.push(...unsolvedGlued(mapped.schema, mapped.damaged))
   const report = buildReport(guess.edition, values)
-  report.title = meta.title
-  report.organization = meta.organization
-  report.year = meta.year
+  // The title as printed in the body, else the crawler's (a page's <title> carries its site's name).
+  report.title = meta.title?.text ?? crawlerTitleOf(context.evidence)
+  report.organization = decided.organization
+  report.year = decided.year
+  report.identity = decided.identity
   report.sections = meta.sections
   report.extras = mapped.extras
+  diagnostics.push(...decided.diagnostics)
 
   if (guess.conflict) {
     diagnostics.push(

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { isTitle } from './meta.js'
+import { isTitle } from './title.js'
 import { sectionOf } from './sections.js'
 import type { Token } from './tokens.js'
 

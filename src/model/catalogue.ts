@@ -304,3 +304,34 @@ export const SECTION_HEADINGS: readonly { readonly id: SectionId; readonly fragm
   { id: 'problems', fragments: ['存在的主要问题及改进情况', '存在的主要问题和改进情况', '存在的主要问题'] },
   { id: 'other', fragments: ['其他需要报告的事项', '其他需要报告事项'] }
 ]
+
+/**
+ * Who and which year: the words the identity of a report is read by (docs in `ReportBase.identity`).
+ * A crawler's key or a page's site name is never part of an organisation; a word of `notInName`
+ * in what stands before a title's year means the words are not one body's name (a page's chrome,
+ * a column's name joined to a title broken over lines), and no organisation is read from them.
+ */
+export const IDENTITY_WORDS = {
+  /** Keys a crawler writes before a title (`标题：…`, `title: …`), taken off. */
+  titleKeys: ['标题', '题目', '文章标题', '信息名称', 'title'],
+  /** What separates a page's `<title>` from its site's name (`…年度报告_某某县人民政府网`). */
+  siteSeparators: ['_', '|', '｜', '-', '－', '—', '–'],
+  /** Words no body's name holds: the title's own words, a page's chrome. */
+  notInName: ['信息公开', '政务公开', '年度报告', '工作报告', '年报', '首页', '当前位置', '网站', '门户', '栏目', '专栏', '附件'],
+  /** The first year of the formats: an earlier year is no report's year. */
+  firstYear: 2019
+} as const
+
+/** The last year a report can be on: next year (a report on this year may be published before it ends). */
+export function lastYear(): number {
+  return new Date().getFullYear() + 1
+}
+
+/**
+ * Whether a year is one a report of the formats can be on: a whole number from 2019 to next year.
+ *
+ * @param year - A year.
+ */
+export function isReportYear(year: number): boolean {
+  return Number.isInteger(year) && year >= IDENTITY_WORDS.firstYear && year <= lastYear()
+}

@@ -36,7 +36,10 @@ export const DIAGNOSTIC_CODES = [
   'label_variant',
   'group_as_row',
   'unruled_table',
-  'hidden_text'
+  'hidden_text',
+  'organization_unknown',
+  'year_unknown',
+  'identity_conflict'
 ] as const
 
 /** A stable diagnostic code: one of {@link DIAGNOSTIC_CODES}. */
@@ -211,6 +214,27 @@ export interface DiagnosticCodeMap {
    * The cell holds what is seen; where only hidden digits stood, it is blank (with `blank_cell`).
    */
   hidden_text: DiagnosticInfo
+  /**
+   * 无法确定发布机关 · **warning** — no organisation could be read: the report prints no title
+   * naming one (or one that reads as no body's name), and neither a crawler's `标题:` header nor an
+   * HTML `<title>` names one; `organization` is `null` (`path` is `organization`). Give it with
+   * `parseReport(input, { organization })` or the command's `--identity` CSV when you know it.
+   */
+  organization_unknown: DiagnosticInfo
+  /**
+   * 无法确定报告年度 · **warning** — no year could be read: no title, crawler header or HTML
+   * `<title>` names one, and the report states no statistics period (`统计期限为2024年1月1日至12月31日`),
+   * or the year it names is outside 2019 to next year; `year` is `null` (`path` is `year`). A
+   * publication date is never taken for the year. Give it with `parseReport(input, { year })` or
+   * `--identity` when you know it.
+   */
+  year_unknown: DiagnosticInfo
+  /**
+   * 年度或机关前后不一 · **warning** — two pieces of evidence disagree on the organisation or the
+   * year (the title says 2023, the statistics period 2024): the stronger is kept (title, then
+   * crawler header, then `<title>`, then period) and the message names both; `path` is the field.
+   */
+  identity_conflict: DiagnosticInfo
 }
 
 /**
@@ -299,5 +323,17 @@ export const DIAGNOSTIC_INFO: Readonly<DiagnosticCodeMap> = {
     severity: 'warning',
     summary:
       'Text with digits that a reader of the page does not see (hidden, deleted, drawn invisible) stood in a value cell; it was not read.'
+  },
+  organization_unknown: {
+    severity: 'warning',
+    summary: 'No organisation could be read from the title, a crawler header or the HTML <title>; `organization` is null.'
+  },
+  year_unknown: {
+    severity: 'warning',
+    summary: 'No year from 2019 to next year could be read from the title, a header, <title> or the statistics period; `year` is null.'
+  },
+  identity_conflict: {
+    severity: 'warning',
+    summary: 'Two pieces of evidence disagree on the organisation or the year; the stronger is kept and both are named.'
   }
 }

@@ -8,7 +8,7 @@
 
 import { DIAGNOSTIC_INFO, type Diagnostic, type DiagnosticCode, type InvariantId, type Position } from './diagnostics.js'
 import type { TableName } from './schema.js'
-import type { Cell } from './types.js'
+import type { Cell, IdentityOrigin } from './types.js'
 
 /** The language of diagnostic messages: `'en'` (English) or `'zh'` (Chinese). */
 export type Locale = 'en' | 'zh'
@@ -61,6 +61,29 @@ export interface MessageFacts {
   conflicting_values: RowFacts & { path: string; first?: Cell | undefined; second?: Cell | undefined }
   column_header_unreadable: { table: TableName; problem: HeaderProblem }
   hidden_text: { path: string; runs: readonly HiddenRun[]; blank: boolean }
+  organization_unknown: { title?: string | undefined }
+  year_unknown: { title?: string | undefined; outside?: { year: number; from: IdentityOrigin } | undefined; last: number }
+  identity_conflict: { field: 'organization' | 'year'; kept: IdentityReading; other: IdentityReading }
+}
+
+/** One reading of the organisation or the year, as messages name it: what it says and where it came from. */
+export interface IdentityReading {
+  /** Where it was read. */
+  from: IdentityOrigin
+  /** The value it gives. */
+  value: string
+}
+
+/** Where a reading came from, as messages say it. */
+const ORIGIN: Record<Locale, Record<IdentityOrigin, string>> = {
+  en: {
+    title: 'the title',
+    crawlerHeader: 'the crawler’s 标题: header',
+    documentTitle: 'the page’s <title>',
+    period: 'the statistics period',
+    caller: 'the caller'
+  },
+  zh: { title: '标题', crawlerHeader: '采集器“标题:”头', documentTitle: '网页 <title>', period: '统计期限', caller: '调用方' }
 }
 
 /** Text of a cell that a reader does not see, and what hides it (`display:none`, `<del>`, `render mode 3` …). */
@@ -255,7 +278,13 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
       `Table ${table} prints its columns in another order than the format (${columns.join(', ')}); each value is placed by its column header.`,
     column_header_unreadable: ({ table, problem }) =>
       `The column header of table ${table} ${problem.kind === 'repeated' ? `names “${problem.column}” twice` : `does not name “${problem.column}”`}; its values are placed in the official column order, which may not be the printed one.`,
-    hidden_text: hiddenEn
+    hidden_text: hiddenEn,
+    organization_unknown: ({ title }) =>
+      `No organisation could be read: ${title === undefined ? 'the report prints no title' : `the title “${title}” names none`}, and no crawler header or <title> names one; organization is null (give it with options.organization or --identity).`,
+    year_unknown: ({ title, outside, last }) =>
+      `No year could be read: ${outside !== undefined ? `${ORIGIN.en[outside.from]} names ${outside.year}, outside 2019–${last}` : title === undefined ? 'the report prints no title naming one' : `the title “${title}” names none`}, and no other evidence (crawler header, <title>, statistics period) gives one; year is null (a publication date is never taken for it).`,
+    identity_conflict: ({ field, kept, other }) =>
+      `${field === 'year' ? 'The year' : 'The organisation'} is read as “${kept.value}” from ${ORIGIN.en[kept.from]}, but ${ORIGIN.en[other.from]} gives “${other.value}”; the first is kept. Check which is right.`
   },
   zh: {
     not_a_report: ({ adapter, error, labels, async }) =>
@@ -310,7 +339,13 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
     columns_reordered: ({ table, columns }) => `表${table}的列序与格式不同（${columns.join('、')}）；各数值按其列标题归入对应列。`,
     column_header_unreadable: ({ table, problem }) =>
       `表${table}的表头${problem.kind === 'repeated' ? `重复出现“${problem.column}”` : `缺少“${problem.column}”`}；数值按格式规定的列序归入，可能与印刷的列序不符。`,
-    hidden_text: hiddenZh
+    hidden_text: hiddenZh,
+    organization_unknown: ({ title }) =>
+      `无法确定发布机关：${title === undefined ? '报告未印标题' : `标题“${title}”未写明机关`}，采集器标题头和网页 <title> 也未写明；organization 记为 null（可用 options.organization 或 --identity 指定）。`,
+    year_unknown: ({ title, outside, last }) =>
+      `无法确定报告年度：${outside !== undefined ? `${ORIGIN.zh[outside.from]}写的 ${outside.year} 年不在 2019–${last} 年之内` : title === undefined ? '报告未印写明年度的标题' : `标题“${title}”未写明年度`}，其他依据（采集器标题头、<title>、统计期限）也未给出；year 记为 null（发布日期从不作为年度）。`,
+    identity_conflict: ({ field, kept, other }) =>
+      `${field === 'year' ? '报告年度' : '发布机关'}按${ORIGIN.zh[kept.from]}读作“${kept.value}”，但${ORIGIN.zh[other.from]}为“${other.value}”；保留前者，请核对。`
   }
 }
 

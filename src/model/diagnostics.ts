@@ -149,6 +149,21 @@ export interface DiagnosticFields {
   unknown_unit: Required<Pick<DiagnosticBase, 'path'>>
   /** The cell (the row, or its table, where the hidden text stood in a row whose values could not be placed). */
   hidden_text: Required<Pick<DiagnosticBase, 'path'>>
+  /** The field. */
+  organization_unknown: {
+    /** Always `organization`. */
+    path: 'organization'
+  }
+  /** The field. */
+  year_unknown: {
+    /** Always `year`. */
+    path: 'year'
+  }
+  /** The field the evidence disagrees on; its position is the evidence not kept. */
+  identity_conflict: {
+    /** `organization` or `year`. */
+    path: 'organization' | 'year'
+  }
 }
 
 /** A diagnostic of one code, with the fields that code always carries. */

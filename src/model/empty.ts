@@ -8,8 +8,8 @@ import { cellSchema } from './schema.js'
 import type { Cell, Edition, Report, Report2019, Report2021 } from './types.js'
 
 /**
- * A report of `edition` whose every cell is `null`, whose texts are `null`
- * and whose extras are empty.
+ * A report of `edition` whose every cell is `null`, whose texts, organisation and year are `null`
+ * (`identity` with them) and whose extras are empty.
  */
 export function createEmptyReport(edition: '2019'): Report2019
 export function createEmptyReport(edition: '2021'): Report2021
@@ -73,6 +73,7 @@ export function buildReport(edition: Edition, values: ArrayLike<Cell | undefined
     title: null,
     organization: null,
     year: null,
+    identity: { organization: null, year: null },
     sections: { overview: null, problems: null, other: null },
     activeDisclosure: tables.activeDisclosure,
     applications: tables.applications,

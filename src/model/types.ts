@@ -69,6 +69,54 @@ export interface Sections {
   other: string | null
 }
 
+/**
+ * Where a report's organisation or year was read from, strongest first:
+ *
+ * - `'title'`: the report's title in its body (near the top; lines of a broken title joined,
+ *   letter-spacing and a crawler's key such as `标题：` removed);
+ * - `'crawlerHeader'`: the `标题:` line of the header a crawler wrote over the article it saved;
+ * - `'documentTitle'`: the title the file gives itself apart from its body (an HTML page's
+ *   `<title>`, its site's name after `_`, `-`, `|` or `—` left out);
+ * - `'period'`: the year only, from the statistics period the report states
+ *   (`本报告所列数据的统计期限自2024年1月1日起至2024年12月31日止`);
+ * - `'caller'`: given by the caller (`ParseOptions.organization`, `ParseOptions.year`, or the
+ *   command's `--identity` CSV).
+ *
+ * A publication date (`发布时间：2025-01-20`, a date under the title or at the end) is never evidence of the year.
+ */
+export type IdentityOrigin = 'title' | 'crawlerHeader' | 'documentTitle' | 'period' | 'caller'
+
+/** The evidence a report's organisation or year was read from. */
+export interface IdentitySource {
+  /** What kind of evidence it is. */
+  from: IdentityOrigin
+  /**
+   * The words the value was read from: the title as joined (`某某县发展和改革局2023年政府信息公开工作年度报告`),
+   * the `<title>` as printed, the period's words (`统计期限为2024年1月1日至12月31日`), or, for
+   * `'caller'`, the value as given.
+   */
+  text: string
+  /**
+   * Where those words start in the input (for a title broken over lines, its first line; for the
+   * period, the start of the paragraph that states it). Absent for `'caller'`, and where the
+   * adapter gives no positions. A report read back from JSON keeps the position it was written
+   * with, a place in the input first read.
+   */
+  position?: Position
+}
+
+/**
+ * Who issued a report and which year it reports on, as evidence: each field the reading that
+ * `organization` and `year` hold, or `null` when nothing the report prints could be read (then a
+ * diagnostic `organization_unknown` or `year_unknown` names the field).
+ */
+export interface Identity {
+  /** What `organization` was read from; `null` when it is `null`. */
+  organization: IdentitySource | null
+  /** What `year` was read from; `null` when it is `null`. */
+  year: IdentitySource | null
+}
+
 /** What both editions share. */
 export interface ReportBase {
   /**
@@ -79,10 +127,22 @@ export interface ReportBase {
   edition: Edition
   /** The title line as printed, e.g. `德亭镇人民政府2020年政府信息公开工作年度报告`. */
   title: string | null
-  /** Issuing body from the title, e.g. `德亭镇人民政府`. */
+  /**
+   * The issuing body, e.g. `德亭镇人民政府`: from the title, else the crawler's header, else the
+   * HTML `<title>` (see `identity.organization`), or as the caller gave it. Only white space, the
+   * full-width forms of ASCII characters (`（` → `(`), a crawler's key and a leading `关于` are taken
+   * off what was printed. `null` (with `organization_unknown`) when none of these names it.
+   */
   organization: string | null
-  /** The year reported on, e.g. `2020`. */
+  /**
+   * The year reported on, e.g. `2020`: from the title, else the crawler's header, else the HTML
+   * `<title>`, else the statistics period (see `identity.year`), or as the caller gave it; only a
+   * year from 2019 to next year counts. `null` (with `year_unknown`) when none of these gives one;
+   * never a publication date.
+   */
   year: number | null
+  /** Where `organization` and `year` were read from: the evidence for each, or `null`. */
+  identity: Identity
   /** The narrative sections 一, 五, 六. */
   sections: Sections
   /** 四、政府信息公开行政复议、行政诉讼情况 — administrative reconsiderations and lawsuits over disclosure. */

@@ -1,29 +1,37 @@
 /**
  * The header a crawler writes over an article it saved (`标题: …`, `发布时间: …`, `原文链接: …`,
- * `==== 正文 ====`): the title is the report's, the rest is the crawler's and never part of the report.
+ * `==== 正文 ====`): the title is evidence of the report's title, organisation and year, the rest is the
+ * crawler's and never part of the report.
  *
  * @module
  */
 
-import type { SourceBlock } from './document.js'
+import type { SourceTitle } from './document.js'
 import type { LineIndex } from './position.js'
 
 /** A crawler's header over the article: `标题: …`, `发布时间: …`, … `==== 正文 ====` (at most this many lines). */
 const CRAWLER_HEADER = { title: /^\uFEFF?标题\s*[:：]\s*(.*?)\s*$/u, end: /^=+\s*正文\s*=+\s*$/u, lines: 24 } as const
 
+/** A crawler's header: where the body starts, and the header's title. */
+export interface CrawlerHeader {
+  /** Where the body starts: after the header's last line, or 0 without such a header. */
+  body: number
+  /** The header's title (after `标题:`), where it has one. */
+  title?: SourceTitle
+}
+
 /**
- * A crawler's header: its title becomes the document's heading, its other lines (date, issuer,
- * links, local paths) are dropped.
+ * A crawler's header: its title is kept apart (the document's `crawlerTitle`), its other lines
+ * (date, issuer, links, local paths) are dropped.
  *
  * @param input - The whole input.
- * @param index - Its line index, for the heading's position.
- * @param blocks - Where the heading goes.
- * @returns Where the body starts: after the header's last line, or 0 without such a header.
+ * @param index - Its line index, for the title's position.
+ * @returns Where the body starts (0 without such a header), and the header's title.
  */
-export function readCrawlerHeader(input: string, index: LineIndex, blocks: SourceBlock[]): number {
+export function readCrawlerHeader(input: string, index: LineIndex): CrawlerHeader {
   const firstEnd = input.indexOf('\n')
   const title = CRAWLER_HEADER.title.exec(input.slice(0, firstEnd < 0 ? input.length : firstEnd).replace(/\r$/u, ''))
-  if (title === null) return 0
+  if (title === null) return { body: 0 }
   let at = firstEnd + 1
   for (let line = 1; line < CRAWLER_HEADER.lines && at > 0 && at < input.length; line++) {
     const end = input.indexOf('\n', at)
@@ -31,8 +39,7 @@ export function readCrawlerHeader(input: string, index: LineIndex, blocks: Sourc
     at = end < 0 ? input.length : end + 1
     if (!CRAWLER_HEADER.end.test(text)) continue
     const heading = title[1] as string
-    if (heading !== '') blocks.push({ type: 'heading', depth: 1, text: heading, position: index.at(input.indexOf(heading)) })
-    return at
+    return heading === '' ? { body: at } : { body: at, title: { text: heading, position: index.at(input.indexOf(heading)) } }
   }
-  return 0
+  return { body: 0 }
 }

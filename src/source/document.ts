@@ -7,7 +7,7 @@
  * @module
  */
 
-import type { Position } from '../model/types.js'
+import type { Identity, Position } from '../model/types.js'
 
 /** One cell of a table as printed. */
 export interface SourceCell {
@@ -160,12 +160,54 @@ export interface UnruledTableNotice {
   position?: Position
 }
 
+/**
+ * A title the input gives apart from its body's text: evidence of the report's organisation and
+ * year (see `ReportBase.identity`), never a paragraph of the body.
+ */
+export interface SourceTitle {
+  /** Its text as printed. */
+  text: string
+  /** Where it starts in the input. */
+  position?: Position
+}
+
+/**
+ * The organisation and year as the input itself records them, with the evidence each was read from
+ * (a report written as JSON by `formatReport`). The core takes each field as recorded (after a
+ * caller's value), when its value and evidence agree: a string with an `IdentitySource`, a year
+ * from 2019 to next year with one, or `null` with `null`; otherwise it reads the field from the report.
+ */
+export interface SourceIdentity {
+  /** The organisation. */
+  organization: string | null
+  /** The year. */
+  year: number | null
+  /** What each was read from. */
+  identity: Identity
+}
+
 /** What an adapter returns: the blocks of the input in document order. */
 export interface SourceDocument {
   /** Blocks in document order. */
   blocks: SourceBlock[]
   /** How the input was read, where not in the usual way (default: none). */
   notices?: SourceNotice[]
+  /**
+   * The title the file gives itself apart from its body, such as an HTML page's `<title>`
+   * (`…年度报告_某某县人民政府网`; its site's name after `_`, `-`, `|` or `—` is left out) or a
+   * document's title in its metadata (default: none). The organisation and year are read from it
+   * when neither the body's title nor a crawler's header gives them; it is never the report's
+   * `title`. Put it here, not in `blocks`, where it could be taken for the body's title.
+   */
+  documentTitle?: SourceTitle
+  /**
+   * The `标题:` line of a header a crawler wrote over the article it saved (default: none): the
+   * organisation and year are read from it when the body's title does not give them, and it is
+   * the report's `title` when the body prints none.
+   */
+  crawlerTitle?: SourceTitle
+  /** The organisation and year as the input records them (default: read from the report). */
+  identity?: SourceIdentity
 }
 
 /**

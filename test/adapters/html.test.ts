@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readHtml } from '../../src/adapters/html/index.js'
 import { htmlAdapter, parseReport, type Diagnostic, type SourceTable } from '../../src/index.js'
-import { CORPUS, corpusInput } from '../helpers.js'
+import { CORPUS, corpusInput, withoutIdentityPositions } from '../helpers.js'
 
 const tables = (html: string): SourceTable[] => readHtml(html).blocks.filter((block): block is SourceTable => block.type === 'table')
 const texts = (table: SourceTable | undefined): string[][] => (table?.rows ?? []).map((row) => row.cells.map((cell) => cell.text))
@@ -70,7 +70,8 @@ describe('html adapter', () => {
   it('decodes GBK pages by <meta charset>, and GBK without one by the GB18030 fallback', () => {
     const bytes = new Uint8Array(readFileSync(join(CORPUS, 'html-2021-page-gbk', 'input.html')))
     const utf8 = parseReport(page('html-2021-page'))
-    expect(parseReport(bytes).report).toEqual(utf8.report)
+    // The same report; its <title> stands a few characters later in the GBK page (its <meta charset>).
+    expect(withoutIdentityPositions(parseReport(bytes).report)).toEqual(withoutIdentityPositions(utf8.report))
     const text = new TextDecoder('gb18030').decode(bytes)
     const withoutMeta = bytes.slice(0, text.indexOf('<meta')).length
     expect(withoutMeta).toBeGreaterThan(0)

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseReportAsync, type Report } from '../../src/index.js'
 import { writePdf, type PdfOp } from '../writers/pdf.js'
+import { withoutIdentity } from '../helpers.js'
 
 const OUTCOMES = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计']
 const VALUES = [3, 1, 0, 2, 6, 4, 0, 1, 0, 5, 2, 0, 0, 1, 3]
@@ -72,7 +73,13 @@ async function review(bytes: Uint8Array): Promise<{ values: unknown[]; codes: st
   const table = (result.report as Report | null)?.reviewAndLitigation
   const values =
     table === undefined ? [] : [table.review, table.litigationDirect, table.litigationAfterReview].flatMap((group) => Object.values(group))
-  return { values, codes: result.diagnostics.map((d) => d.code).filter((code) => code !== 'table_missing') }
+  // These pages print table 四 alone: no title, no other table.
+  return {
+    values,
+    codes: withoutIdentity(result.diagnostics)
+      .map((d) => d.code)
+      .filter((code) => code !== 'table_missing')
+  }
 }
 
 describe('PDF cells from geometry', () => {

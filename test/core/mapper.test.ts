@@ -234,6 +234,6 @@ describe('through parseReport (text)', () => {
       diagnostics
         .filter((diagnostic) => diagnostic.code !== 'row_missing')
         .map((diagnostic) => `${diagnostic.code} ${diagnostic.path ?? ''}`)
-    ).toEqual(['unknown_label extras.0', 'table_missing applications'])
+    ).toEqual(['unknown_label extras.0', 'table_missing applications', 'organization_unknown organization', 'year_unknown year'])
   })
 })

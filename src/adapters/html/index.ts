@@ -11,7 +11,8 @@
  * - Text outside tables becomes paragraphs, `<h1>`–`<h6>` headings, one block
  *   per line (`<br>` and block elements end lines).
  * - Scripts, styles, `<head>`, and site chrome (`<nav>`, `<footer>`, `<aside>`,
- *   `<form>`, elements whose class or id says nav, menu, footer, crumb …) are ignored.
+ *   `<form>`, elements whose class or id says nav, menu, footer, crumb …) are ignored; the page's
+ *   `<title>` becomes the document's `documentTitle` (`title.ts`), never a paragraph.
  *
  * Every position is an offset into the HTML source.
  *
@@ -67,9 +68,12 @@ function detectHtml(input: string): number {
  * @param input - A page or a fragment.
  */
 export function readHtml(input: string): SourceDocument {
-  const reader = new Reader(new LineIndex(input))
+  const index = new LineIndex(input)
+  const reader = new Reader(index)
   new (htmlparser2().Parser)(reader, PARSER).end(flattenHtmlNesting(input))
-  return { blocks: reader.hasSlots ? flatten(reader.out) : (reader.out as SourceBlock[]) }
+  const blocks = reader.hasSlots ? flatten(reader.out) : (reader.out as SourceBlock[])
+  const title = reader.titles.title(index)
+  return title === undefined ? { blocks } : { blocks, documentTitle: title }
 }
 
 /** Blocks with the captions of slots in their places. */

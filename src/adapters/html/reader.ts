@@ -27,6 +27,7 @@ import { hiddenBy } from '../../source/hidden.js'
 import type { LineIndex } from '../../source/position.js'
 import { tidyCell } from '../../source/tidy.js'
 import { TableReader, type CellRecord, type Output } from './table.js'
+import { TitleReader } from './title.js'
 import { BLOCKS, collapse, firstVisible, headingDepth, isSkipped, pushLines, type Attributes } from './text.js'
 
 /** What an open element is, for what its children are. Text elements (the document itself too) are at most `CAPTION`. */
@@ -53,6 +54,8 @@ export class Reader implements Partial<Handler> {
   out: Output = []
   /** Whether `out` holds slots (flatten it then). */
   hasSlots = false
+  /** The page's `<title>`, read apart from the body. */
+  readonly titles = new TitleReader()
 
   private parser: Pick<Parser, 'startIndex'> | undefined
   /** The line being gathered: its text, its first visible character, its heading depth. */
@@ -89,6 +92,7 @@ export class Reader implements Partial<Handler> {
 
   /** @param data - Text, entities decoded. */
   ontext(data: string): void {
+    this.titles.read(data, this.offset())
     if (this.inRun) {
       this.run += data
     } else {
@@ -114,6 +118,7 @@ export class Reader implements Partial<Handler> {
    */
   onopentag(name: string, attributes: Attributes): void {
     this.endRun()
+    this.titles.open(name)
     if (this.hidden > 0) {
       this.hidden++
       return
@@ -145,6 +150,7 @@ export class Reader implements Partial<Handler> {
    */
   onclosetag(name: string): void {
     this.endRun()
+    this.titles.close(name)
     if (this.hidden > 0) {
       if (--this.hidden === 0) this.closeHidden()
       return

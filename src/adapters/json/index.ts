@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { Adapter, SourceBlock, SourceDocument } from '../../source/document.js'
+import type { Adapter, SourceBlock, SourceDocument, SourceIdentity } from '../../source/document.js'
 import { createEmptyReport } from '../../model/empty.js'
 import { layoutReport, printNumber, toGrid } from '../../model/layout.js'
 import type { Edition, Report } from '../../model/types.js'
@@ -72,5 +72,9 @@ export function readJson(input: string): SourceDocument {
         ? { type: 'heading', text: block.text, depth: block.depth }
         : { type: 'paragraph', text: block.text }
   )
-  return { blocks }
+  // Who and which year as written, with their evidence (the core checks each field); an older
+  // JSON without `identity` has them read again from its title.
+  if (typeof record.identity !== 'object' || record.identity === null) return { blocks }
+  const identity = { organization: record.organization, year: record.year, identity: record.identity } as SourceIdentity
+  return { blocks, identity }
 }

@@ -59,10 +59,10 @@ export function readMarkdown(input: string): SourceDocument {
   const index = new LineIndex(input)
   const blocks: SourceBlock[] = []
   // A crawler's header is read as such, and blanked (line breaks kept) so that remark does not see it.
-  const body = readCrawlerHeader(input, index, blocks)
+  const { body, title } = readCrawlerHeader(input, index)
   const masked = body === 0 ? input : input.slice(0, body).replace(/[^\n]/gu, ' ') + input.slice(body)
   const tree = parseMarkdown(flattenNesting(masked))
   const context = { input, index, blocks, quoted: false }
   walk(tree.children, context)
-  return { blocks: context.blocks }
+  return title === undefined ? { blocks: context.blocks } : { blocks: context.blocks, crawlerTitle: title }
 }

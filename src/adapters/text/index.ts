@@ -29,7 +29,7 @@ export const textAdapter: Adapter = {
 export function readText(input: string): SourceDocument {
   const blocks: SourceBlock[] = []
   const index = new LineIndex(input)
-  const body = readCrawlerHeader(input, index, blocks)
+  const { body, title } = readCrawlerHeader(input, index)
   readLines(body === 0 ? input : input.slice(body), body, index, blocks)
-  return { blocks }
+  return title === undefined ? { blocks } : { blocks, crawlerTitle: title }
 }
