@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cellPaths, formatReport, getCell, parseReport, toCsv, toRows, type OutputFormat, type Report } from '../src/index.js'
-import { CORPUS } from './helpers.js'
+import { CORPUS, readCsv } from './helpers.js'
 
 const FORMATS: OutputFormat[] = ['markdown', 'text', 'html', 'json']
 
@@ -15,26 +15,6 @@ function corpusReports(prefix = ''): { name: string; report: Report }[] {
     })
     .filter((entry): entry is { name: string; report: Report } => entry.report !== null)
     .sort((a, b) => a.name.localeCompare(b.name))
-}
-
-/** A minimal CSV reader for the test: RFC 4180 quoting, CRLF rows. */
-function readCsv(csv: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < csv.length; i++) {
-    const ch = csv[i] as string
-    if (quoted) {
-      if (ch === '"' && csv[i + 1] === '"') ((field += '"'), i++)
-      else if (ch === '"') quoted = false
-      else field += ch
-    } else if (ch === '"') quoted = true
-    else if (ch === ',') (row.push(field), (field = ''))
-    else if (ch === '\r' && csv[i + 1] === '\n') (row.push(field), rows.push(row), (row = []), (field = ''), i++)
-    else field += ch
-  }
-  return rows
 }
 
 describe('formatReport', () => {

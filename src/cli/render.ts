@@ -9,9 +9,10 @@
  */
 
 import { readCells } from '../model/empty.js'
-import { printNumber } from '../model/layout.js'
+import { printNumber } from '../model/decimal.js'
 import type { Diagnostic, Edition, ParseResult } from '../model/types.js'
 import { formatReport } from '../serialize/index.js'
+import { toJson } from '../serialize/json.js'
 import { csvField, rowTemplate } from '../serialize/rows.js'
 
 /** Output formats of `parse`. */
@@ -103,9 +104,9 @@ export function csvHeader(job: RenderJob): string {
 export function render(path: string, result: ParseResult, job: RenderJob): string {
   switch (job.to) {
     case 'json':
-      return JSON.stringify(entry(path, result), null, 2)
+      return toJson(entry(path, result), 2)
     case 'ndjson':
-      return `${JSON.stringify(entry(path, result))}\n`
+      return `${toJson(entry(path, result))}\n`
     case 'markdown':
       return `<!-- ${path} -->\n\n${result.report === null ? '(no report)\n' : formatReport(result.report, { format: 'markdown' })}`
     case 'csv':
@@ -153,10 +154,9 @@ function longTemplate(edition: Edition): LongTemplate {
   return template
 }
 
-/** A value as the CSV prints it: integers as they are, fractions without exponent (`printNumber`). */
+/** A value as the CSV prints it: as the model holds it, in plain digits (`printNumber`). */
 function valueText(value: number | null): string {
-  if (value === null) return ''
-  return Number.isSafeInteger(value) ? String(value) : printNumber(value)
+  return value === null ? '' : printNumber(value)
 }
 
 function longRows(path: string, result: ParseResult): string {

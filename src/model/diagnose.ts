@@ -6,6 +6,7 @@
  * @module
  */
 
+import { printNumber as n } from './decimal.js'
 import { DIAGNOSTIC_INFO, type Diagnostic, type DiagnosticCode, type InvariantId, type Position } from './diagnostics.js'
 import type { TableName } from './schema.js'
 import type { Cell } from './types.js'
@@ -60,6 +61,9 @@ export interface MessageFacts {
   conflicting_values: RowFacts & { path: string; first?: Cell | undefined; second?: Cell | undefined }
   column_header_unreadable: { table: TableName; problem: HeaderProblem }
 }
+
+/** A cell's value in a message, in plain digits; `blank` for none. */
+const cellText = (value: Cell | undefined, blank: string): string => (value === null || value === undefined ? blank : n(value))
 
 /** Why a column header could not be read: a column named twice, or one not named. */
 export interface HeaderProblem {
@@ -170,7 +174,7 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
     unknown_label: ({ label }) => `“${label}” is not a label of the format; it is kept in extras.`,
     blank_cell: ({ path, marker }) => `Cell ${path} is printed ${marker === undefined ? 'blank' : `“${marker}”`}.`,
     value_inferred: ({ path, value, row }) =>
-      `Cell ${path} ${row === undefined ? 'was blank or missing' : `stands in ${rowEn(row)}, which printed ${row.printed} values for ${row.columns} columns`}; the totals invariants admit only ${value}.`,
+      `Cell ${path} ${row === undefined ? 'was blank or missing' : `stands in ${rowEn(row)}, which printed ${row.printed} values for ${row.columns} columns`}; the totals invariants admit only ${n(value)}.`,
     ambiguous_value: (f) =>
       'run' in f
         ? `In table ${f.table}, ${rowEn(f)} printed its values run together as “${f.run}”, and ${SPLITS_EN[f.reason](f.splits)}; its cells are left null.`
@@ -186,13 +190,13 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
     invalid_number: ({ path, text, why }) =>
       `Cell ${path} holds “${text}”, which is not a number${why === undefined ? '' : ` (${INVALID_WHY.en[why]})`}.`,
     sum_mismatch: ({ rule, path, actual, expected }) =>
-      `${rule} fails at ${path}: ${RELATIONS.en[rule] ?? ''} gives ${actual} printed, ${expected} expected.`,
-    negative_value: ({ path, value }) => `Cell ${path} is ${value}, but a count cannot be negative.`,
-    non_integer_count: ({ path, value }) => `Cell ${path} is ${value}, but a count must be a whole number.`,
+      `${rule} fails at ${path}: ${RELATIONS.en[rule] ?? ''} gives ${n(actual)} printed, ${n(expected)} expected.`,
+    negative_value: ({ path, value }) => `Cell ${path} is ${n(value)}, but a count cannot be negative.`,
+    non_integer_count: ({ path, value }) => `Cell ${path} is ${n(value)}, but a count must be a whole number.`,
     edition_conflict: (f) =>
       `Markers of both formats are present (2019: ${f.markers2019}, 2021: ${f.markers2021}); read as the ${f.edition} format.`,
     unit_converted: ({ path, printed, unit, value, note }) =>
-      `Cell ${path} printed “${printed}” in ${unit}${note === undefined ? '' : ` (as a note of the table states: “${note}”)`}; it is ${value} 万元.`,
+      `Cell ${path} printed “${printed}” in ${unit}${note === undefined ? '' : ` (as a note of the table states: “${note}”)`}; it is ${n(value)} 万元.`,
     unsupported_content: ({ format, reason }) =>
       `An embedded ${format} part of the input could not be read (${reason}); whatever it holds is not in the report.`,
     read_as_text: ({ adapter, limit, value }) =>
@@ -208,7 +212,7 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
     conflicting_values: (f) =>
       f.first === undefined && f.second === undefined
         ? `In table ${f.table}, ${rowEn(f)} is printed a second time with values that do not fit its columns; the first printing is kept.`
-        : `Cell ${f.path} is printed twice with different values: ${f.first ?? 'blank'}, then ${f.second ?? 'blank'} (${rowEn(f)} of table ${f.table} printed a second time); the first is kept.`,
+        : `Cell ${f.path} is printed twice with different values: ${cellText(f.first, 'blank')}, then ${cellText(f.second, 'blank')} (${rowEn(f)} of table ${f.table} printed a second time); the first is kept.`,
     columns_reordered: ({ table, columns }) =>
       `Table ${table} prints its columns in another order than the format (${columns.join(', ')}); each value is placed by its column header.`,
     column_header_unreadable: ({ table, problem }) =>
@@ -229,7 +233,7 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
     unknown_label: ({ label }) => `“${label}”不是格式中的标签，已保留在 extras 中。`,
     blank_cell: ({ path, marker }) => `单元格 ${path} ${marker === undefined ? '为空' : `印为“${marker}”`}。`,
     value_inferred: ({ path, value, row }) =>
-      `单元格 ${path} ${row === undefined ? '为空或缺失' : `位于${rowZh(row)}，该行印有 ${row.printed} 个数值、有 ${row.columns} 列`}；按勾稽关系只能是 ${value}。`,
+      `单元格 ${path} ${row === undefined ? '为空或缺失' : `位于${rowZh(row)}，该行印有 ${row.printed} 个数值、有 ${row.columns} 列`}；按勾稽关系只能是 ${n(value)}。`,
     ambiguous_value: (f) =>
       'run' in f
         ? `${rowZh(f)}的数值连在一起印为“${f.run}”，${SPLITS_ZH[f.reason](f.splits)}；这些单元格保留为 null。`
@@ -242,13 +246,13 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
     invalid_number: ({ path, text, why }) =>
       `单元格 ${path} 的内容“${text}”不是数字${why === undefined ? '' : `（${INVALID_WHY.zh[why]}）`}。`,
     sum_mismatch: ({ rule, path, actual, expected }) =>
-      `${path} 处勾稽关系 ${rule} 不成立：${RELATIONS.zh[rule] ?? ''}，印为 ${actual}，应为 ${expected}。`,
-    negative_value: ({ path, value }) => `单元格 ${path} 为 ${value}，但数量不能为负。`,
-    non_integer_count: ({ path, value }) => `单元格 ${path} 为 ${value}，但数量必须是整数。`,
+      `${path} 处勾稽关系 ${rule} 不成立：${RELATIONS.zh[rule] ?? ''}，印为 ${n(actual)}，应为 ${n(expected)}。`,
+    negative_value: ({ path, value }) => `单元格 ${path} 为 ${n(value)}，但数量不能为负。`,
+    non_integer_count: ({ path, value }) => `单元格 ${path} 为 ${n(value)}，但数量必须是整数。`,
     edition_conflict: (f) =>
       `同时出现两种格式的标志（2019 年版 ${f.markers2019} 个，2021 年版 ${f.markers2021} 个）；按 ${f.edition} 年版格式读取。`,
     unit_converted: ({ path, printed, unit, value, note }) =>
-      `单元格 ${path} 印为“${printed}”（单位：${unit}${note === undefined ? '' : `，见表注“${note}”`}），折合 ${value} 万元。`,
+      `单元格 ${path} 印为“${printed}”（单位：${unit}${note === undefined ? '' : `，见表注“${note}”`}），折合 ${n(value)} 万元。`,
     unsupported_content: ({ format, reason }) => `输入中嵌入的 ${format} 部分无法读取（${reason}），其中内容未计入报告。`,
     read_as_text: ({ adapter, limit, value }) =>
       `${adapter} 输入已按纯文本读取，因为${LIMIT_ZH[limit](value)}：竖线行、制表符行和 # 标题照常读取，原始 HTML 表格、列表和链接不读取。`,
@@ -261,7 +265,7 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
     conflicting_values: (f) =>
       f.first === undefined && f.second === undefined
         ? `${rowZh(f)}重复印出，但其数值与列数不符；保留第一次印出的数值。`
-        : `单元格 ${f.path} 印了两次且数值不同：先为 ${f.first ?? '空'}，后为 ${f.second ?? '空'}（${rowZh(f)}重复印出）；保留第一次的数值。`,
+        : `单元格 ${f.path} 印了两次且数值不同：先为 ${cellText(f.first, '空')}，后为 ${cellText(f.second, '空')}（${rowZh(f)}重复印出）；保留第一次的数值。`,
     columns_reordered: ({ table, columns }) => `表${table}的列序与格式不同（${columns.join('、')}）；各数值按其列标题归入对应列。`,
     column_header_unreadable: ({ table, problem }) =>
       `表${table}的表头${problem.kind === 'repeated' ? `重复出现“${problem.column}”` : `缺少“${problem.column}”`}；数值按格式规定的列序归入，可能与印刷的列序不符。`

@@ -5,7 +5,8 @@
  */
 
 import { createEmptyReport, readCells } from '../model/empty.js'
-import { layoutReport, placeCells, printNumber } from '../model/layout.js'
+import { printNumber } from '../model/decimal.js'
+import { layoutReport, placeCells } from '../model/layout.js'
 import { cellSchema, TABLES, type TableName } from '../model/schema.js'
 import type { Cell, Edition, Report } from '../model/types.js'
 
