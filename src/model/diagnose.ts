@@ -46,7 +46,7 @@ export interface MessageFacts {
   group_as_row: RowFacts & { rows: readonly string[] }
   unruled_table: { page: number }
   values_split: RowFacts & { run: string; pieces: readonly string[]; by: 'format' | 'row' | 'table' | 'rowOnly' }
-  invalid_number: { path: string; text: string; why?: 'tooLong' | 'several' | 'marked' | undefined }
+  invalid_number: { path: string; text: string; why?: InvalidWhy | undefined }
   sum_mismatch: { rule: InvariantId; path: string; actual: number; expected: number }
   negative_value: { path: string; value: number }
   non_integer_count: { path: string; value: number }
@@ -61,6 +61,13 @@ export interface MessageFacts {
   conflicting_values: RowFacts & { path: string; first?: Cell | undefined; second?: Cell | undefined }
   column_header_unreadable: { table: TableName; problem: HeaderProblem }
 }
+
+/**
+ * Why a cell's text was not read as a number (`invalid_number`): more than 15 significant digits;
+ * two numbers; a footnote mark; closer to 0 than a double holds exactly; a money unit on a count;
+ * more than 15 significant digits once converted to 万元.
+ */
+export type InvalidWhy = 'tooLong' | 'several' | 'marked' | 'tooSmall' | 'moneyUnit' | 'tooLongInWanyuan'
 
 /** A cell's value in a message, in plain digits; `blank` for none. */
 const cellText = (value: Cell | undefined, blank: string): string => (value === null || value === undefined ? blank : n(value))
@@ -96,16 +103,22 @@ const LIMIT_ZH: typeof LIMIT_EN = {
 }
 
 /** Why digits were not read as a number (`invalid_number`'s `why`). */
-const INVALID_WHY: Record<Locale, Record<'tooLong' | 'several' | 'marked', string>> = {
+const INVALID_WHY: Record<Locale, Record<InvalidWhy, string>> = {
   en: {
     tooLong: 'more than 15 significant digits, more than a number holds exactly',
     several: 'two numbers in one cell',
-    marked: 'a number with a footnote mark; which digits are the number is not certain'
+    marked: 'a number with a footnote mark; which digits are the number is not certain',
+    tooSmall: 'closer to 0 than a number holds exactly',
+    moneyUnit: 'a count cannot carry a money unit',
+    tooLongInWanyuan: 'in 万元 it has more than 15 significant digits, more than a number holds exactly'
   },
   zh: {
     tooLong: '有效数字超过15位，超出数值能精确表示的范围',
     several: '一个单元格中有两个数字',
-    marked: '数字带有脚注标记，无法确定哪些数字属于该数值'
+    marked: '数字带有脚注标记，无法确定哪些数字属于该数值',
+    tooSmall: '数值过于接近 0，超出数值能精确表示的范围',
+    moneyUnit: '数量不能带金额单位',
+    tooLongInWanyuan: '折合万元后有效数字超过15位，超出数值能精确表示的范围'
   }
 }
 
