@@ -328,6 +328,23 @@ describe('zfxxgk check', () => {
   })
 })
 
+describe('zfxxgk on its own output', () => {
+  it('reads back its own Markdown (which starts with a <!-- file --> line) as Markdown, every cell the same', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'zfxxgk-md-'))
+    expect((await run(['parse', SEEDS, '--to', 'markdown', '--output', `${out}/`])).code).toBe(0)
+    const written = readdirSync(out)
+    expect(written).toHaveLength(5)
+    for (const name of written) {
+      const text = readFileSync(join(out, name), 'utf8')
+      expect(text.startsWith('<!-- ')).toBe(true)
+      const back = parseReport(text)
+      expect(back.format, name).toBe('markdown')
+      const seed = parseReport(readFileSync(join(SEEDS, name.replace(/\.md$/u, '.txt')), 'utf8')).report as Report
+      for (const path of cellPaths(seed.edition)) expect(getCell(back.report as Report, path), `${name} ${path}`).toBe(getCell(seed, path))
+    }
+  })
+})
+
 describe('the built executable', () => {
   /**
    * 40 copies of the seeds and one more file, third in name order: the first worker's first parcel

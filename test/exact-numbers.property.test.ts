@@ -1,7 +1,7 @@
 /**
  * Numbers that never change on the way out (issue 23): money from the smallest a report can print
  * to the largest, and counts to the largest, both editions, through every writer (the four formats
- * of formatReport, toCsv, and the command's JSON, NDJSON, long and wide CSV) and back
+ * of formatReport, toCsv, and the command's JSON, NDJSON, long and wide CSV and Markdown) and back
  * (parseReport with no hint, JSON.parse, a CSV reader). Seeded and reproducible.
  */
 import { fc, it as prop } from '@fast-check/vitest'
@@ -137,6 +137,17 @@ describe('numbers out and back', () => {
     TIMEOUT
   )
 
+  prop.prop([reportWith], settings)(
+    'Markdown as the command writes it (a <!-- file --> line first) reads back as Markdown with no hint, the same report',
+    ({ report }) => {
+      const back = parseReport(render('corpus/r.md', result(report), job('markdown')))
+      expect(back.format).toBe('markdown')
+      expect(back.report).toEqual(report)
+      expect(serious(back.diagnostics)).toEqual([])
+    },
+    TIMEOUT
+  )
+
   prop.prop([printableMoney], { seed: SEED, numRuns: 500 })(
     'a printable amount reads as the number its digits say, and printNumber writes it back as the same number',
     (printed) => {
@@ -167,7 +178,7 @@ describe('0.0000001 万元', () => {
         .find((cells) => cells.includes(path))
         ?.at(-1)
     ).toBe('0.0000001')
-    for (const markdown of [formatReport(report)]) {
+    for (const markdown of [formatReport(report), render('r.md', result(report), job('markdown'))]) {
       expect(markdown).toContain('| 行政事业性收费 | 0.0000001 |')
       expect(getCell(parseReport(markdown).report as Report, path)).toBe(0.0000001)
     }
