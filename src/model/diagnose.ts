@@ -60,6 +60,17 @@ export interface MessageFacts {
   read_as_text: { adapter: string; limit: 'input' | 'block' | 'setext' | 'emphasis' | 'brackets'; value: number }
   conflicting_values: RowFacts & { path: string; first?: Cell | undefined; second?: Cell | undefined }
   column_header_unreadable: { table: TableName; problem: HeaderProblem }
+  encoding_repaired: {
+    encoding: string
+    by: 'bom' | 'declared' | 'valid' | 'evidence'
+    declared?: string | undefined
+    count: number
+    byte?: number | undefined
+    line: number
+    column: number
+    labels?: EncodingLabels | undefined
+  }
+  encoding_guessed: { declared?: string | undefined; invalid: number; labels: EncodingLabels }
 }
 
 /**
@@ -69,8 +80,41 @@ export interface MessageFacts {
  */
 export type InvalidWhy = 'tooLong' | 'several' | 'marked' | 'tooSmall' | 'moneyUnit' | 'tooLongInWanyuan'
 
+/** The characters of the format's labels in the reading of the bytes taken, and in the other one. */
+export interface EncodingLabels {
+  /** In the reading taken. */
+  chosen: number
+  /** In the other. */
+  other: number
+}
+
 /** A cell's value in a message, in plain digits; `blank` for none. */
 const cellText = (value: Cell | undefined, blank: string): string => (value === null || value === undefined ? blank : n(value))
+
+/** The name of an encoding in a message. */
+const ENCODING_NAMES: Readonly<Record<string, string>> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16LE',
+  'utf-16be': 'UTF-16BE',
+  gb18030: 'GB18030'
+}
+const encodingName = (encoding: string): string => ENCODING_NAMES[encoding] ?? encoding
+/** The other reading compared with an encoding's. */
+const otherEncoding = (encoding: string): string => (encoding === 'gb18030' ? 'UTF-8' : 'GB18030')
+
+/** Why an encoding was read (`encoding_repaired`), in a message. */
+function readBecauseEn(f: MessageFacts['encoding_repaired']): string {
+  if (f.by === 'bom') return 'as its byte order mark says'
+  if (f.by === 'declared') return `as the page declares (charset ${f.declared ?? ''})`
+  if (f.labels === undefined) return 'chosen over UTF-8 (see encoding_guessed)'
+  return `which holds more of the format's text: ${f.labels.chosen} characters of its labels, against ${f.labels.other} read as ${otherEncoding(f.encoding)}`
+}
+function readBecauseZh(f: MessageFacts['encoding_repaired']): string {
+  if (f.by === 'bom') return '依据其字节顺序标记'
+  if (f.by === 'declared') return `依据网页声明的字符集 ${f.declared ?? ''}`
+  if (f.labels === undefined) return '而非 UTF-8（见 encoding_guessed）'
+  return `其中格式标签文字 ${f.labels.chosen} 个，按 ${otherEncoding(f.encoding)} 读取只有 ${f.labels.other} 个`
+}
 
 /** Why a column header could not be read: a column named twice, or one not named. */
 export interface HeaderProblem {
@@ -229,7 +273,11 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
     columns_reordered: ({ table, columns }) =>
       `Table ${table} prints its columns in another order than the format (${columns.join(', ')}); each value is placed by its column header.`,
     column_header_unreadable: ({ table, problem }) =>
-      `The column header of table ${table} ${problem.kind === 'repeated' ? `names “${problem.column}” twice` : `does not name “${problem.column}”`}; its values are placed in the official column order, which may not be the printed one.`
+      `The column header of table ${table} ${problem.kind === 'repeated' ? `names “${problem.column}” twice` : `does not name “${problem.column}”`}; its values are placed in the official column order, which may not be the printed one.`,
+    encoding_repaired: (f) =>
+      `The input was read as ${encodingName(f.encoding)} (${readBecauseEn(f)}), with ${f.count} byte ${f.count === 1 ? 'sequence' : 'sequences'} it cannot hold replaced by U+FFFD, the first ${f.byte === undefined ? `at line ${f.line}, column ${f.column}` : `at byte offset ${f.byte} (line ${f.line}, column ${f.column})`}; a cell holding one is read as text, not as a number.`,
+    encoding_guessed: ({ declared, invalid, labels }) =>
+      `${declared === undefined ? 'The input has no byte order mark and declares no charset, and its bytes are not valid UTF-8' : `The page declares charset ${declared}, but its bytes are not valid UTF-8`} (${invalid} invalid ${invalid === 1 ? 'sequence' : 'sequences'}): it was read as GB18030, which holds more of the format's text (${labels.chosen} characters of its labels, against ${labels.other} read as UTF-8).`
   },
   zh: {
     not_a_report: ({ adapter, error, labels, async }) =>
@@ -281,7 +329,11 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
         : `单元格 ${f.path} 印了两次且数值不同：先为 ${cellText(f.first, '空')}，后为 ${cellText(f.second, '空')}（${rowZh(f)}重复印出）；保留第一次的数值。`,
     columns_reordered: ({ table, columns }) => `表${table}的列序与格式不同（${columns.join('、')}）；各数值按其列标题归入对应列。`,
     column_header_unreadable: ({ table, problem }) =>
-      `表${table}的表头${problem.kind === 'repeated' ? `重复出现“${problem.column}”` : `缺少“${problem.column}”`}；数值按格式规定的列序归入，可能与印刷的列序不符。`
+      `表${table}的表头${problem.kind === 'repeated' ? `重复出现“${problem.column}”` : `缺少“${problem.column}”`}；数值按格式规定的列序归入，可能与印刷的列序不符。`,
+    encoding_repaired: (f) =>
+      `输入按 ${encodingName(f.encoding)} 读取（${readBecauseZh(f)}），其中 ${f.count} 处无法解码的字节序列已替换为 U+FFFD，第一处位于${f.byte === undefined ? `第 ${f.line} 行第 ${f.column} 列` : `字节偏移 ${f.byte}（第 ${f.line} 行第 ${f.column} 列）`}；含有它的单元格按文字而非数字读取。`,
+    encoding_guessed: ({ declared, invalid, labels }) =>
+      `${declared === undefined ? '输入没有字节顺序标记，也未声明字符集，且不是有效的 UTF-8' : `网页声明字符集为 ${declared}，但其字节不是有效的 UTF-8`}（有 ${invalid} 处无效字节序列）：已按 GB18030 读取，其中格式标签文字 ${labels.chosen} 个，按 UTF-8 读取只有 ${labels.other} 个。`
   }
 }
 

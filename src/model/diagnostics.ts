@@ -142,6 +142,10 @@ export interface DiagnosticFields {
   input_too_large: object
   /** The money cell. */
   unknown_unit: Required<Pick<DiagnosticBase, 'path'>>
+  /** Where the first replaced sequence stands in the decoded text (in UTF-8 its byte offset is in the message). */
+  encoding_repaired: Required<Pick<DiagnosticBase, 'position'>>
+  /** No field beyond the base: it is about the input as a whole. */
+  encoding_guessed: object
 }
 
 /** A diagnostic of one code, with the fields that code always carries. */
