@@ -30,6 +30,8 @@ const html = readdirSync(corpus)
   .sort()
   .map((name) => readFileSync(join(corpus, name, 'input.html'), 'utf8'))
 const htmlBytes = html.reduce((sum, text) => sum + Buffer.byteLength(text), 0)
+/** The seeds as the UTF-8 bytes of their files: what reading a file costs on top of its text (decoding). */
+const seedBytes = seeds.map((text) => new TextEncoder().encode(text))
 
 let sink = 0
 const ROUNDS = 5
@@ -109,6 +111,17 @@ const own = await compare(
   }
 )
 
+const decoding = await compare(
+  "parseReport(bytes, { format: 'text' })",
+  () => {
+    for (const input of seedBytes) sink += parseReport(input, { format: 'text' }).diagnostics.length
+  },
+  "parseReport(text, { format: 'text' })",
+  () => {
+    for (const input of seeds) sink += parseReport(input, { format: 'text' }).diagnostics.length
+  }
+)
+
 console.log(`node ${process.version}; each pair in ${ROUNDS} alternating rounds, medians shown`)
 console.log(`\ntext: ${seeds.length} seed reports, ${(bytes / 1024).toFixed(1)} KiB (UTF-8)`)
 console.table([
@@ -135,5 +148,8 @@ console.log(
 )
 console.log(
   `ratio parseReport(html) / cheerio.load with the adapter's htmlparser2 options: ${own.ratio.toFixed(2)}× (rounds: ${rounds(own.ratios)}; ${((own.baseline * 1000) / html.length).toFixed(3)} ms per page to load)`
+)
+console.log(
+  `\nbytes: the ${seeds.length} seed reports as UTF-8 bytes, decoded first: ${((decoding.task * 1000) / seeds.length).toFixed(3)} ms per report against ${((decoding.baseline * 1000) / seeds.length).toFixed(3)} ms from text; ratio ${decoding.ratio.toFixed(2)}× (rounds: ${rounds(decoding.ratios)})`
 )
 if (sink === 0) console.log('')

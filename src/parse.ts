@@ -17,8 +17,9 @@ import { readReport } from './core/report.js'
 import { reportStarts } from './core/reports.js'
 import type { Token } from './core/tokens.js'
 import { inLocale, makeDiagnostic, type Locale } from './model/diagnose.js'
-import type { ParseResult, Position } from './model/types.js'
-import { decodeBytes } from './source/decode.js'
+import type { Diagnostic, ParseResult, Position } from './model/types.js'
+import { decodeReport, type Decoding } from './source/decode.js'
+import { decodingDiagnostics } from './source/decode-notes.js'
 import type { Adapter, SourceDocument } from './source/document.js'
 
 export type { Adapter } from './source/document.js'
@@ -81,7 +82,8 @@ export const builtinAdapters: readonly Adapter[] = [jsonAdapter, htmlAdapter, ma
  * Never throws for any string or byte input; throws `TypeError` only for a
  * wrong argument type or an unknown `options.format`.
  *
- * @param input - The report: text, or the bytes of a file (decoded by BOM, `<meta charset>`, else UTF-8 or GB18030).
+ * @param input - The report: text, or the bytes of a file (decoded by BOM, `<meta charset>`, else UTF-8, or UTF-8 repaired or
+ *   GB18030, whichever holds the report: `encoding_repaired` and `encoding_guessed` say so).
  * @param options - Format, extra adapters, repair.
  * @returns The report (or `null`), its diagnostics in document order, the format used, and `ok`.
  *
@@ -187,7 +189,7 @@ async function parseAsync(
   try {
     document = await begun.call()
   } catch (error) {
-    return inLocale(begun.locale, () => [failed(begun.adapter.name, error)])
+    return inLocale(begun.locale, () => [failed(begun.adapter.name, error, decoded(begun))])
   }
   return inLocale(begun.locale, () => read(document, begun, all))
 }
@@ -197,17 +199,17 @@ function parse(input: string | Uint8Array, options: ParseOptions | null | undefi
   if (!('adapter' in begun)) return begun
   return inLocale(begun.locale, () => {
     const { adapter } = begun
-    if (adapter.async === true) return [asyncOnly(adapter.name)]
+    if (adapter.async === true) return [asyncOnly(adapter.name, decoded(begun))]
     let document: SourceDocument | Promise<SourceDocument>
     try {
       document = begun.call()
     } catch (error) {
-      return [failed(adapter.name, error)]
+      return [failed(adapter.name, error, decoded(begun))]
     }
     if (isPromise(document)) {
       // An adapter that did not say it is async: its work goes on, unread and unreported.
       document.then(undefined, () => undefined)
-      return [asyncOnly(adapter.name)]
+      return [asyncOnly(adapter.name, decoded(begun))]
     }
     return read(document, begun, all)
   })
@@ -223,6 +225,8 @@ interface Begun {
   given: GivenIdentity
   /** Read the input with the adapter: its bytes through `readBytes` where it has one, else its text. */
   call: () => SourceDocument | Promise<SourceDocument>
+  /** How the input's bytes were decoded, once they were (`undefined` for text, or bytes never decoded). */
+  decoding: () => Decoding | undefined
 }
 
 /** Check the arguments and the size, and pick the adapter; or the result, when there is nothing to read. */
@@ -248,14 +252,15 @@ function begin(input: string | Uint8Array, options: ParseOptions | null | undefi
     }
   }
   let decoded: string | undefined
-  const text = (): string => (decoded ??= typeof input === 'string' ? input : decodeBytes(input))
+  let decoding: Decoding | undefined
+  const text = (): string => (decoded ??= typeof input === 'string' ? input : (decoding = decodeReport(input)).text)
   const chosen = adapter ?? pickAdapter(adapters, input, text)
   const bytes = typeof input === 'string' ? undefined : input
   const call =
     bytes !== undefined && chosen.readBytes !== undefined
       ? (): SourceDocument | Promise<SourceDocument> => (chosen.readBytes as NonNullable<Adapter['readBytes']>).call(chosen, bytes, text)
       : (): SourceDocument | Promise<SourceDocument> => chosen.read(text())
-  return { adapter: chosen, adapters, repair: options?.repair ?? true, locale, given, call }
+  return { adapter: chosen, adapters, repair: options?.repair ?? true, locale, given, call, decoding: () => decoding }
 }
 
 /** The caller's organisation and year, checked: a `TypeError` for a value that is not one. */
@@ -271,15 +276,15 @@ function givenIdentity(options: ParseOptions | null | undefined, name: string): 
   return { organization, year }
 }
 
-/** The result of an adapter that threw. */
-function failed(adapter: string, error: unknown): ParseResult {
+/** The result of an adapter that threw, after what decoding said. */
+function failed(adapter: string, error: unknown, early: Diagnostic[]): ParseResult {
   const reason = error instanceof Error ? error.message : String(error)
-  return { report: null, diagnostics: [makeDiagnostic('not_a_report', { adapter, error: reason })], format: adapter, ok: false }
+  return { report: null, diagnostics: [...early, makeDiagnostic('not_a_report', { adapter, error: reason })], format: adapter, ok: false }
 }
 
-/** The result of `parseReport` for an input only an asynchronous adapter reads. */
-function asyncOnly(adapter: string): ParseResult {
-  return { report: null, diagnostics: [makeDiagnostic('not_a_report', { adapter, async: true })], format: adapter, ok: false }
+/** The result of `parseReport` for an input only an asynchronous adapter reads, after what decoding said. */
+function asyncOnly(adapter: string, early: Diagnostic[]): ParseResult {
+  return { report: null, diagnostics: [...early, makeDiagnostic('not_a_report', { adapter, async: true })], format: adapter, ok: false }
 }
 
 function isPromise(value: unknown): value is Promise<SourceDocument> {
@@ -290,7 +295,8 @@ function isPromise(value: unknown): value is Promise<SourceDocument> {
  * Read an adapter's document into reports (the first only, unless `all`), embedded parts with the
  * others. What the input says of who and which year apart from its body (a crawler's header, a
  * `<title>`, a recorded identity) is evidence for its report only when it holds one: of several,
- * it could be any one's.
+ * it could be any one's. What decoding said goes with the whole input's one report, or with each
+ * report its part of the input.
  */
 function read(document: SourceDocument, begun: Begun, all: boolean): ParseResult[] {
   const { adapter, adapters, repair, given } = begun
@@ -312,7 +318,7 @@ function read(document: SourceDocument, begun: Begun, all: boolean): ParseResult
     return [
       {
         report: null,
-        diagnostics: [makeDiagnostic('not_a_report', { adapter: adapter.name, error: reason })],
+        diagnostics: [...decoded(begun), makeDiagnostic('not_a_report', { adapter: adapter.name, error: reason })],
         format: adapter.name,
         ok: false
       }
@@ -322,25 +328,41 @@ function read(document: SourceDocument, begun: Begun, all: boolean): ParseResult
   const next = starts[1]
   if (next === undefined) {
     const evidence = { crawlerTitle: document.crawlerTitle, documentTitle: document.documentTitle, recorded: document.identity }
-    return [readReport(tokens, adapter.name, repair, resolved.diagnostics, { evidence, given })]
+    return [readReport(tokens, adapter.name, repair, [...decoded(begun), ...resolved.diagnostics], { evidence, given })]
   }
   if (!all) {
     const several = makeDiagnostic('several_reports', { count: starts.length }, { position: positionOf(tokens[next]) })
-    return [readReport(tokens.slice(0, next), adapter.name, repair, [...resolved.diagnostics, several], { given })]
+    return [readReport(tokens.slice(0, next), adapter.name, repair, [...decoded(begun), ...resolved.diagnostics, several], { given })]
   }
-  // Diagnostics found before reading (embedded parts) go with the report they stand in.
+  // Diagnostics found before reading (embedded parts, bytes replaced) go with the report they stand in.
+  const parts = starts.map((start, i) => ({
+    from: i === 0 ? 0 : (positionOf(tokens[start])?.offset ?? 0),
+    to: i + 1 < starts.length ? (positionOf(tokens[starts[i + 1] as number])?.offset ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY
+  }))
+  const decoding = decodingDiagnostics(begun.decoding(), parts)
   return starts.map((start, i) => {
-    const end = starts[i + 1] ?? tokens.length
-    const from = positionOf(tokens[start])?.offset ?? 0
-    const to = i + 1 < starts.length ? (positionOf(tokens[end])?.offset ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY
+    const { from, to } = parts[i] as (typeof parts)[number]
     const early = resolved.diagnostics.filter((diagnostic) => {
       const offset = diagnostic.position?.offset ?? 0
-      return i === 0 ? offset < to : offset >= from && offset < to
+      return offset >= from && offset < to
     })
-    const result = readReport(tokens.slice(start, end), adapter.name, repair, early, { given })
+    const result = readReport(
+      tokens.slice(start, starts[i + 1] ?? tokens.length),
+      adapter.name,
+      repair,
+      [...(decoding[i] ?? []), ...early],
+      {
+        given
+      }
+    )
     const at = positionOf(tokens[start])
     return at === undefined ? result : { ...result, start: at }
   })
+}
+
+/** What decoding the input said, for one report of the whole input. */
+function decoded(begun: Begun): Diagnostic[] {
+  return decodingDiagnostics(begun.decoding())[0] ?? []
 }
 
 /** Where a token stands, if it says. */

@@ -452,6 +452,42 @@ describe('zfxxgk check', () => {
   })
 })
 
+describe('zfxxgk on damaged bytes and its own output', () => {
+  it('says where a file had a bad byte and that a page’s encoding was guessed; the cells are those of the clean file', async () => {
+    const dir = folderOf({
+      'html-2025-utf8-stray-byte': 'stray-byte.html',
+      'real-009-pingtan-2025': 'clean.html',
+      'html-2021-page-gbk-undeclared': 'gbk.html'
+    })
+    const { stderr } = await run(['check', dir])
+    const lines = stderr.split('\n')
+    const at = (file: string): number => lines.indexOf(join(dir, file))
+    expect(lines[at('stray-byte.html') + 1]).toMatch(
+      /^ {2}1:\d+ +warning {2}The input was read as UTF-8 .* byte offset 64776 .* {2}encoding_repaired$/u
+    )
+    expect(lines[at('gbk.html') + 1]).toMatch(/^ {2}1:1 +info {5}The input has no byte order mark .* GB18030.* {2}encoding_guessed$/u)
+    const csv = csvRows((await run(['parse', dir, '--to', 'csv'])).stdout).slice(1)
+    const cells = (file: string): string[] => csv.filter((row) => row[0] === join(dir, file)).map((row) => row.slice(4, 9).join(','))
+    expect(cells('stray-byte.html')).toEqual(cells('clean.html'))
+    expect(cells('clean.html')).toHaveLength(200)
+  })
+
+  it('reads back its own Markdown (which starts with a <!-- file --> line) as Markdown, every cell the same', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'zfxxgk-md-'))
+    expect((await run(['parse', SEEDS, '--to', 'markdown', '--output', `${out}/`])).code).toBe(0)
+    const written = readdirSync(out)
+    expect(written).toHaveLength(5)
+    for (const name of written) {
+      const text = readFileSync(join(out, name), 'utf8')
+      expect(text.startsWith('<!-- ')).toBe(true)
+      const back = parseReport(text)
+      expect(back.format, name).toBe('markdown')
+      const seed = parseReport(readFileSync(join(SEEDS, name.replace(/\.md$/u, '.txt')), 'utf8')).report as Report
+      for (const path of cellPaths(seed.edition)) expect(getCell(back.report as Report, path), `${name} ${path}`).toBe(getCell(seed, path))
+    }
+  })
+})
+
 describe('the built executable', () => {
   /**
    * 40 copies of the seeds and one more file, third in name order: the first worker's first parcel

@@ -231,7 +231,8 @@ function withTable3Body(report: Report, layout: Layout, edit: (rows: string[][])
  * A cell printed with more than its number (issue 12), by kind: another number after white
  * space, after a `<br>` (Markdown and HTML, where a cell may hold a line break), a footnote mark
  * (circled, superscript, a star, `<sup>` in Markdown and HTML), more than 15 significant digits
- * (beyond 2^53, or beyond the largest double). `undefined`: the kind cannot be printed in that layout.
+ * (beyond 2^53, or beyond the largest double), a money unit (a count carries none). `undefined`:
+ * the kind cannot be printed in that layout.
  */
 export const CELL_NOISE: Readonly<Record<string, (value: string, layout: Layout) => string | undefined>> = {
   'a second number after a space': (value) => `${value} 7`,
@@ -242,7 +243,11 @@ export const CELL_NOISE: Readonly<Record<string, (value: string, layout: Layout)
   'a <sup> footnote mark': (value, layout) => (layout === 'markdown' || layout === 'html' ? `${value}<sup>1</sup>` : undefined),
   // Beyond 2^53 a double rounds (9007199254740993 reads as …992), and 309 digits are Infinity.
   'more digits than a number holds exactly': (value) => `900719925474099${value}`,
-  'digits beyond the largest double': (value) => `${'9'.repeat(320)}${value}`
+  'digits beyond the largest double': (value) => `${'9'.repeat(320)}${value}`,
+  // A count carries no money unit (issue 23): `4亿元` is not the count 4.
+  'a money unit (亿元)': (value) => `${value}亿元`,
+  'a money unit (万元)': (value) => `${value}万元`,
+  'a money unit (元)': (value) => `${value}元`
 }
 
 /** A valid report whose table 三 prints one cell with more than its number: the text, the report, and the cell's path. */

@@ -4,13 +4,15 @@
  * texts, the extras, and the diagnostics (code, path, expected, actual) are compared.
  *
  * `UPDATE=1 npx vitest run test/golden.test.ts` rewrites each expected.json from what the parser
- * now gives (its `bytes` and `options` kept), to be reviewed in the diff: only on purpose, never to
- * make a failing case pass unread. Then `npx prettier --write corpus` formats them as the others.
+ * now gives (its `bytes` and `options` kept; numbers in plain digits, `0.0000001` and not `1e-7`),
+ * to be reviewed in the diff: only on purpose, never to make a failing case pass unread. Then
+ * `npx prettier --write corpus` formats them as the others.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parseReport, parseReportAsync, type Diagnostic, type ParseResult, type Report } from '../src/index.js'
+import { toJson } from '../src/serialize/json.js'
 
 const CORPUS = join(import.meta.dirname, '..', 'corpus')
 
@@ -96,7 +98,7 @@ describe('golden corpus', () => {
       it.runIf(process.env.UPDATE === '1')('rewrites expected.json (UPDATE=1)', () => {
         const diagnostics = result.diagnostics.map(({ code, path, expected: want, actual }) => ({ code, path, expected: want, actual }))
         const written = { ...expected, format: result.format, report: comparable(result.report), diagnostics }
-        writeFileSync(join(dir, 'expected.json'), `${JSON.stringify(inOrderOf(written, expected), null, 2)}\n`)
+        writeFileSync(join(dir, 'expected.json'), `${toJson(inOrderOf(written, expected), 2)}\n`)
       })
 
       it('reads the format', () => {

@@ -72,3 +72,23 @@ export function withoutIdentityPositions<R extends Report | null>(report: R): R 
     value === null ? null : { from: value.from, text: value.text }
   return { ...report, identity: { organization: source(report.identity.organization), year: source(report.identity.year) } }
 }
+
+/** A minimal CSV reader for tests: RFC 4180 quoting, CRLF rows. */
+export function readCsv(csv: string): string[][] {
+  const rows: string[][] = []
+  let row: string[] = []
+  let field = ''
+  let quoted = false
+  for (let i = 0; i < csv.length; i++) {
+    const ch = csv[i] as string
+    if (quoted) {
+      if (ch === '"' && csv[i + 1] === '"') ((field += '"'), i++)
+      else if (ch === '"') quoted = false
+      else field += ch
+    } else if (ch === '"') quoted = true
+    else if (ch === ',') (row.push(field), (field = ''))
+    else if (ch === '\r' && csv[i + 1] === '\n') (row.push(field), rows.push(row), (row = []), (field = ''), i++)
+    else field += ch
+  }
+  return rows
+}

@@ -14,7 +14,7 @@ import {
   type ParseResult,
   type Report
 } from '../src/index.js'
-import { CORPUS } from './helpers.js'
+import { CORPUS, readCsv } from './helpers.js'
 
 const FORMATS: OutputFormat[] = ['markdown', 'text', 'html', 'json']
 
@@ -32,26 +32,6 @@ function corpusResults(prefix = ''): { name: string; report: Report; result: Par
 
 function corpusReports(prefix = ''): { name: string; report: Report }[] {
   return corpusResults(prefix)
-}
-
-/** A minimal CSV reader for the test: RFC 4180 quoting, CRLF rows. */
-function readCsv(csv: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < csv.length; i++) {
-    const ch = csv[i] as string
-    if (quoted) {
-      if (ch === '"' && csv[i + 1] === '"') ((field += '"'), i++)
-      else if (ch === '"') quoted = false
-      else field += ch
-    } else if (ch === '"') quoted = true
-    else if (ch === ',') (row.push(field), (field = ''))
-    else if (ch === '\r' && csv[i + 1] === '\n') (row.push(field), rows.push(row), (row = []), (field = ''), i++)
-    else field += ch
-  }
-  return rows
 }
 
 describe('formatReport', () => {

@@ -7,6 +7,7 @@
  */
 
 import type { Diagnostic, ParseResult } from '../model/types.js'
+import { toJson } from '../serialize/json.js'
 
 /** How `check` renders. */
 export interface CheckJob {
@@ -27,7 +28,7 @@ export function renderCheck(path: string, result: ParseResult, job: CheckJob): s
   const shown = result.diagnostics.filter((d) =>
     job.level === 'silent' ? d.severity === 'error' : job.level === 'quiet' ? d.severity !== 'info' : true
   )
-  if (job.report === 'json') return JSON.stringify({ file: path, format: result.format, ok: result.ok, diagnostics: shown })
+  if (job.report === 'json') return toJson({ file: path, format: result.format, ok: result.ok, diagnostics: shown })
   if (shown.length === 0) return job.level === 'all' ? `${path}: no issues\n` : ''
   // A blank cell the invariants filled: one line, the inference's, naming both codes.
   const inferred = new Set(shown.filter((d) => d.code === 'value_inferred').map((d) => d.path))

@@ -11,6 +11,7 @@
 import { readCells } from '../model/empty.js'
 import type { Edition, ParseResult } from '../model/types.js'
 import { formatReport } from '../serialize/index.js'
+import { toJson } from '../serialize/json.js'
 import { csvField, LONG_HEADER, longCsv, rowTemplate, valueText } from '../serialize/rows.js'
 
 /** Output formats of `parse`. */
@@ -94,9 +95,9 @@ function render(part: FilePart, job: RenderJob): string {
   const { source, result } = part
   switch (job.to) {
     case 'json':
-      return JSON.stringify(entry(part), null, 2)
+      return toJson(entry(part), 2)
     case 'ndjson':
-      return `${JSON.stringify(entry(part))}\n`
+      return `${toJson(entry(part))}\n`
     case 'markdown':
       return `<!-- ${source} -->\n\n${result.report === null ? '(no report)\n' : formatReport(result.report, { format: 'markdown' })}`
     case 'csv':

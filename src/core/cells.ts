@@ -13,7 +13,17 @@ import { holdsSeveralNumbers, toWanyuan, type CellValue, type MoneyUnit, type No
 import type { Equation } from '../validate/equations.js'
 import { gluedRun, readGlued, spaced, type GluedRow } from './glued.js'
 import { MAX_PARSE_SPLIT_STEPS, type SplitBudget } from './split.js'
-import { alignTokens, CellState, type DamagedRow, rowPath, tokenNumber, trimEmpties, type OpenRow, type RowToken } from './rows.js'
+import {
+  alignTokens,
+  CellState,
+  type DamagedRow,
+  rowPath,
+  tokenCount,
+  tokenNumber,
+  trimEmpties,
+  type OpenRow,
+  type RowToken
+} from './rows.js'
 
 export { CellState, type DamagedRow }
 
@@ -109,7 +119,7 @@ export class CellStore {
         table,
         ...(label === undefined ? {} : { label }),
         cells,
-        printed: printed.map(tokenNumber),
+        printed: printed.map(tokenCount),
         ...(position ? { position } : {})
       })
       this.diagnostics.push(
@@ -240,9 +250,12 @@ export class CellStore {
   private numberOf(cell: number, token: RowToken, unit: MoneyUnit | UnknownUnit | undefined): Cell {
     if (token.kind === 'text' || token.value.kind !== 'number') return null
     const value = token.value
+    if (value.unit !== undefined && this.schema.cells[cell]?.money !== true) return null
     const applied = this.unitOf(cell, value.unit ?? unit)
     if (applied === undefined) return value.value
-    return typeof applied === 'string' ? toWanyuan(value.digits, applied) : null
+    if (typeof applied !== 'string') return null
+    const converted = toWanyuan(value.digits, applied)
+    return typeof converted === 'number' ? converted : null
   }
 
   /** The unit a cell's number must be converted from: only a money cell's, and never 万元 (`undefined`: none). */
@@ -310,8 +323,15 @@ export class CellStore {
       this.diagnostics.push(makeDiagnostic('blank_cell', { path, marker }, { path, position }))
       return
     }
+    const money = this.schema.cells[cell]?.money === true
+    if (value.unit !== undefined && !money) {
+      // `4亿元` in a count: the figure is not a count, and its unit is not to be dropped.
+      this.record(cell, null, CellState.invalid, position)
+      this.diagnostics.push(makeDiagnostic('invalid_number', { path, text: token.text, why: 'moneyUnit' }, { path, position }))
+      return
+    }
     let number = value.value
-    if (value.unit === undefined && this.schema.cells[cell]?.money === true && typeof unit !== 'object') {
+    if (value.unit === undefined && money && typeof unit !== 'object') {
       this.bareMoney.set(cell, { digits: value.digits, printed: token.text.trim(), position, header: unit, at: this.diagnostics.length })
     }
     const sourceUnit = this.unitOf(cell, value.unit ?? unit)
@@ -324,7 +344,13 @@ export class CellStore {
       return
     }
     if (sourceUnit !== undefined) {
-      number = toWanyuan(value.digits, sourceUnit)
+      const converted = toWanyuan(value.digits, sourceUnit)
+      if (typeof converted !== 'number') {
+        this.record(cell, null, CellState.invalid, position)
+        this.diagnostics.push(makeDiagnostic('invalid_number', { path, text: token.text, why: converted }, { path, position }))
+        return
+      }
+      number = converted
       this.diagnostics.push(
         makeDiagnostic(
           'unit_converted',

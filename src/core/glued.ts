@@ -11,7 +11,7 @@ import { makeDiagnostic, type MessageFacts } from '../model/diagnose.js'
 import { TABLES, type CellSchema, type TableNumber } from '../model/schema.js'
 import type { Diagnostic, Position } from '../model/types.js'
 import type { Equation } from '../validate/equations.js'
-import { readCell, type MoneyUnit, type UnknownUnit } from './number.js'
+import { readCell, toWanyuan, type MoneyUnit, type UnknownUnit } from './number.js'
 import { rowPath, type RowToken } from './rows.js'
 import { splitRun, type SplitBudget, type SplitColumn } from './split.js'
 
@@ -103,6 +103,14 @@ export function readGlued(row: GluedRow, schema: CellSchema, equations: readonly
       // A header unit that is no money unit of the format, and none in the piece: never a guess.
       if (typeof unit === 'object') {
         notes.push(makeDiagnostic('unknown_unit', { path: cellPath, unit: unit.unknown, printed }, cellPlace))
+        return null
+      }
+      if (Number.isNaN(value)) {
+        // In 万元 the amount has more digits than a number holds exactly: no value rather than a rounded one.
+        const why = unit === undefined ? undefined : toWanyuan(printed.replace(/[^\d.]/gu, ''), unit)
+        notes.push(
+          makeDiagnostic('invalid_number', { path: cellPath, text: printed, why: typeof why === 'string' ? why : undefined }, cellPlace)
+        )
         return null
       }
       if (pieceUnit(printed) === undefined)

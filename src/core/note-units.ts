@@ -80,8 +80,18 @@ function applyNoteUnit(store: NoteStore, cell: number, bare: BareMoney, notes: r
     diagnostic = makeDiagnostic('unknown_unit', facts, place)
   } else {
     const number = toWanyuan(bare.digits, unit)
-    store.record(cell, number, CellState.printed, bare.position)
-    diagnostic = makeDiagnostic('unit_converted', { ...facts, value: number }, { ...place, actual: Number(bare.digits), expected: number })
+    if (typeof number === 'number') {
+      store.record(cell, number, CellState.printed, bare.position)
+      diagnostic = makeDiagnostic(
+        'unit_converted',
+        { ...facts, value: number },
+        { ...place, actual: Number(bare.digits), expected: number }
+      )
+    } else {
+      // In the note's unit, the amount is more than a number holds exactly.
+      store.record(cell, null, CellState.invalid, bare.position)
+      diagnostic = makeDiagnostic('invalid_number', { path, text: bare.printed, why: number }, place)
+    }
   }
   store.diagnostics.splice(bare.at, replaced, diagnostic)
 }

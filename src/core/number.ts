@@ -29,8 +29,17 @@ export type CellValue =
   /** A row's values printed run together (a cell the adapter marks `glued`): split by the row's columns when it is placed. */
   | { kind: 'run'; text: string }
 
-/** Why a cell's digits are not read as a number (see `CellValue`). */
-export type Unreadable = 'tooLong' | 'several' | 'marked'
+/**
+ * Why a cell's digits are not read as a number (see `CellValue`); `tooSmall`: a number closer to 0
+ * than a double holds with all its digits (below 2.2e-308, `0.000…1` printed with hundreds of zeros).
+ */
+export type Unreadable = 'tooLong' | 'several' | 'marked' | 'tooSmall'
+
+/** Why an amount is not read once converted to 万元 (see {@link toWanyuan}). */
+export type WanyuanProblem = 'tooLongInWanyuan' | 'tooSmall'
+
+/** The smallest positive double that holds 15 significant digits (the smallest normal double); closer to 0, digits are lost. */
+const MIN_NORMAL = 2.2250738585072014e-308
 
 const PLAIN_DIGITS = /^[ \t]*\d{1,15}[ \t]*$/u
 /** More significant digits than this, and a double cannot hold the figure exactly. */
@@ -158,6 +167,7 @@ function readUnmarked(text: string): CellValue | undefined {
   if (SEVERAL.test(folded)) return { kind: 'unreadable', why: 'several', digits }
   if (digits.replace(/[-.]/gu, '').replace(/^0+(?=\d)/u, '').length > MAX_DIGITS) return { kind: 'unreadable', why: 'tooLong', digits }
   const value = Number(digits)
+  if (tooSmall(value, digits)) return { kind: 'unreadable', why: 'tooSmall', digits }
   const result: CellValue = { kind: 'number', value: Object.is(value, -0) ? 0 : value, digits }
   if (unit !== undefined && UNIT_SHIFT.has(unit)) result.unit = unit
   return result
@@ -252,15 +262,31 @@ const STATED_UNIT = /单位\s*[:为是]?\s*([^,;)\]】\s]+)/u
 const BRACKETED_UNIT = /\(\s*([^()]{1,6}?)\s*\)/u
 
 /**
- * Convert a decimal string to 万元 exactly, by moving the decimal point.
+ * Convert a decimal string to 万元 exactly, by moving the decimal point. An amount that in 万元
+ * would have more than 15 significant digits (`999999999999999亿元`), or be closer to 0 than a
+ * double holds exactly, is not converted: the reason is returned instead, for the cell to be
+ * `invalid_number` (the model's value must be one its writers print and its readers read back).
  *
  * @param digits - A signed decimal string such as `251000` or `-12.5`.
  * @param unit - The unit it is written in.
- * @returns The value in 万元.
+ * @returns The value in 万元, or why there is none.
  */
-export function toWanyuan(digits: string, unit: MoneyUnit): number {
+export function toWanyuan(digits: string, unit: MoneyUnit): number | WanyuanProblem {
   const shift = UNIT_SHIFT.get(unit) ?? 0
-  return shift === 0 ? Number(digits) : Number(shiftDecimal(digits, shift))
+  if (shift === 0) return Number(digits)
+  const text = shiftDecimal(digits, shift)
+  const significant = text
+    .replace(/\.?0*$/u, '')
+    .replace(/[-.]/gu, '')
+    .replace(/^0+(?=\d)/u, '')
+  if (significant.length > MAX_DIGITS) return 'tooLongInWanyuan'
+  const value = Number(text)
+  return tooSmall(value, text) ? 'tooSmall' : value
+}
+
+/** Whether a number printed as `digits` is not 0 but a double holds it with fewer digits (or as 0). */
+function tooSmall(value: number, digits: string): boolean {
+  return value === 0 ? /[1-9]/u.test(digits) : Math.abs(value) < MIN_NORMAL
 }
 
 function shiftDecimal(digits: string, places: number): string {

@@ -113,6 +113,14 @@ export function tokenNumber(token: RowToken): Cell {
   return token.kind === 'value' && token.value.kind === 'number' ? token.value.value : null
 }
 
+/**
+ * A row cell's number as a count: `null` for a blank, a text, or a number with a money unit
+ * (`4亿元` is no count: its figure is never read as one).
+ */
+export function tokenCount(token: RowToken): Cell {
+  return token.kind === 'value' && token.value.kind === 'number' && token.value.unit === undefined ? token.value.value : null
+}
+
 /** A row that printed more or fewer values than it has columns. */
 export interface DamagedRow {
   /** Table 二, 三 or 四. */

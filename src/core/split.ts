@@ -184,10 +184,13 @@ function fits(piece: string, column: SplitColumn, endsGroup: boolean): boolean {
   return true
 }
 
+/** A piece's value (money in 万元); `NaN` for an amount that in 万元 a number cannot hold exactly (see `toWanyuan`). */
 function valueOf(piece: string, column: SplitColumn): number {
   if (!column.money) return Number(piece) + 0
   const match = MONEY.exec(piece) as RegExpExecArray
   const digits = `${match[1] as string}${match[2] ?? ''}`
   const unit = (match[3] as MoneyUnit | undefined) ?? column.unit
-  return unit === undefined || unit === '万元' ? Number(digits) : toWanyuan(digits, unit)
+  if (unit === undefined || unit === '万元') return Number(digits)
+  const value = toWanyuan(digits, unit)
+  return typeof value === 'number' ? value : Number.NaN
 }

@@ -39,7 +39,9 @@ export const DIAGNOSTIC_CODES = [
   'hidden_text',
   'organization_unknown',
   'year_unknown',
-  'identity_conflict'
+  'identity_conflict',
+  'encoding_repaired',
+  'encoding_guessed'
 ] as const
 
 /** A stable diagnostic code: one of {@link DIAGNOSTIC_CODES}. */
@@ -235,6 +237,19 @@ export interface DiagnosticCodeMap {
    * crawler header, then `<title>`, then period) and the message names both; `path` is the field.
    */
   identity_conflict: DiagnosticInfo
+  /**
+   * 编码已修复 · **warning** — bytes of the input could not be read in its encoding (a download cut
+   * inside the last character, a stray `0xFF`) and were replaced with U+FFFD: the message says how
+   * many, which encoding was read and why, and where the first is (`position` in the decoded text;
+   * in UTF-8 its byte offset too). A cell holding one reads as text, never as a number.
+   */
+  encoding_repaired: DiagnosticInfo
+  /**
+   * 编码为推断 · **info** — the input has no byte order mark, declares no GB charset, and is not
+   * valid UTF-8, so its encoding was chosen by what it holds: read as GB18030, whose reading holds
+   * more of the format's labels than the UTF-8 one (the message gives both counts).
+   */
+  encoding_guessed: DiagnosticInfo
 }
 
 /**
@@ -335,5 +350,13 @@ export const DIAGNOSTIC_INFO: Readonly<DiagnosticCodeMap> = {
   identity_conflict: {
     severity: 'warning',
     summary: 'Two pieces of evidence disagree on the organisation or the year; the stronger is kept and both are named.'
+  },
+  encoding_repaired: {
+    severity: 'warning',
+    summary: 'Bytes of the input could not be read in its encoding and were replaced with U+FFFD; the message says how many and where.'
+  },
+  encoding_guessed: {
+    severity: 'info',
+    summary: 'The input declares no encoding and is not valid UTF-8: it was read as GB18030, the reading that holds the report.'
   }
 }

@@ -6,6 +6,7 @@
  * @module
  */
 
+import { printNumber as n } from './decimal.js'
 import { DIAGNOSTIC_INFO, type Diagnostic, type DiagnosticCode, type InvariantId, type Position } from './diagnostics.js'
 import type { TableName } from './schema.js'
 import type { Cell, IdentityOrigin } from './types.js'
@@ -46,7 +47,7 @@ export interface MessageFacts {
   group_as_row: RowFacts & { rows: readonly string[] }
   unruled_table: { page: number }
   values_split: RowFacts & { run: string; pieces: readonly string[]; by: 'format' | 'row' | 'table' | 'rowOnly' }
-  invalid_number: { path: string; text: string; why?: 'tooLong' | 'several' | 'marked' | undefined }
+  invalid_number: { path: string; text: string; why?: InvalidWhy | undefined }
   sum_mismatch: { rule: InvariantId; path: string; actual: number; expected: number }
   negative_value: { path: string; value: number }
   non_integer_count: { path: string; value: number }
@@ -64,6 +65,17 @@ export interface MessageFacts {
   organization_unknown: { title?: string | undefined }
   year_unknown: { title?: string | undefined; outside?: { year: number; from: IdentityOrigin } | undefined; last: number }
   identity_conflict: { field: 'organization' | 'year'; kept: IdentityReading; other: IdentityReading }
+  encoding_repaired: {
+    encoding: string
+    by: 'bom' | 'declared' | 'valid' | 'evidence'
+    declared?: string | undefined
+    count: number
+    byte?: number | undefined
+    line: number
+    column: number
+    labels?: EncodingLabels | undefined
+  }
+  encoding_guessed: { declared?: string | undefined; invalid: number; labels: EncodingLabels }
 }
 
 /** One reading of the organisation or the year, as messages name it: what it says and where it came from. */
@@ -124,6 +136,49 @@ const hiddenZh = ({ path, runs, blank }: MessageFacts['hidden_text']): string =>
   return `单元格 ${path} 含有读者看不到的文字，未读取：${list}${blank ? '；可见部分为空' : ''}。`
 }
 
+/**
+ * Why a cell's text was not read as a number (`invalid_number`): more than 15 significant digits;
+ * two numbers; a footnote mark; closer to 0 than a double holds exactly; a money unit on a count;
+ * more than 15 significant digits once converted to 万元.
+ */
+export type InvalidWhy = 'tooLong' | 'several' | 'marked' | 'tooSmall' | 'moneyUnit' | 'tooLongInWanyuan'
+
+/** The characters of the format's labels in the reading of the bytes taken, and in the other one. */
+export interface EncodingLabels {
+  /** In the reading taken. */
+  chosen: number
+  /** In the other. */
+  other: number
+}
+
+/** A cell's value in a message, in plain digits; `blank` for none. */
+const cellText = (value: Cell | undefined, blank: string): string => (value === null || value === undefined ? blank : n(value))
+
+/** The name of an encoding in a message. */
+const ENCODING_NAMES: Readonly<Record<string, string>> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16LE',
+  'utf-16be': 'UTF-16BE',
+  gb18030: 'GB18030'
+}
+const encodingName = (encoding: string): string => ENCODING_NAMES[encoding] ?? encoding
+/** The other reading compared with an encoding's. */
+const otherEncoding = (encoding: string): string => (encoding === 'gb18030' ? 'UTF-8' : 'GB18030')
+
+/** Why an encoding was read (`encoding_repaired`), in a message. */
+function readBecauseEn(f: MessageFacts['encoding_repaired']): string {
+  if (f.by === 'bom') return 'as its byte order mark says'
+  if (f.by === 'declared') return `as the page declares (charset ${f.declared ?? ''})`
+  if (f.labels === undefined) return 'chosen over UTF-8 (see encoding_guessed)'
+  return `which holds more of the format's text: ${f.labels.chosen} characters of its labels, against ${f.labels.other} read as ${otherEncoding(f.encoding)}`
+}
+function readBecauseZh(f: MessageFacts['encoding_repaired']): string {
+  if (f.by === 'bom') return '依据其字节顺序标记'
+  if (f.by === 'declared') return `依据网页声明的字符集 ${f.declared ?? ''}`
+  if (f.labels === undefined) return '而非 UTF-8（见 encoding_guessed）'
+  return `其中格式标签文字 ${f.labels.chosen} 个，按 ${otherEncoding(f.encoding)} 读取只有 ${f.labels.other} 个`
+}
+
 /** Why a column header could not be read: a column named twice, or one not named. */
 export interface HeaderProblem {
   /** What is wrong. */
@@ -155,16 +210,22 @@ const LIMIT_ZH: typeof LIMIT_EN = {
 }
 
 /** Why digits were not read as a number (`invalid_number`'s `why`). */
-const INVALID_WHY: Record<Locale, Record<'tooLong' | 'several' | 'marked', string>> = {
+const INVALID_WHY: Record<Locale, Record<InvalidWhy, string>> = {
   en: {
     tooLong: 'more than 15 significant digits, more than a number holds exactly',
     several: 'two numbers in one cell',
-    marked: 'a number with a footnote mark; which digits are the number is not certain'
+    marked: 'a number with a footnote mark; which digits are the number is not certain',
+    tooSmall: 'closer to 0 than a number holds exactly',
+    moneyUnit: 'a count cannot carry a money unit',
+    tooLongInWanyuan: 'in 万元 it has more than 15 significant digits, more than a number holds exactly'
   },
   zh: {
     tooLong: '有效数字超过15位，超出数值能精确表示的范围',
     several: '一个单元格中有两个数字',
-    marked: '数字带有脚注标记，无法确定哪些数字属于该数值'
+    marked: '数字带有脚注标记，无法确定哪些数字属于该数值',
+    tooSmall: '数值过于接近 0，超出数值能精确表示的范围',
+    moneyUnit: '数量不能带金额单位',
+    tooLongInWanyuan: '折合万元后有效数字超过15位，超出数值能精确表示的范围'
   }
 }
 
@@ -233,7 +294,7 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
     unknown_label: ({ label }) => `“${label}” is not a label of the format; it is kept in extras.`,
     blank_cell: ({ path, marker }) => `Cell ${path} is printed ${marker === undefined ? 'blank' : `“${marker}”`}.`,
     value_inferred: ({ path, value, row }) =>
-      `Cell ${path} ${row === undefined ? 'was blank or missing' : `stands in ${rowEn(row)}, which printed ${row.printed} values for ${row.columns} columns`}; the totals invariants admit only ${value}.`,
+      `Cell ${path} ${row === undefined ? 'was blank or missing' : `stands in ${rowEn(row)}, which printed ${row.printed} values for ${row.columns} columns`}; the totals invariants admit only ${n(value)}.`,
     ambiguous_value: (f) =>
       'beside' in f
         ? `Cell ${f.path} is empty beside cell ${f.beside}, which holds two numbers (“${f.text}”): one of them may be this cell's; it is left null.`
@@ -251,13 +312,13 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
     invalid_number: ({ path, text, why }) =>
       `Cell ${path} holds “${text}”, which is not a number${why === undefined ? '' : ` (${INVALID_WHY.en[why]})`}.`,
     sum_mismatch: ({ rule, path, actual, expected }) =>
-      `${rule} fails at ${path}: ${RELATIONS.en[rule] ?? ''} gives ${actual} printed, ${expected} expected.`,
-    negative_value: ({ path, value }) => `Cell ${path} is ${value}, but a count cannot be negative.`,
-    non_integer_count: ({ path, value }) => `Cell ${path} is ${value}, but a count must be a whole number.`,
+      `${rule} fails at ${path}: ${RELATIONS.en[rule] ?? ''} gives ${n(actual)} printed, ${n(expected)} expected.`,
+    negative_value: ({ path, value }) => `Cell ${path} is ${n(value)}, but a count cannot be negative.`,
+    non_integer_count: ({ path, value }) => `Cell ${path} is ${n(value)}, but a count must be a whole number.`,
     edition_conflict: (f) =>
       `Markers of both formats are present (2019: ${f.markers2019}, 2021: ${f.markers2021}); read as the ${f.edition} format.`,
     unit_converted: ({ path, printed, unit, value, note }) =>
-      `Cell ${path} printed “${printed}” in ${unit}${note === undefined ? '' : ` (as a note of the table states: “${note}”)`}; it is ${value} 万元.`,
+      `Cell ${path} printed “${printed}” in ${unit}${note === undefined ? '' : ` (as a note of the table states: “${note}”)`}; it is ${n(value)} 万元.`,
     unsupported_content: ({ format, reason }) =>
       `An embedded ${format} part of the input could not be read (${reason}); whatever it holds is not in the report.`,
     read_as_text: ({ adapter, limit, value }) =>
@@ -273,7 +334,7 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
     conflicting_values: (f) =>
       f.first === undefined && f.second === undefined
         ? `In table ${f.table}, ${rowEn(f)} is printed a second time with values that do not fit its columns; the first printing is kept.`
-        : `Cell ${f.path} is printed twice with different values: ${f.first ?? 'blank'}, then ${f.second ?? 'blank'} (${rowEn(f)} of table ${f.table} printed a second time); the first is kept.`,
+        : `Cell ${f.path} is printed twice with different values: ${cellText(f.first, 'blank')}, then ${cellText(f.second, 'blank')} (${rowEn(f)} of table ${f.table} printed a second time); the first is kept.`,
     columns_reordered: ({ table, columns }) =>
       `Table ${table} prints its columns in another order than the format (${columns.join(', ')}); each value is placed by its column header.`,
     column_header_unreadable: ({ table, problem }) =>
@@ -284,7 +345,11 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
     year_unknown: ({ title, outside, last }) =>
       `No year could be read: ${outside !== undefined ? `${ORIGIN.en[outside.from]} names ${outside.year}, outside 2019–${last}` : title === undefined ? 'the report prints no title naming one' : `the title “${title}” names none`}, and no other evidence (crawler header, <title>, statistics period) gives one; year is null (a publication date is never taken for it).`,
     identity_conflict: ({ field, kept, other }) =>
-      `${field === 'year' ? 'The year' : 'The organisation'} is read as “${kept.value}” from ${ORIGIN.en[kept.from]}, but ${ORIGIN.en[other.from]} gives “${other.value}”; the first is kept. Check which is right.`
+      `${field === 'year' ? 'The year' : 'The organisation'} is read as “${kept.value}” from ${ORIGIN.en[kept.from]}, but ${ORIGIN.en[other.from]} gives “${other.value}”; the first is kept. Check which is right.`,
+    encoding_repaired: (f) =>
+      `The input was read as ${encodingName(f.encoding)} (${readBecauseEn(f)}), with ${f.count} byte ${f.count === 1 ? 'sequence' : 'sequences'} it cannot hold replaced by U+FFFD, the first ${f.byte === undefined ? `at line ${f.line}, column ${f.column}` : `at byte offset ${f.byte} (line ${f.line}, column ${f.column})`}; a cell holding one is read as text, not as a number.`,
+    encoding_guessed: ({ declared, invalid, labels }) =>
+      `${declared === undefined ? 'The input has no byte order mark and declares no charset, and its bytes are not valid UTF-8' : `The page declares charset ${declared}, but its bytes are not valid UTF-8`} (${invalid} invalid ${invalid === 1 ? 'sequence' : 'sequences'}): it was read as GB18030, which holds more of the format's text (${labels.chosen} characters of its labels, against ${labels.other} read as UTF-8).`
   },
   zh: {
     not_a_report: ({ adapter, error, labels, async }) =>
@@ -301,7 +366,7 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
     unknown_label: ({ label }) => `“${label}”不是格式中的标签，已保留在 extras 中。`,
     blank_cell: ({ path, marker }) => `单元格 ${path} ${marker === undefined ? '为空' : `印为“${marker}”`}。`,
     value_inferred: ({ path, value, row }) =>
-      `单元格 ${path} ${row === undefined ? '为空或缺失' : `位于${rowZh(row)}，该行印有 ${row.printed} 个数值、有 ${row.columns} 列`}；按勾稽关系只能是 ${value}。`,
+      `单元格 ${path} ${row === undefined ? '为空或缺失' : `位于${rowZh(row)}，该行印有 ${row.printed} 个数值、有 ${row.columns} 列`}；按勾稽关系只能是 ${n(value)}。`,
     ambiguous_value: (f) =>
       'beside' in f
         ? `单元格 ${f.path} 为空，其旁的单元格 ${f.beside} 印有两个数（“${f.text}”），其中一个可能属于本单元格；本单元格保留为 null。`
@@ -316,13 +381,13 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
     invalid_number: ({ path, text, why }) =>
       `单元格 ${path} 的内容“${text}”不是数字${why === undefined ? '' : `（${INVALID_WHY.zh[why]}）`}。`,
     sum_mismatch: ({ rule, path, actual, expected }) =>
-      `${path} 处勾稽关系 ${rule} 不成立：${RELATIONS.zh[rule] ?? ''}，印为 ${actual}，应为 ${expected}。`,
-    negative_value: ({ path, value }) => `单元格 ${path} 为 ${value}，但数量不能为负。`,
-    non_integer_count: ({ path, value }) => `单元格 ${path} 为 ${value}，但数量必须是整数。`,
+      `${path} 处勾稽关系 ${rule} 不成立：${RELATIONS.zh[rule] ?? ''}，印为 ${n(actual)}，应为 ${n(expected)}。`,
+    negative_value: ({ path, value }) => `单元格 ${path} 为 ${n(value)}，但数量不能为负。`,
+    non_integer_count: ({ path, value }) => `单元格 ${path} 为 ${n(value)}，但数量必须是整数。`,
     edition_conflict: (f) =>
       `同时出现两种格式的标志（2019 年版 ${f.markers2019} 个，2021 年版 ${f.markers2021} 个）；按 ${f.edition} 年版格式读取。`,
     unit_converted: ({ path, printed, unit, value, note }) =>
-      `单元格 ${path} 印为“${printed}”（单位：${unit}${note === undefined ? '' : `，见表注“${note}”`}），折合 ${value} 万元。`,
+      `单元格 ${path} 印为“${printed}”（单位：${unit}${note === undefined ? '' : `，见表注“${note}”`}），折合 ${n(value)} 万元。`,
     unsupported_content: ({ format, reason }) => `输入中嵌入的 ${format} 部分无法读取（${reason}），其中内容未计入报告。`,
     read_as_text: ({ adapter, limit, value }) =>
       `${adapter} 输入已按纯文本读取，因为${LIMIT_ZH[limit](value)}：竖线行、制表符行和 # 标题照常读取，原始 HTML 表格、列表和链接不读取。`,
@@ -335,7 +400,7 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
     conflicting_values: (f) =>
       f.first === undefined && f.second === undefined
         ? `${rowZh(f)}重复印出，但其数值与列数不符；保留第一次印出的数值。`
-        : `单元格 ${f.path} 印了两次且数值不同：先为 ${f.first ?? '空'}，后为 ${f.second ?? '空'}（${rowZh(f)}重复印出）；保留第一次的数值。`,
+        : `单元格 ${f.path} 印了两次且数值不同：先为 ${cellText(f.first, '空')}，后为 ${cellText(f.second, '空')}（${rowZh(f)}重复印出）；保留第一次的数值。`,
     columns_reordered: ({ table, columns }) => `表${table}的列序与格式不同（${columns.join('、')}）；各数值按其列标题归入对应列。`,
     column_header_unreadable: ({ table, problem }) =>
       `表${table}的表头${problem.kind === 'repeated' ? `重复出现“${problem.column}”` : `缺少“${problem.column}”`}；数值按格式规定的列序归入，可能与印刷的列序不符。`,
@@ -345,7 +410,11 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
     year_unknown: ({ title, outside, last }) =>
       `无法确定报告年度：${outside !== undefined ? `${ORIGIN.zh[outside.from]}写的 ${outside.year} 年不在 2019–${last} 年之内` : title === undefined ? '报告未印写明年度的标题' : `标题“${title}”未写明年度`}，其他依据（采集器标题头、<title>、统计期限）也未给出；year 记为 null（发布日期从不作为年度）。`,
     identity_conflict: ({ field, kept, other }) =>
-      `${field === 'year' ? '报告年度' : '发布机关'}按${ORIGIN.zh[kept.from]}读作“${kept.value}”，但${ORIGIN.zh[other.from]}为“${other.value}”；保留前者，请核对。`
+      `${field === 'year' ? '报告年度' : '发布机关'}按${ORIGIN.zh[kept.from]}读作“${kept.value}”，但${ORIGIN.zh[other.from]}为“${other.value}”；保留前者，请核对。`,
+    encoding_repaired: (f) =>
+      `输入按 ${encodingName(f.encoding)} 读取（${readBecauseZh(f)}），其中 ${f.count} 处无法解码的字节序列已替换为 U+FFFD，第一处位于${f.byte === undefined ? `第 ${f.line} 行第 ${f.column} 列` : `字节偏移 ${f.byte}（第 ${f.line} 行第 ${f.column} 列）`}；含有它的单元格按文字而非数字读取。`,
+    encoding_guessed: ({ declared, invalid, labels }) =>
+      `${declared === undefined ? '输入没有字节顺序标记，也未声明字符集，且不是有效的 UTF-8' : `网页声明字符集为 ${declared}，但其字节不是有效的 UTF-8`}（有 ${invalid} 处无效字节序列）：已按 GB18030 读取，其中格式标签文字 ${labels.chosen} 个，按 UTF-8 读取只有 ${labels.other} 个。`
   }
 }
 

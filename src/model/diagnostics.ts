@@ -164,6 +164,10 @@ export interface DiagnosticFields {
     /** `organization` or `year`. */
     path: 'organization' | 'year'
   }
+  /** Where the first replaced sequence stands in the decoded text (in UTF-8 its byte offset is in the message). */
+  encoding_repaired: Required<Pick<DiagnosticBase, 'position'>>
+  /** No field beyond the base: it is about the input as a whole. */
+  encoding_guessed: object
 }
 
 /** A diagnostic of one code, with the fields that code always carries. */

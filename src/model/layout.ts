@@ -21,6 +21,8 @@ import { readCells } from './empty.js'
 import { cellSchema, type CellSchema } from './schema.js'
 import type { Cell, Report } from './types.js'
 
+export { printNumber } from './decimal.js'
+
 /** A cell of a laid-out table: a label, or a value with its model path. */
 export interface LayoutCell {
   /** A label's text; for a value, empty (renderers print the value). */
@@ -230,18 +232,4 @@ export function toGrid(rows: readonly LayoutCell[][], columns: number, print: (c
     ;(grid[row] as string[])[column] = cell.path === undefined ? cell.text : print(cell)
   }
   return grid
-}
-
-/**
- * A number as a report prints it: plain decimal digits, no exponent, no thousands
- * separators, at most six decimals for the smallest amounts.
- *
- * @param value - A cell's value.
- */
-export function printNumber(value: number): string {
-  if (Number.isInteger(value) || Math.abs(value) >= 1e-6) {
-    const text = String(value)
-    if (!/e/iu.test(text)) return text
-  }
-  return value.toFixed(6).replace(/\.?0+$/u, '')
 }

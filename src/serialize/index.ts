@@ -5,8 +5,10 @@
  * @module
  */
 
-import { layoutReport, printNumber, toGrid, type LayoutBlock, type LayoutCell } from '../model/layout.js'
+import { printNumber } from '../model/decimal.js'
+import { layoutReport, toGrid, type LayoutBlock, type LayoutCell } from '../model/layout.js'
 import type { Report } from '../model/types.js'
+import { toJson } from './json.js'
 
 /** The formats `formatReport` writes. */
 export type OutputFormat = 'markdown' | 'text' | 'html' | 'json'
@@ -26,7 +28,10 @@ export interface FormatOptions {
  * - `text`: tab-separated rows, as reports are copied from Word (`—` for a blank cell);
  * - `html`: a fragment with real rowspan and colspan, like the official template, each value cell
  *   naming its model path in `data-path` (`<td data-path="applications.total.results.granted">`);
- * - `json`: the report itself, `JSON.stringify` with two-space indentation.
+ * - `json`: the report itself, with two-space indentation.
+ *
+ * Every number is written as the model holds it: the shortest decimal that reads back as the same
+ * number, in plain digits (`0.0000001`, never `1e-7`), never rounded; JSON stays valid JSON.
  *
  * `parseReport` reads each back to the same numbers, sections, title and extras
  * (written as printed after table 四: a line as a paragraph, a row as a one-row table).
@@ -46,7 +51,7 @@ export interface FormatOptions {
  */
 export function formatReport(report: Report, options?: FormatOptions | null): string {
   const format = options?.format ?? 'markdown'
-  if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`
+  if (format === 'json') return `${toJson(report, 2)}\n`
   const blocks = layoutReport(report)
   if (format === 'markdown') return blocks.map(markdownBlock).join('\n\n') + '\n'
   if (format === 'text') return blocks.map(textBlock).join('\n\n') + '\n'

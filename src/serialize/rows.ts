@@ -6,7 +6,7 @@
  */
 
 import { readCells } from '../model/empty.js'
-import { printNumber } from '../model/layout.js'
+import { printNumber } from '../model/decimal.js'
 import type { TableName } from '../model/schema.js'
 import type { DiagnosticCode } from '../model/codes.js'
 import type { Cell, Edition, ParseResult, Report } from '../model/types.js'

@@ -268,7 +268,7 @@ export interface Adapter {
    * when the input is a `Uint8Array` (picked by `detectBytes`, or named by `options.format`).
    *
    * @param bytes - The input as given.
-   * @param text - The bytes decoded as text (BOM, `<meta charset>`, UTF-8, else GB18030), on first call.
+   * @param text - The bytes decoded as text (BOM, `<meta charset>`, UTF-8, else UTF-8 repaired or GB18030), on first call.
    */
   readBytes?(bytes: Uint8Array, text: () => string): SourceDocument | Promise<SourceDocument>
   /**

@@ -30,8 +30,12 @@ import type { Output } from './table.js'
 /** htmlparser2, loaded on first use. */
 const htmlparser2 = onFirstUse((require) => require('htmlparser2') as typeof Htmlparser2)
 
-/** Input that starts as markup: a doctype, a comment or a tag, after any BOM and whitespace. */
-const STARTS_AS_HTML = /^[\s\ufeff]*<(?:!doctype|!--|[a-z][\w:-]*[\s/>])/iu
+/**
+ * Input that starts as markup: a doctype or a tag, after any BOM, white space and comments. A
+ * comment alone is no sign of HTML: Markdown has them too (the CLI's Markdown output starts with
+ * `<!-- file -->`). Tried where the comments end (sticky).
+ */
+const STARTS_AS_HTML = /[\s\ufeff]*<(?:!doctype|[a-z][\w:-]*[\s/>])/iuy
 /** Structural tags only: `<br>`, `<span>` or `<font>` debris in crawled text does not make it a page. */
 const TAGS = /<\/?(?:p|div|table|tr|td|th|h[1-6]|li|body)\b/giu
 /**
@@ -43,7 +47,8 @@ const PARSER = { xmlMode: false, decodeEntities: true } as const
 const MARKDOWN_SIGNS = /^ {0,3}(?:#{1,6}[ \t]|\|?[ \t]*:?-{3,}:?[ \t]*\|)/mu
 
 /**
- * The HTML adapter. `detect()` gives 0.95 to input that starts as markup, 0.7
+ * The HTML adapter. `detect()` gives 0.95 to input that starts as markup (a doctype or a tag,
+ * after any comments: a comment alone says nothing), 0.7
  * to text with ten or more tags (0.5 if it also has Markdown headings or
  * tables, which the Markdown adapter reads better), 0 otherwise.
  */
@@ -54,12 +59,27 @@ export const htmlAdapter: Adapter = {
 }
 
 function detectHtml(input: string): number {
+  STARTS_AS_HTML.lastIndex = afterComments(input)
   if (STARTS_AS_HTML.test(input)) return 0.95
   let tags = 0
   TAGS.lastIndex = 0
   while (tags < 10 && TAGS.exec(input) !== null) tags++
   if (tags < 10) return 0
   return MARKDOWN_SIGNS.test(input) ? 0.5 : 0.7
+}
+
+/** Where the input's leading comments end (with the white space and BOM around them); 0 when it starts with none. */
+function afterComments(input: string): number {
+  let at = 0
+  for (;;) {
+    let start = at
+    while (start < input.length && /[\s\ufeff]/u.test(input[start] as string)) start++
+    if (!input.startsWith('<!--', start)) return at
+    const end = input.indexOf('-->', start + 4)
+    // An unclosed comment: all the rest is comment to a browser; no sign of markup either.
+    if (end < 0) return start
+    at = end + 3
+  }
 }
 
 /**

@@ -8,7 +8,8 @@
 
 import type { Adapter, SourceBlock, SourceDocument, SourceIdentity } from '../../source/document.js'
 import { createEmptyReport } from '../../model/empty.js'
-import { layoutReport, printNumber, toGrid } from '../../model/layout.js'
+import { printNumber } from '../../model/decimal.js'
+import { layoutReport, toGrid } from '../../model/layout.js'
 import type { Edition, Report } from '../../model/types.js'
 
 /** The JSON adapter. `detect()` gives 0.99 to a JSON object with an `edition`, 0 otherwise. */

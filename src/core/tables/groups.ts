@@ -12,7 +12,7 @@ import type { Table3RowSpec } from '../../model/catalogue.js'
 import { makeDiagnostic } from '../../model/diagnose.js'
 import { TABLES } from '../../model/schema.js'
 import { labelCore, normalizeLabel } from '../normalize.js'
-import { alignTokens, CellState, rowId, rowPath, tokenNumber, type OpenRow } from '../rows.js'
+import { alignTokens, CellState, rowId, rowPath, tokenCount, tokenNumber, type OpenRow } from '../rows.js'
 import type { MapperContext } from './construct.js'
 
 /** A group label printed with values, and the order of table 三's columns when it was read. */
@@ -60,7 +60,7 @@ export function settleGroups(context: MapperContext, printed: readonly PrintedGr
     values.forEach((token, column) => {
       // Where the sum is 0, every row is 0 (no count is negative); else null, the sum kept for repair.
       const cells = under.map((spec) => cellsOf(spec)[column] as number)
-      const sum = tokenNumber(token)
+      const sum = tokenCount(token)
       const position = token.position ?? row.label?.position
       for (const cell of cells)
         context.cells.record(cell, sum === 0 ? 0 : null, sum === 0 ? CellState.printed : CellState.missing, position)
