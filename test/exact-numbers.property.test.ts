@@ -80,7 +80,8 @@ const reportWith = fc
   })
 
 /** Warnings and errors, those of who and which year apart (generated reports often have no title). */
-const serious = (diagnostics: Diagnostic[]): Diagnostic[] => withoutIdentity(diagnostics).filter((diagnostic) => diagnostic.severity !== 'info')
+const serious = (diagnostics: Diagnostic[]): Diagnostic[] =>
+  withoutIdentity(diagnostics).filter((diagnostic) => diagnostic.severity !== 'info')
 const EXPONENT = /\d[eE][-+]?\d/u
 /** What `parse` writes for one file holding one report. */
 const render = (source: string, result: ParseResult, job: RenderJob): string => renderParts([{ source, result }], job)
