@@ -128,6 +128,7 @@ describe('Word cells', () => {
     expect([first, ...others]).toEqual(VALUES)
     const deep = parseReport(nest(400))
     expect(deep.report).toBeNull()
-    expect(deep.diagnostics[0]?.message).toContain('more than 1000 deep')
+    expect(deep.diagnostics[0]).toMatchObject({ code: 'resource_limit', severity: 'error' })
+    expect(deep.diagnostics[0]?.message).toContain('deeper than 1000')
   })
 })
