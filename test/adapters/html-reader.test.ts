@@ -3,7 +3,7 @@
  * (the output a tree walk gave) and what it adds (no recursion, spans in time linear in the cells).
  */
 import { describe, expect, it } from 'vitest'
-import { flattenHtmlNesting, MAX_HTML_DEPTH } from '../../src/adapters/html/nesting.js'
+import { flattenHtmlNesting, MAX_HTML_DEPTH, MAX_TABLE_DEPTH } from '../../src/adapters/html/nesting.js'
 import { readHtml } from '../../src/adapters/html/index.js'
 import type { SourceBlock, SourceTable } from '../../src/index.js'
 
@@ -29,6 +29,34 @@ describe('html reader', () => {
     // Implied ends, void elements, comments and raw text are not nesting.
     const page = `${'<p>x'.repeat(40_000)}<br>`.repeat(1) + `<script>${'<div>'.repeat(40_000)}</script><!-- ${'<div>'.repeat(40_000)} -->`
     expect(flattenHtmlNesting(page)).toEqual({ html: page })
+  })
+
+  it('reads tables nested 64 deep as tables, deeper ones as text of their cell, and says so', () => {
+    const nest = (depth: number): string =>
+      '<table><tr><td>'.repeat(depth - 1) + '<table><tr><td>规章</td><td>1</td></tr></table>' + '</td></tr></table>'.repeat(depth - 1)
+    const inside = readHtml(nest(MAX_TABLE_DEPTH))
+    expect(shape(inside.blocks)).toEqual(['table:规章,1'])
+    expect(inside.notices).toBeUndefined()
+    const deeper = readHtml(nest(MAX_TABLE_DEPTH + 1))
+    // The deepest table left holds the blanked one's text in its one cell.
+    expect(shape(deeper.blocks)).toEqual(['table:规章 1'])
+    expect(deeper.notices).toEqual([
+      {
+        kind: 'resourceLimit',
+        limit: 'tableNesting',
+        value: MAX_TABLE_DEPTH,
+        position: expect.objectContaining({ offset: 15 * MAX_TABLE_DEPTH })
+      }
+    ])
+  })
+
+  it('bounds what the parser never closes: <thead> or <caption> opened 100 000 times', () => {
+    for (const part of ['<thead>', '<caption>', '<tbody><tr>']) {
+      const html = `<table>${part.repeat(100_000)}<tr><td>规章</td><td>1</td></tr></table>`
+      const { html: flat, limit } = flattenHtmlNesting(html)
+      expect(limit, part).toBe('nesting')
+      expect(flat).toHaveLength(html.length)
+    }
   })
 
   it('reads a table inside 12 000 nested elements (no recursion in the walk)', () => {
