@@ -4,6 +4,12 @@
  * @module
  */
 
+/**
+ * The built-in adapters' names, as `builtinAdapters` lists them (a test keeps the two the same):
+ * the command's main thread, whose files are parsed in workers, does not load the parser to know them.
+ */
+export const BUILTIN_FORMATS: readonly string[] = ['json', 'html', 'markdown', 'docx', 'pdf', 'text']
+
 /** The usage of the command. */
 export const USAGE = `Usage: zfxxgk <command> [options] <files|dirs|-…>
 

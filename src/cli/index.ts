@@ -10,11 +10,11 @@ import { availableParallelism } from 'node:os'
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
-import { builtinAdapters, type Adapter } from '../parse.js'
+import type { Adapter } from '../parse.js'
 import { loadAdapters } from './adapters.js'
 import { runBatch } from './batch.js'
 import { collectInputs, REPORT_EXTENSIONS } from './files.js'
-import { HELP, USAGE } from './help.js'
+import { BUILTIN_FORMATS, HELP, USAGE } from './help.js'
 import { isFolderTarget, NO_OUTPUT, openOutput, type Output, type Write } from './output.js'
 import { openViewOutput, viewToFile } from './pages.js'
 import { overlapProblem, pickedBy, type OutputTarget } from './overlap.js'
@@ -163,7 +163,7 @@ function jobOf(command: Command, values: ReturnType<typeof parseOptions>['values
     if (!only.includes(command) && values[option as keyof typeof values] !== undefined)
       return `--${option} is an option of ${only.join(' and ')}, not of ${command}`
   }
-  const formats = ['auto', ...custom.map((adapter) => adapter.name), ...builtinAdapters.map((adapter) => adapter.name)]
+  const formats = ['auto', ...custom.map((adapter) => adapter.name), ...BUILTIN_FORMATS]
   if (values.format !== undefined && !formats.includes(values.format)) return `--format must be one of ${formats.join(', ')}`
   const to = (values.to ?? 'json') as Target
   if (!TARGETS.includes(to)) return `--to must be one of ${TARGETS.join(', ')}`

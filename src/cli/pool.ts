@@ -26,7 +26,7 @@ import { Worker } from 'node:worker_threads'
 import { statSync } from 'node:fs'
 import type { Input } from './files.js'
 import { failed, type Outcome } from './outcome.js'
-import { processFile, type FileJob } from './process.js'
+import type { FileJob } from './process.js'
 import { RING_BYTES, RingReader } from './ring.js'
 
 /** Below this many files, one worker: a second costs more (its start) than it saves. */
@@ -132,6 +132,8 @@ async function inThisThread(
     if (file.failure !== undefined) outcome = failed(file.path, file.failure)
     else {
       try {
+        // Loaded here: the main thread of the command, whose files are parsed in workers, never loads the parser.
+        const { processFile } = await import('./process.js')
         outcome = await processFile(file.path, job, file.bytes)
       } catch (error) {
         outcome = failed(file.path, `its processing stopped: ${error instanceof Error ? error.message : String(error)}`)

@@ -8,6 +8,8 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync 
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { collectInputs, type WalkFs } from '../../src/cli/files.js'
+import { BUILTIN_FORMATS } from '../../src/cli/help.js'
+import { builtinAdapters } from '../../src/parse.js'
 import { readInput } from '../../src/cli/process.js'
 import { readStdin } from '../../src/cli/stdin.js'
 import { BIN, folderOf, run, systemError } from './helpers.js'
@@ -177,5 +179,11 @@ describe('standard input', () => {
   it('holds no more than the limit: bytes given whole are refused past it too', async () => {
     expect(await readStdin(new Uint8Array(11), 10)).toEqual({ failure: 'more than --max-size (10) bytes; not read further' })
     expect(await readStdin([new Uint8Array([1, 2]), new Uint8Array([3])], 10)).toEqual(new Uint8Array([1, 2, 3]))
+  })
+})
+
+describe('--format', () => {
+  it('knows the built-in adapters by name without loading the parser: the same names, in the same order', () => {
+    expect(BUILTIN_FORMATS).toEqual(builtinAdapters.map((adapter) => adapter.name))
   })
 })
