@@ -1,7 +1,7 @@
 /**
  * One file of a batch, from its path to what the command writes for it: read (within the size
  * limit), parsed with `parseReportsAsync` (every report it holds), rendered for `parse`, `check` or `view`. Never throws: what goes
- * wrong is the outcome's `failure`. Runs in a worker thread, or in this one for small batches.
+ * wrong is the outcome's `failure`. Runs in a worker thread (in this one only for tests and embedding).
  *
  * @module
  */
