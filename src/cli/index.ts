@@ -18,6 +18,7 @@ import { openOutput, openViewOutput, type Output } from './output.js'
 import { processAll } from './pool.js'
 import { processFile, type FileJob, type Outcome } from './process.js'
 import { progress } from './progress.js'
+import { plain } from './terminal.js'
 import { csvHeader, TARGETS, type Target } from './render.js'
 
 /** Where the command writes, and what it reads for `-`. */
@@ -65,7 +66,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     parsed = parseOptions(argv)
   } catch (error) {
-    io.stderr(`zfxxgk: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`)
+    io.stderr(`zfxxgk: ${plain(error instanceof Error ? error.message : String(error))}\n\n${USAGE}\n`)
     return 2
   }
   const { values, positionals } = parsed
@@ -119,7 +120,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     names,
     (values.ext ?? []).map((extension) => (extension.startsWith('.') ? extension : `.${extension}`))
   )
-  for (const name of missing) io.stderr(`${name}: no such file or directory\n`)
+  for (const name of missing) io.stderr(`${plain(name)}: no such file or directory\n`)
   const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs)
   const bar = progress(inputs.length, io)
   const tally: Tally = {
@@ -142,7 +143,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if ((outcome.counts.warning ?? 0) > 0) tally.warnings++
     if (outcome.failure !== undefined && (command === 'parse' || outcome.format === undefined)) {
       bar.clear()
-      io.stderr(`${outcome.path}: ${outcome.format === undefined ? 'could not be read' : 'no report'}: ${outcome.failure}\n`)
+      io.stderr(`${plain(outcome.path)}: ${outcome.format === undefined ? 'could not be read' : 'no report'}: ${plain(outcome.failure)}\n`)
     }
     if (command === 'view') await output.write(outcome)
     else if (command === 'check' && job.check.report === 'text') {
@@ -214,7 +215,7 @@ function jobOf(command: Command, values: ReturnType<typeof parseOptions>['values
 }
 
 function usage(io: Io, problem: string, command?: Command): number {
-  io.stderr(`zfxxgk: ${problem}\n\n${command === undefined ? USAGE : HELP[command]}\n`)
+  io.stderr(`zfxxgk: ${plain(problem)}\n\n${command === undefined ? USAGE : HELP[command]}\n`)
   return 2
 }
 
