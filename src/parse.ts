@@ -213,6 +213,10 @@ function begin(input: string | Uint8Array, options: ParseOptions | null | undefi
   if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
     throw new TypeError(`${name}() takes a string or a Uint8Array, not ${input === null ? 'null' : typeof input}`)
   }
+  if (typeof input !== 'string' && isDetached(input)) {
+    const diagnostic = inLocale(options?.locale ?? 'en', () => makeDiagnostic('not_a_report', { detached: true }))
+    return [{ report: null, diagnostics: [diagnostic], format: options?.format ?? 'none', ok: false }]
+  }
   const adapters = [...(options?.adapters ?? []), ...builtinAdapters]
   const format = options?.format ?? undefined
   const locale = options?.locale ?? 'en'
@@ -306,4 +310,15 @@ function read(document: SourceDocument, adapter: Adapter, adapters: readonly Ada
 /** Where a token stands, if it says. */
 function positionOf(token: Token | undefined): Position | undefined {
   return token !== undefined && 'position' in token ? token.position : undefined
+}
+
+/** Whether bytes sit on a detached (transferred) buffer, which no view can read; Node 20 has no `ArrayBuffer#detached`. */
+function isDetached(bytes: Uint8Array): boolean {
+  if (bytes.byteLength > 0) return false
+  try {
+    bytes.subarray(0, 0)
+    return false
+  } catch {
+    return true
+  }
 }
