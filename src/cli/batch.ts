@@ -7,6 +7,7 @@
  * @module
  */
 
+import { plain } from './terminal.js'
 import type { Io } from './index.js'
 import type { Input } from './files.js'
 import type { Output } from './output.js'
@@ -78,7 +79,8 @@ export async function runBatch(
     count(tally, outcome)
     if (outcome.failure !== undefined && (command === 'parse' || outcome.format === undefined)) {
       bar.clear()
-      io.stderr(`${outcome.path}: ${outcome.format === undefined ? 'could not be read' : 'no report'}: ${outcome.failure}\n`)
+      // File names and reasons from the input reach a terminal: their control characters are shown, not obeyed.
+      io.stderr(`${plain(outcome.path)}: ${outcome.format === undefined ? 'could not be read' : 'no report'}: ${plain(outcome.failure)}\n`)
     }
     if (command === 'check' && job.check.report === 'text') {
       bar.clear()

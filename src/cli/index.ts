@@ -24,6 +24,7 @@ import type { FileJob } from './process.js'
 import { reasonOf } from './reason.js'
 import { TARGETS, type Target } from './render.js'
 import type { StdinSource } from './stdin.js'
+import { plain } from './terminal.js'
 
 /** Where the command writes, what it reads for `-`, and what stops it. */
 export interface Io {
@@ -85,7 +86,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     parsed = parseOptions(argv)
   } catch (error) {
-    io.stderr(`zfxxgk: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`)
+    io.stderr(`zfxxgk: ${plain(error instanceof Error ? error.message : String(error))}\n\n${USAGE}\n`)
     return 2
   }
   const { values, positionals } = parsed
@@ -130,7 +131,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const named = new Set(inputs.map((input) => identityKey(input.path)))
     for (const row of job.identity.values()) {
       if (!named.has(identityKey(row.file, dirname(resolve(values.identity as string)))))
-        io.stderr(`${values.identity as string}:${row.line}: warning: “${row.file}” names no file of this batch\n`)
+        io.stderr(`${plain(values.identity as string)}:${row.line}: warning: “${plain(row.file)}” names no file of this batch\n`)
     }
   }
   const single = names.length === 1 && inputs.length === 1 && inputs[0]?.root === undefined
@@ -210,7 +211,7 @@ function jobOf(command: Command, values: ReturnType<typeof parseOptions>['values
 }
 
 function usage(io: Io, problem: string, command?: Command): number {
-  io.stderr(`zfxxgk: ${problem}\n\n${command === undefined ? USAGE : HELP[command]}\n`)
+  io.stderr(`zfxxgk: ${plain(problem)}\n\n${command === undefined ? USAGE : HELP[command]}\n`)
   return 2
 }
 

@@ -124,7 +124,7 @@ describe('outputs in a folder', () => {
     const pages = join(dir, 'pages')
     expect((await run(['view', join(dir, 'reports'), '-o', pages])).code).toBe(0)
     expect(tree(pages)).toEqual(['2024/a.html', '2025/a.html', 'b.html', 'index.html'])
-    expect(readFileSync(join(pages, 'index.html'), 'utf8')).toContain('href="2024/a.html"')
+    expect(readFileSync(join(pages, 'index.html'), 'utf8')).toContain('href="./2024/a.html"')
   })
 
   it('replace a link already in the folder, never writing through it', async () => {
