@@ -236,6 +236,10 @@ function begin(input: string | Uint8Array, options: ParseOptions | null | undefi
     throw new TypeError(`${name}() takes a string or a Uint8Array, not ${input === null ? 'null' : typeof input}`)
   }
   const given = givenIdentity(options, name)
+  if (typeof input !== 'string' && isDetached(input)) {
+    const diagnostic = inLocale(options?.locale ?? 'en', () => makeDiagnostic('not_a_report', { detached: true }))
+    return [{ report: null, diagnostics: [diagnostic], format: options?.format ?? 'none', ok: false }]
+  }
   const adapters = [...(options?.adapters ?? []), ...builtinAdapters]
   const format = options?.format ?? undefined
   const locale = options?.locale ?? 'en'
@@ -384,4 +388,15 @@ function decoded(begun: Begun): Diagnostic[] {
 /** Where a token stands, if it says. */
 function positionOf(token: Token | undefined): Position | undefined {
   return token !== undefined && 'position' in token ? token.position : undefined
+}
+
+/** Whether bytes sit on a detached (transferred) buffer, which no view can read; Node 20 has no `ArrayBuffer#detached`. */
+function isDetached(bytes: Uint8Array): boolean {
+  if (bytes.byteLength > 0) return false
+  try {
+    bytes.subarray(0, 0)
+    return false
+  } catch {
+    return true
+  }
 }

@@ -135,7 +135,7 @@ describe('zfxxgk parse', () => {
   it('reports a file it cannot read and goes on with the batch', async () => {
     const { code, stdout, stderr } = await run(['parse', join(SEEDS, 'no-such-file.txt'), SEEDS, '--to', 'ndjson'])
     expect(code).toBe(1)
-    expect(stderr).toContain('no-such-file.txt: no such file or directory')
+    expect(stderr).toContain('no-such-file.txt: could not be read: no such file')
     expect(stdout.trim().split('\n')).toHaveLength(5)
   })
 
@@ -227,6 +227,89 @@ describe('a file holding two reports', () => {
     const html = readFileSync(page, 'utf8')
     expect(html.match(/data-status="/gu)).toHaveLength(cellPaths('2019').length + cellPaths('2021').length)
     expect(html).toContain(String(second.report.organization))
+  })
+})
+
+describe('CSV for spreadsheets: no text field is a formula', () => {
+  const source = readFileSync(join(CORPUS, 'md-2019-headings', 'input.md'), 'utf8')
+  /** Titles, file names and organisations as an attacker writes them: each would run in Excel or WPS if opened as it is. */
+  const titles = ['=HYPERLINK("//example.invalid/?x")', '+SUM(1;1)', '-2+3', '@SUM(A1)', '\t=1+1', '＝1+1']
+  const names = ['=1+1.md', '+cmd.md', '-2+3.md', '@SUM(A1).md', '\t=1.md', 'plain.md']
+  const folder = mkdtempSync(join(tmpdir(), 'zfxxgk-formula-'))
+  names.forEach((name, i) =>
+    writeFileSync(join(folder, name), source.replace('临江市自然资源局\n2020年', `${titles[i] ?? ''}临江市自然资源局\n2020年`))
+  )
+  // Titles such as these name no body (organization_unknown); an organisation given by the caller reaches the CSV as given.
+  writeFileSync(join(folder, 'ids.csv'), 'file,organization,year\nplain.md,"=HYPERLINK(""//example.invalid/?x"")临江市自然资源局",2020\n')
+
+  /** RFC 4180 fields of a CSV (quoted fields may hold commas and quotes). */
+  const fields = (csv: string): string[][] => {
+    const rows: string[][] = []
+    let row: string[] = []
+    let field = ''
+    let quoted = false
+    for (let i = 0; i < csv.length; i++) {
+      const char = csv[i] as string
+      if (quoted) {
+        if (char === '"' && csv[i + 1] === '"') ((field += '"'), i++)
+        else if (char === '"') quoted = false
+        else field += char
+      } else if (char === '"') quoted = true
+      else if (char === ',') (row.push(field), (field = ''))
+      else if (char === '\n') (row.push(field.replace(/\r$/u, '')), rows.push(row), (row = []), (field = ''))
+      else field += char
+    }
+    return rows
+  }
+  const formula = /^[=+\-@\t\r＝＋－＠]/u
+  const numeric = new Set(['year', 'value', 'errors', 'warnings'])
+
+  for (const shape of ['long', 'wide']) {
+    it(`${shape}: text fields that start as a formula are behind a quote, numbers stay numbers (a negative 本年增/减 too)`, async () => {
+      // The files named as a user in their folder names them: the source field is the name itself.
+      const { status, stdout } = spawnSync(
+        process.execPath,
+        [BIN, 'parse', '--to', 'csv', '--shape', shape, '--identity', 'ids.csv', '--', ...names],
+        {
+          cwd: folder,
+          encoding: 'utf8'
+        }
+      )
+      expect(status).toBe(0)
+      const [header, ...rows] = fields(stdout)
+      expect(rows.length).toBeGreaterThan(0)
+      for (const row of rows) {
+        row.forEach((field, i) => {
+          const column = (header as string[])[i] as string
+          const isNumber = numeric.has(column) || (shape === 'wide' && column.includes('.'))
+          if (isNumber) expect(field, column).toMatch(/^(?:-?\d+(?:\.\d+)?)?$/u)
+          else expect(field, `${column}: ${field}`).not.toMatch(formula)
+        })
+      }
+      const organizations = new Set(rows.map((row) => row[(header as string[]).indexOf('organization')]))
+      expect(organizations).toContain(`'=HYPERLINK("//example.invalid/?x")临江市自然资源局`)
+      expect(new Set(rows.map((row) => row[0]))).toEqual(new Set(names.map((name) => (formula.test(name) ? `'${name}` : name))))
+      if (shape === 'long') {
+        const change = rows.filter((row) => row[5] === 'activeDisclosure.licensing.change').map((row) => Number(row[8]))
+        expect(change.every((value) => value < 0)).toBe(true)
+      }
+    })
+  }
+})
+
+describe('check on a terminal: control characters from files are shown, not obeyed', () => {
+  it('writes ESC, OSC and bidi overrides in file names and report text as visible escapes', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'zfxxgk-escape-'))
+    const seed = readFileSync(join(CORPUS, 'seed-004', 'input.txt'), 'utf8')
+    // A name that clears the screen, a title that sets the window title and writes a hyperlink (OSC 8).
+    const name = 'a\u001b[2Jb\u202e.txt'
+    writeFileSync(join(folder, name), seed.replace('行政许可\t4\t', '行政许可\t4\u001b]0;pwned\u0007\u001b]8;;http://x\u0007\t'))
+    writeFileSync(join(folder, 'c\u001b[31m.bin'), new Uint8Array([0, 1, 2, 0x1b, 0x5b, 0x32, 0x4a]))
+    const { stderr } = await run(['check', folder, '--ext', '.bin'])
+    expect(stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/u)
+    expect(stderr).toContain('a\\x1B[2Jb\\u202E.txt')
+    expect(stderr).toContain('c\\x1B[31m.bin')
+    expect(stderr).toContain('“4\\x1B]0;pwned\\x07\\x1B]8;;http://x\\x07”')
   })
 })
 
@@ -612,7 +695,7 @@ describe('the built executable', () => {
   )
 
   it.skipIf(!existsSync(BIN))(
-    'parses many files in worker threads to the same CSV, and stops quietly when its reader does',
+    'parses many files in worker threads to the same CSV, and stops writing when its reader stops, still summing up',
     () => {
       const dir = mkdtempSync(join(tmpdir(), 'zfxxgk-many-'))
       for (let i = 0; i < 8; i++) for (const seed of readdirSync(SEEDS)) cpSync(join(SEEDS, seed), join(dir, `${i}-${seed}`))
@@ -629,7 +712,9 @@ describe('the built executable', () => {
           .map((row) => row[0])
       ).toEqual(files.flatMap((file) => cellPaths('2019').map(() => file)))
       const head = spawnSync('sh', ['-c', `node ${BIN} parse ${dir} --to csv | head -n 1`], { encoding: 'utf8' })
-      expect(head.stderr).toBe('')
+      expect(head.stderr).toBe(
+        '40 files (32 text, 8 markdown): 40 reports, 0 failed, 24 with warnings; output cut (its reader closed it)\n'
+      )
       expect(head.stdout).toBe('source,organization,year,edition,table,path,row,column,value,status,codes\r\n')
     },
     60_000

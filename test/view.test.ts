@@ -4,7 +4,7 @@
  * renders with its colours, and a screenshot is written for a person to look at. `.ci/run`
  * installs Chromium; elsewhere the browser test runs only where `/usr/bin/chromium` is.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -114,5 +114,75 @@ describe('zfxxgk view', () => {
       expect(await tab.locator('td[data-status]').count()).toBeGreaterThan(100)
     },
     60_000
+  )
+})
+
+describe('zfxxgk view with hostile file names and report texts', () => {
+  const out = mkdtempSync(join(tmpdir(), 'zfxxgk-hostile-'))
+  const inputs = join(out, 'in')
+  const pages = join(out, 'pages')
+  const seed = readFileSync(join(CORPUS, 'seed-003', 'input.txt'), 'utf8')
+  /** File names a publisher or a crawler could give, each trying to become script, a link out or a broken link. */
+  const names = [
+    'javascript:alert(document.domain).txt',
+    'a#b.txt',
+    'c?d=1.txt',
+    '"><img src=x onerror=alert(1)>.txt',
+    "'><svg onload=alert(2)>.txt",
+    '%2e%2e%2fescape.txt',
+    'data:text,html.txt',
+    ' leading space.txt'
+  ]
+  /** Report texts carrying markup: a title, an organisation, a section, a label. */
+  const hostileText = seed
+    .replace('长春市九台区沐石河街道办事处', '<script>alert(3)</script><img src=x onerror=alert(4)>某某街道办事处')
+    .replace('一、总体情况', '一、总体情况\n<a href="javascript:alert(5)">点此</a><iframe src="javascript:alert(6)"></iframe>')
+
+  beforeAll(() => {
+    mkdirSync(inputs)
+    for (const name of names) writeFileSync(join(inputs, name), seed)
+    writeFileSync(join(inputs, 'hostile-text.txt'), hostileText)
+  })
+
+  it.runIf(present)(
+    'runs no script and links only to its own pages, each link opening its page',
+    async () => {
+      expect((await run(['view', inputs, '--format', 'text', '-o', `${pages}/`])).code).toBe(0)
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
+      })
+      try {
+        const tab = await browser.newPage()
+        const dialogs: string[] = []
+        tab.on('dialog', (dialog) => {
+          dialogs.push(dialog.message())
+          void dialog.dismiss()
+        })
+        await tab.goto(pathToFileURL(join(pages, 'index.html')).href)
+        const links = tab.locator('a')
+        expect(await links.count()).toBe(names.length + 1)
+        for (let i = 0; i < names.length + 1; i++) {
+          const link = links.nth(i)
+          const raw = (await link.getAttribute('href')) as string
+          const resolved = await link.evaluate((element) => (element as unknown as { href: string }).href)
+          expect(raw.startsWith('./'), raw).toBe(true)
+          expect(resolved.startsWith(pathToFileURL(pages).href), resolved).toBe(true)
+          expect(resolved).not.toMatch(/[#?]/u)
+          await link.click()
+          expect(tab.url()).toBe(resolved)
+          expect(await tab.locator('td[data-status]').count()).toBe(cellPaths('2019').length)
+          for (const anchor of await tab.locator('a[href], iframe[src], script, img').all()) {
+            expect(await anchor.evaluate((element) => (element as unknown as { tagName: string }).tagName)).toBe('A')
+          }
+          await tab.goBack()
+        }
+        await tab.waitForTimeout(200)
+        expect(dialogs).toEqual([])
+      } finally {
+        await browser.close()
+      }
+    },
+    120_000
   )
 })

@@ -1,27 +1,54 @@
 #!/usr/bin/env node
 /**
- * The `zfxxgk` executable.
+ * The `zfxxgk` executable. Nothing ends it without its summary: Ctrl-C (SIGINT) or SIGTERM, and
+ * an exception or a rejection nothing caught, stop the run, which prints what it did and leaves
+ * no output that looks whole; a second Ctrl-C exits at once (temporary files removed).
  *
  * @module
  */
 
-import { once } from 'node:events'
-import { readFileSync } from 'node:fs'
+import { constants } from 'node:os'
 import { main } from './index.js'
+import { writerOf } from './output.js'
+import { removeTemporaries } from './replace.js'
 
-// A reader that stops early (`zfxxgk parse … | head`) is not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
-  throw error
-})
+const worker = new URL('./worker.js', import.meta.url)
 
-process.exitCode = await main(process.argv.slice(2), {
-  // Wait for the stream to drain when it asks to: output stays streamed, memory flat.
-  stdout: (chunk, written) =>
-    process.stdout.write(chunk, written === undefined ? undefined : () => written())
-      ? undefined
-      : once(process.stdout, 'drain').then(() => undefined),
-  stderr: (text) => process.stderr.write(text),
-  stdin: () => new Uint8Array(readFileSync(0)),
-  tty: process.stderr.isTTY === true
+const controller = new AbortController()
+let running = true
+
+/** Stop the run; when it has stopped already, or is over, exit now. */
+function stop(reason: 'SIGINT' | 'SIGTERM' | Error): void {
+  if (running && !controller.signal.aborted) return controller.abort(reason)
+  if (reason instanceof Error) {
+    if (running) return // The run is stopping already.
+    process.stderr.write(`zfxxgk: internal error: ${reason.message}\n`)
+    process.exit(1)
+  }
+  removeTemporaries()
+  process.exit(128 + constants.signals[reason])
+}
+
+process.on('SIGINT', () => stop('SIGINT'))
+process.on('SIGTERM', () => stop('SIGTERM'))
+process.on('uncaughtException', (error) => stop(error))
+process.on('unhandledRejection', (reason) => stop(reason instanceof Error ? reason : new Error(String(reason))))
+process.on('exit', removeTemporaries)
+// With standard error closed there is nowhere left to say anything; the exit code still says it.
+process.stderr.on('error', () => undefined)
+
+const code = await main(process.argv.slice(2), {
+  // Waits for the stream to drain when it asks to: output stays streamed, memory flat.
+  stdout: writerOf(process.stdout),
+  stderr: (text) => void process.stderr.write(text),
+  stdin: () => process.stdin,
+  tty: process.stderr.isTTY === true,
+  signal: controller.signal,
+  worker
 })
+running = false
+// Exit once standard output has taken what was written (a custom adapter may have left a timer
+// running); an interrupted run exits at once.
+process.exitCode = code
+if (controller.signal.aborted) process.exit(code)
+process.stdout.write('', () => process.exit(code))

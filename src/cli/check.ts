@@ -8,6 +8,7 @@
 
 import type { Diagnostic, ParseResult } from '../model/types.js'
 import { toJson } from '../serialize/json.js'
+import { plain } from './terminal.js'
 
 /** How `check` renders. */
 export interface CheckJob {
@@ -29,7 +30,9 @@ export function renderCheck(path: string, result: ParseResult, job: CheckJob): s
     job.level === 'silent' ? d.severity === 'error' : job.level === 'quiet' ? d.severity !== 'info' : true
   )
   if (job.report === 'json') return toJson({ file: path, format: result.format, ok: result.ok, diagnostics: shown })
-  if (shown.length === 0) return job.level === 'all' ? `${path}: no issues\n` : ''
+  // Report text and file names reach a terminal: their control characters are shown, not obeyed.
+  const name = plain(path)
+  if (shown.length === 0) return job.level === 'all' ? `${name}: no issues\n` : ''
   // A blank cell the invariants filled: one line, the inference's, naming both codes.
   const inferred = new Set(shown.filter((d) => d.code === 'value_inferred').map((d) => d.path))
   const lines = shown
@@ -39,10 +42,10 @@ export function renderCheck(path: string, result: ParseResult, job: CheckJob): s
         d.code === 'value_inferred' && shown.some((b) => b.code === 'blank_cell' && b.path === d.path)
           ? 'blank_cell, value_inferred'
           : d.code
-      return [placeOf(d), d.severity, d.message, codes] as const
+      return [placeOf(d), d.severity, plain(d.message), codes] as const
     })
   const width = lines.reduce((widest, [place]) => Math.max(widest, place.length), 0)
-  return `${path}\n${lines.map(([place, severity, message, codes]) => `  ${place.padEnd(width)}  ${severity.padEnd(7)}  ${message}  ${codes}\n`).join('')}`
+  return `${name}\n${lines.map(([place, severity, message, codes]) => `  ${place.padEnd(width)}  ${severity.padEnd(7)}  ${message}  ${codes}\n`).join('')}`
 }
 
 /** Where a diagnostic stands: `line:column`, or in a PDF `page N`; `1:1` when it names no place. */

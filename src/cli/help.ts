@@ -4,6 +4,12 @@
  * @module
  */
 
+/**
+ * The built-in adapters' names, as `builtinAdapters` lists them (a test keeps the two the same):
+ * the command's main thread, whose files are parsed in workers, does not load the parser to know them.
+ */
+export const BUILTIN_FORMATS: readonly string[] = ['json', 'html', 'markdown', 'docx', 'pdf', 'text']
+
 /** The usage of the command. */
 export const USAGE = `Usage: zfxxgk <command> [options] <files|dirs|-…>
 
@@ -21,15 +27,28 @@ const COMMON = `  --format auto|text|markdown|html|json|docx|pdf   input format 
   --adapter FILE         load a custom adapter module: its default export, adapter or adapters
                          (repeatable); --format can then name it
   -j, --jobs N           worker threads (default: all cores)
-  --max-size BYTES       skip a larger file, reported (default: 10485760)
-  --timeout SECONDS      stop a file's parse after this long, reported (default: 60). With
-                         --jobs 1 or fewer than 32 files, files are parsed without worker
-                         threads and so without a budget, unless --timeout is given
+  --max-size BYTES       skip a larger file, reported; stdin is read no further (default: 10485760)
+  --timeout SECONDS      stop a file's parse after this long, reported (default: 60): every
+                         file is parsed in a worker thread, so that it can be stopped
   --identity FILE.csv    each file's organisation and year, when you know them better than the
                          reports say: a CSV with the header file,organization,year (other
                          columns ignored), a file's path relative to the CSV's folder; an empty
                          cell is read from the report. A row naming no file of the batch is a
-                         warning; a malformed CSV or a year outside 2019 to next year, exit 2`
+                         warning; a malformed CSV or a year outside 2019 to next year, exit 2
+
+Folders are walked for .txt, .md, .markdown, .html, .htm, .json, .docx and .pdf files; - reads
+stdin. A folder that cannot be listed, a FIFO or a device (never opened), and a file gone before
+it is read are each listed on stderr as failed.`
+
+/** What the commands that write (-o) say of their inputs. */
+const NEVER = `An input is never written: -o naming one, or in (or holding) a folder walked for inputs, where
+outputs would be read back, is a usage error.`
+
+/** What every command says of its exit codes besides its own. */
+const EXIT = `Exit 2 on bad usage, before anything is read or written; 1 when a write fails (disk full …: the
+run stops and says so); 130 (Ctrl-C) or 143 (SIGTERM) when stopped, the summary saying how many
+files were not read; 141 when the reader of stdout stopped early and no file failed (the files
+after are still counted, not written).`
 
 /** Each command's help. */
 export const HELP: Readonly<Record<'parse' | 'check' | 'view', string>> = {
@@ -41,8 +60,13 @@ invariant), the diagnostics naming it on hover. With one input, -o FILE.html wri
 otherwise -o DIR/ writes a page per input and index.html (per file: edition, organisation, year,
 status, counts per code).
 
-  -o, --output DIR|FILE  where the pages go (required)
-${COMMON}`,
+  -o, --output DIR|FILE  where the pages go (required): in DIR/, each input's path below the folder
+                         named is kept (reports/2024/a.txt → DIR/2024/a.html); each page is written
+                         whole, index.html last
+${COMMON}
+
+${NEVER}
+${EXIT}`,
   parse: `Usage: zfxxgk parse [options] <files|dirs|-…>
 
 Read reports and write them out, in input order, as each is read.
@@ -50,13 +74,19 @@ Read reports and write them out, in input order, as each is read.
   --to json|ndjson|csv|markdown   output format (default: json)
   --shape long|wide      csv: one row per cell (long, default) or one row per report (wide)
   --header path|label    csv --shape wide: columns named by path (default) or by Chinese labels
-  -o, --output FILE|DIR  write to a file, or one file per report in DIR/ (default: stdout)
+  -o, --output FILE|DIR  write to a file, or one file per input in DIR/ keeping its path below the
+                         folder named (reports/2024/a.txt → DIR/2024/a.json) (default: stdout). A
+                         file is written under a temporary name, put in place at the end: an
+                         interrupted run leaves it as it was
   --bom, --no-bom        csv: a UTF-8 BOM for Excel (default: on when -o names a .csv file)
 ${COMMON}
 
 A file that cannot be read or holds no report is listed on stderr; the last line counts files,
-reports, failures and files with warnings. Exit 1 when a file failed.
-Directories are walked for .txt, .md, .markdown, .html, .htm, .json, .docx and .pdf files; - reads stdin.`,
+reports, failures and files with warnings. A complete run ends with that line, and exit 0, or 1
+when a file failed: what stdout holds without it is incomplete.
+
+${NEVER}
+${EXIT}`,
   check: `Usage: zfxxgk check [options] <files|dirs|-…>
 
 List each report's problems on stderr, grouped by file, then a count per code.
@@ -67,5 +97,6 @@ List each report's problems on stderr, grouped by file, then a count per code.
   --report text|json     text on stderr (default), or a JSON array on stdout
 ${COMMON}
 
-Exit 1 when a report has an error (or a warning, with --frail), or a file could not be read.`
+Exit 1 when a report has an error (or a warning, with --frail), or a file could not be read.
+${EXIT}`
 }

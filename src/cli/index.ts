@@ -7,36 +7,54 @@
  */
 
 import { availableParallelism } from 'node:os'
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { dirname, resolve } from 'node:path'
-import { builtinAdapters, type Adapter } from '../parse.js'
+import type { Adapter } from '../parse.js'
 import { loadAdapters } from './adapters.js'
-import { collectInputs } from './files.js'
+import { runBatch } from './batch.js'
+import { collectInputs, REPORT_EXTENSIONS } from './files.js'
 import { identityKey, readIdentityCsv } from './identity.js'
-import { HELP, USAGE } from './help.js'
-import { openOutput, openViewOutput, type Output } from './output.js'
-import { processAll } from './pool.js'
-import { processFile, type FileJob, type Outcome } from './process.js'
-import { progress } from './progress.js'
-import { csvHeader, TARGETS, type Target } from './render.js'
+import { BUILTIN_FORMATS, HELP, USAGE } from './help.js'
+import { isFolderTarget, NO_OUTPUT, openOutput, type Output, type Write } from './output.js'
+import { openViewOutput, viewToFile } from './pages.js'
+import { overlapProblem, pickedBy, type OutputTarget } from './overlap.js'
+import type { PoolOptions } from './pool.js'
+import type { FileJob } from './process.js'
+import { reasonOf } from './reason.js'
+import { TARGETS, type Target } from './render.js'
+import type { StdinSource } from './stdin.js'
+import { plain } from './terminal.js'
 
-/** Where the command writes, and what it reads for `-`. */
+/** Where the command writes, what it reads for `-`, and what stops it. */
 export interface Io {
   /**
    * Standard output; a promise when the stream asks the command to wait (backpressure). Bytes
    * passed with `written` are lent: call it once they are written (or copied), after which they
-   * may change; a stream that never calls it costs speed, not output.
+   * may change; a stream that never calls it costs speed, not output. Throws (or rejects) once the
+   * stream has failed: `EPIPE` when its reader closed it (the command then writes nothing more,
+   * and goes on counting), another error stops the run.
    */
-  stdout: (text: string | Uint8Array, written?: () => void) => void | Promise<void>
+  stdout: Write
   /** Standard error. */
   stderr: (text: string) => void
-  /** Standard input, read whole (for `-`). */
-  stdin: () => Uint8Array
+  /** Standard input (for `-`): its bytes, or its chunks, read only up to `--max-size`. */
+  stdin: () => StdinSource
   /** Whether standard error is a terminal (progress is shown only then). */
   tty: boolean
+  /**
+   * Stops a run (Ctrl-C): no file is started after it fires, a file output is left as it was,
+   * and the summary says so. Its reason: `'SIGINT'` (exit 130), `'SIGTERM'` (exit 143), or an
+   * error (an internal error: exit 1).
+   */
+  signal?: AbortSignal
+  /**
+   * The worker script files are parsed in, each with its time budget (`worker.js` beside the
+   * command). Absent: files are parsed in this thread, one after another, with no time budget and
+   * nothing to stop a parse that hangs (for tests and embedding).
+   */
+  worker?: URL
 }
-
 /** The commands. */
 type Command = 'parse' | 'check' | 'view'
 
@@ -59,14 +77,16 @@ const ONLY: Readonly<Record<string, readonly Command[]>> = {
  *
  * @param argv - The arguments after the program name.
  * @param io - Streams.
- * @returns The exit code: 0, 1 (a file failed, or check found errors), 2 (bad usage).
+ * @returns The exit code: 0; 1 (a file failed, check found errors, a write failed, an internal
+ * error); 2 (bad usage, before anything is read or written); 130 or 143 (stopped by SIGINT or
+ * SIGTERM); 141 (nothing failed, but the reader of standard output closed it early).
  */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let parsed: ReturnType<typeof parseOptions>
   try {
     parsed = parseOptions(argv)
   } catch (error) {
-    io.stderr(`zfxxgk: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`)
+    io.stderr(`zfxxgk: ${plain(error instanceof Error ? error.message : String(error))}\n\n${USAGE}\n`)
     return 2
   }
   const { values, positionals } = parsed
@@ -102,16 +122,35 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
   }
   if (names.length === 0) return usage(io, 'no input: name files, directories, or - for stdin', command)
+  if (command === 'view' && values.output === undefined)
+    return usage(io, 'view writes HTML pages: name a folder (-o pages/) or, for one input, a file (-o report.html)', command)
+  // Listed, not read: what the outputs are compared with before anything is opened.
+  const extensions = (values.ext ?? []).map((extension) => (extension.startsWith('.') ? extension : `.${extension}`))
+  const { inputs, folders } = collectInputs(names, extensions)
+  if (job.identity !== undefined) {
+    const named = new Set(inputs.map((input) => identityKey(input.path)))
+    for (const row of job.identity.values()) {
+      if (!named.has(identityKey(row.file, dirname(resolve(values.identity as string)))))
+        io.stderr(`${plain(values.identity as string)}:${row.line}: warning: “${plain(row.file)}” names no file of this batch\n`)
+    }
+  }
+  const single = names.length === 1 && inputs.length === 1 && inputs[0]?.root === undefined
+  const target: OutputTarget | undefined =
+    values.output === undefined || command === 'check'
+      ? undefined
+      : { path: values.output, folder: command === 'view' ? !viewToFile(values.output, single) : isFolderTarget(values.output) }
+  if (target !== undefined) {
+    const wanted = new Set([...REPORT_EXTENSIONS, ...extensions.map((extension) => extension.toLowerCase())])
+    const problem = overlapProblem(target, inputs, folders, pickedBy(wanted))
+    if (problem !== undefined) return usage(io, problem, command)
+  }
   let output: Output
   try {
     const bom = values.bom === true || (values['no-bom'] !== true && /\.csv$/iu.test(values.output ?? ''))
     // check writes to stderr, or with --report json a JSON array to stdout.
     output =
       command === 'view'
-        ? openViewOutput(
-            values.output,
-            names.length === 1 && names[0] !== undefined && !(existsSync(names[0]) && statSync(names[0]).isDirectory())
-          )
+        ? openViewOutput(values.output, single)
         : command === 'parse' || job.check.report === 'json'
           ? await openOutput(
               command === 'parse' ? values.output : undefined,
@@ -119,76 +158,19 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
               command === 'parse' ? job.output : { ...job.output, to: 'json' },
               bom
             )
-          : { start: async () => undefined, write: async () => undefined, end: async () => undefined }
+          : NO_OUTPUT
   } catch (error) {
-    return usage(io, error instanceof Error ? error.message : String(error), command)
+    const reason = reasonOf(error)
+    return usage(io, reason.startsWith('-o ') ? reason : `-o ${values.output ?? ''}: ${reason}`, command)
   }
-  const { inputs, missing } = collectInputs(
-    names,
-    (values.ext ?? []).map((extension) => (extension.startsWith('.') ? extension : `.${extension}`))
-  )
-  for (const name of missing) io.stderr(`${name}: no such file or directory\n`)
-  if (job.identity !== undefined) {
-    const named = new Set(inputs.map((input) => identityKey(input)))
-    for (const row of job.identity.values()) {
-      if (!named.has(identityKey(row.file, dirname(resolve(values.identity as string)))))
-        io.stderr(`${values.identity as string}:${row.line}: warning: “${row.file}” names no file of this batch\n`)
-    }
-  }
-  const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs)
-  const bar = progress(inputs.length, io)
-  const tally: Tally = {
-    files: missing.length,
-    reports: 0,
-    failed: missing.length,
-    unread: missing.length,
-    warnings: 0,
-    formats: new Map(),
-    codes: new Map()
-  }
-  const emit = async (outcome: Outcome): Promise<void> => {
-    bar.tick()
-    tally.files++
-    if (outcome.format !== undefined) tally.formats.set(outcome.format, (tally.formats.get(outcome.format) ?? 0) + 1)
-    for (const [code, count] of Object.entries(outcome.counts)) tally.codes.set(code, (tally.codes.get(code) ?? 0) + count)
-    tally.reports += outcome.reports.length
-    if (outcome.failure !== undefined) tally.failed++
-    if (outcome.format === undefined) tally.unread++
-    if ((outcome.counts.warning ?? 0) > 0) tally.warnings++
-    if (outcome.failure !== undefined && (command === 'parse' || outcome.format === undefined)) {
-      bar.clear()
-      io.stderr(`${outcome.path}: ${outcome.format === undefined ? 'could not be read' : 'no report'}: ${outcome.failure}\n`)
-    }
-    if (command === 'view') await output.write(outcome)
-    else if (command === 'check' && job.check.report === 'text') {
-      bar.clear()
-      io.stderr(typeof outcome.chunk === 'string' ? outcome.chunk : new TextDecoder().decode(outcome.chunk))
-      outcome.release?.()
-    } else await output.write(outcome)
-  }
-  await output.start(command === 'parse' && job.output.to === 'csv' ? csvHeader(job.output) : '')
-  // In the order named: the files between two `-` as one batch, standard input where it stands.
-  const pool = {
-    jobs,
+  const pool: PoolOptions = {
+    jobs: values.jobs === undefined ? availableParallelism() : Number(values.jobs),
     timeout: Number(values.timeout ?? 60) * 1000,
     memory: 2048,
-    always: values.jobs !== undefined || values.timeout !== undefined,
-    budget: values.timeout !== undefined
+    always: values.jobs !== undefined
   }
-  let batch: string[] = []
-  for (const input of inputs) {
-    if (input !== '-') {
-      batch.push(input)
-      continue
-    }
-    await processAll(batch, job, pool, emit)
-    batch = []
-    await emit(await processFile('-', job, io.stdin()))
-  }
-  await processAll(batch, job, pool, emit)
-  await output.end()
-  bar.end()
-  return command === 'check' ? summarizeCheck(tally, values, io) : summarizeParse(tally, io)
+  if (io.worker !== undefined) pool.worker = io.worker
+  return runBatch(command, job, inputs, output, pool, io, values.frail === true)
 }
 
 /** The job of a command from its options, or what is wrong with them. */
@@ -197,7 +179,7 @@ function jobOf(command: Command, values: ReturnType<typeof parseOptions>['values
     if (!only.includes(command) && values[option as keyof typeof values] !== undefined)
       return `--${option} is an option of ${only.join(' and ')}, not of ${command}`
   }
-  const formats = ['auto', ...custom.map((adapter) => adapter.name), ...builtinAdapters.map((adapter) => adapter.name)]
+  const formats = ['auto', ...custom.map((adapter) => adapter.name), ...BUILTIN_FORMATS]
   if (values.format !== undefined && !formats.includes(values.format)) return `--format must be one of ${formats.join(', ')}`
   const to = (values.to ?? 'json') as Target
   if (!TARGETS.includes(to)) return `--to must be one of ${TARGETS.join(', ')}`
@@ -229,7 +211,7 @@ function jobOf(command: Command, values: ReturnType<typeof parseOptions>['values
 }
 
 function usage(io: Io, problem: string, command?: Command): number {
-  io.stderr(`zfxxgk: ${problem}\n\n${command === undefined ? USAGE : HELP[command]}\n`)
+  io.stderr(`zfxxgk: ${plain(problem)}\n\n${command === undefined ? USAGE : HELP[command]}\n`)
   return 2
 }
 
@@ -265,52 +247,4 @@ function parseOptions(argv: readonly string[]) {
 function version(): string {
   const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string }
   return manifest.version ?? '0.0.0'
-}
-
-/** What a batch gave, counted as its outcomes are emitted. */
-interface Tally {
-  /** Files named or found, read or not. */
-  files: number
-  /** Reports read (a file may hold several). */
-  reports: number
-  /** Files that gave none: not found, not read, or holding no report. */
-  failed: number
-  /** Files not found or not read at all. */
-  unread: number
-  /** Files with a warning. */
-  warnings: number
-  formats: Map<string, number>
-  codes: Map<string, number>
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`
-}
-
-/** `3 files (2 html, 1 text)`: how many files of each format were read, most first. */
-function files(tally: Tally): string {
-  const kinds = [...tally.formats]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .map(([format, count]) => `${count} ${format}`)
-    .join(', ')
-  return `${plural(tally.files, 'file')}${kinds === '' ? '' : ` (${kinds})`}`
-}
-
-/** `parse`'s last line: `N files (…): R reports, F failed, W with warnings`; exit 1 when a file failed. */
-function summarizeParse(tally: Tally, io: Io): number {
-  io.stderr(`${files(tally)}: ${plural(tally.reports, 'report')}, ${tally.failed} failed, ${tally.warnings} with warnings\n`)
-  return tally.failed > 0 ? 1 : 0
-}
-
-/** `check`'s last lines: counts by severity, then by code; exit 1 on errors (or warnings with --frail) or a file not read. */
-function summarizeCheck(tally: Tally, values: { frail?: boolean }, io: Io): number {
-  const count = (key: string): number => tally.codes.get(key) ?? 0
-  const codes = [...tally.codes]
-    .filter(([code]) => code !== 'error' && code !== 'warning' && code !== 'info')
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .map(([code, n]) => `${code} ×${n}`)
-  io.stderr(
-    `\n${files(tally)}: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'info')}\n${codes.length === 0 ? '' : `  ${codes.join(', ')}\n`}`
-  )
-  return count('error') > 0 || (values.frail === true && count('warning') > 0) || tally.unread > 0 ? 1 : 0
 }

@@ -3,27 +3,85 @@
  * waiting when the stream asks to), or one file per input in a directory. JSON is written as a
  * streamed array; NDJSON, CSV and Markdown part after part.
  *
+ * Nothing that looks whole is left by a run that did not finish: a file is written under a
+ * temporary name and renamed onto `-o` at the end (`replace.ts`); in a folder each output is
+ * written so, whole, as it comes. Standard output cannot be taken back: an interrupted run
+ * writes nothing more to it. A write that fails rejects, for the command to stop on.
+ *
  * @module
  */
 
-import { once } from 'node:events'
-import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
-import { basename, dirname, extname, join } from 'node:path'
-import type { Outcome } from './process.js'
+import { createWriteStream, existsSync, mkdirSync, realpathSync, statSync, type WriteStream } from 'node:fs'
+import { finished } from 'node:stream/promises'
+import { dirname, join } from 'node:path'
+import type { Input } from './files.js'
+import { OutputNames } from './names.js'
+import type { Outcome } from './outcome.js'
+import { commitTemporary, discardTemporary, foldersBelow, openTemporary, realTarget, specialFile, writeReplacing } from './replace.js'
 import { csvHeader, type RenderJob, type Target } from './render.js'
-import { renderIndex, type ViewEntry } from './view.js'
 
-/** A destination for `parse`'s output. */
+/** Write bytes or text; a promise when the stream asks to wait. Throws (or rejects) once the stream has failed. */
+export type Write = (text: string | Uint8Array, written?: () => void) => void | Promise<void>
+
+/** A destination for the command's output. */
 export interface Output {
+  /** What it is, for messages: `standard output`, the file, or the folder. */
+  name: string
+  /** What an interrupted run leaves in it, for the message that says so. */
+  unfinished: string
   /** Write what comes before the first part (a CSV header). */
   start(header: string): Promise<void>
-  /** Write one input's part, then release it (`outcome.release`: bytes lent from a worker's ring). */
-  write(outcome: Outcome): Promise<void>
-  /** Close the output. */
+  /** Write one input's part, then release it (`outcome.release`: bytes lent from a worker's ring). Rejects when the write fails. */
+  write(outcome: Outcome, input: Input): Promise<void>
+  /** Finish a run that was not interrupted: close the output, and put a file in its place. Rejects when that fails. */
   end(): Promise<void>
+  /** Give up an interrupted run: write nothing more, and remove what is not whole (a file's temporary file). */
+  abandon(): void
 }
 
 const EXTENSIONS: Readonly<Record<Target, string>> = { json: '.json', ndjson: '.ndjson', csv: '.csv', markdown: '.md' }
+
+/** An output that writes nothing (`check` with its report on stderr). */
+export const NO_OUTPUT: Output = {
+  name: 'nothing',
+  unfinished: 'nothing was written',
+  start: async () => undefined,
+  write: async (outcome) => outcome.release?.(),
+  end: async () => undefined,
+  abandon: () => undefined
+}
+
+/**
+ * Writes to a stream: its first error kept, and thrown by every write after it (or by the one
+ * waiting for the stream to drain).
+ *
+ * @param stream - A writable stream (standard output, a file).
+ */
+export function writerOf(stream: NodeJS.WritableStream): Write {
+  let failure: Error | undefined
+  stream.on('error', (error: Error) => {
+    failure ??= error
+  })
+  return (chunk, written) => {
+    if (failure !== undefined) {
+      written?.()
+      throw failure
+    }
+    if (stream.write(chunk, () => written?.())) return undefined
+    return new Promise<void>((resolve, reject) => {
+      const settle = (error?: Error): void => {
+        stream.off('drain', onDrain)
+        stream.off('error', onError)
+        if (error === undefined) resolve()
+        else reject(error)
+      }
+      const onDrain = (): void => settle()
+      const onError = (error: Error): void => settle(error)
+      stream.once('drain', onDrain)
+      stream.once('error', onError)
+    })
+  }
+}
 
 /**
  * Open the output: standard output (`path` absent), a directory (`path` ending in `/` or an existing
@@ -33,39 +91,87 @@ const EXTENSIONS: Readonly<Record<Target, string>> = { json: '.json', ndjson: '.
  * @param io - Standard output.
  * @param render - How parts are rendered (the format, and for CSV the header of each file).
  * @param bom - Start CSV with a UTF-8 byte order mark.
- * @throws Error when the directory to write in does not exist (a usage error, before any parsing).
+ * @throws Error when the directory to write in does not exist, or the output cannot be opened (a usage error, before any parsing).
  */
-export async function openOutput(
-  path: string | undefined,
-  io: { stdout: (text: string | Uint8Array, written?: () => void) => void | Promise<void> },
-  render: RenderJob,
-  bom: boolean
-): Promise<Output> {
-  if (path === undefined) return streamed(io.stdout, render.to, bom)
-  const isDirectory = path.endsWith('/') || (existsSync(path) && statSync(path).isDirectory())
-  const parent = dirname(isDirectory ? path.replace(/\/+$/u, '') : path)
+export async function openOutput(path: string | undefined, io: { stdout: Write }, render: RenderJob, bom: boolean): Promise<Output> {
+  if (path === undefined)
+    return {
+      name: 'standard output',
+      unfinished: 'standard output holds what was written before (incomplete)',
+      ...streamed(io.stdout, render.to, bom),
+      abandon: () => undefined
+    }
+  const folder = isFolderTarget(path)
+  const parent = dirname(folder ? path.replace(/\/+$/u, '') : path)
   if (!existsSync(parent) || !statSync(parent).isDirectory()) throw new Error(`-o ${path}: the folder ${parent} does not exist`)
-  if (isDirectory) return perFile(path, render, bom)
-  const stream = createWriteStream(path)
-  await once(stream, 'open')
-  const output = streamed(
-    (chunk, written) =>
-      stream.write(chunk, written === undefined ? undefined : () => written()) ? undefined : once(stream, 'drain').then(() => undefined),
-    render.to,
-    bom
-  )
+  if (folder) return perFile(path, render, bom)
+  const special = specialFile(path)
+  if (special) {
+    // A device or a FIFO (/dev/null, /dev/stdout): written to as it is, it cannot be replaced.
+    const stream = createWriteStream(path)
+    await opened(stream)
+    return fileOutput(path, stream, render, bom, {
+      unfinished: `${path} holds what was written before (incomplete)`,
+      commit: () => undefined,
+      discard: () => undefined
+    })
+  }
+  const target = realTarget(path)
+  const temporary = openTemporary(target)
+  const stream = createWriteStream(temporary.path, { fd: temporary.fd })
+  return fileOutput(path, stream, render, bom, {
+    unfinished: `${path} was not written (left as it was)`,
+    commit: () => commitTemporary(temporary.path, target),
+    discard: () => discardTemporary(temporary.path)
+  })
+}
+
+/** Whether `-o` names a folder of outputs: ends in `/`, or is an existing folder. */
+export function isFolderTarget(path: string): boolean {
+  return path.endsWith('/') || (existsSync(path) && statSync(path).isDirectory())
+}
+
+/** A streamed output to a file: put in place (`commit`) at the end, removed (`discard`) when abandoned. */
+function fileOutput(
+  name: string,
+  stream: WriteStream,
+  render: RenderJob,
+  bom: boolean,
+  place: { unfinished: string; commit: () => void; discard: () => void }
+): Output {
+  const output = streamed(writerOf(stream), render.to, bom)
   return {
+    name,
+    unfinished: place.unfinished,
     ...output,
     end: async () => {
       await output.end()
       stream.end()
-      await once(stream, 'finish')
+      await finished(stream)
+      place.commit()
+    },
+    abandon: () => {
+      stream.destroy()
+      place.discard()
     }
   }
 }
 
+/**
+ * Wait until a stream's file is open.
+ *
+ * @param stream - A file's write stream.
+ * @throws The error that kept it from opening.
+ */
+export function opened(stream: WriteStream): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.once('open', () => resolve())
+    stream.once('error', reject)
+  })
+}
+
 /** Parts written one after another to one stream; `written` is called once a part's bytes are written. */
-function streamed(write: (text: string | Uint8Array, written?: () => void) => void | Promise<void>, to: Target, bom: boolean): Output {
+function streamed(write: Write, to: Target, bom: boolean): Omit<Output, 'name' | 'unfinished' | 'abandon'> {
   let first = true
   return {
     start: async (header) => {
@@ -74,9 +180,14 @@ function streamed(write: (text: string | Uint8Array, written?: () => void) => vo
     write: async (outcome) => {
       if (outcome.chunk.length === 0) return outcome.release?.()
       const separator = `${first ? '' : to === 'json' ? ',' : to === 'markdown' ? '\n' : ''}${to === 'json' ? '\n' : ''}`
-      if (separator !== '') await write(separator)
-      // A stream may keep the bytes queued after write() returns: they are released when written.
-      await write(outcome.chunk, outcome.release)
+      try {
+        if (separator !== '') await write(separator)
+        // A stream may keep the bytes queued after write() returns: they are released when written.
+        await write(outcome.chunk, outcome.release)
+      } catch (error) {
+        outcome.release?.()
+        throw error
+      }
       first = false
     },
     end: async () => {
@@ -85,71 +196,30 @@ function streamed(write: (text: string | Uint8Array, written?: () => void) => vo
   }
 }
 
-/** One file per input in a directory, named after the input (`-2`, `-3` … when two share a name). */
+/** One file per input in a directory, named after the input's path below the folder named (`-2`, `-3` … when two share a name). */
 function perFile(directory: string, render: RenderJob, bom: boolean): Output {
   mkdirSync(directory, { recursive: true })
-  const used = new Set<string>()
+  const base = realpathSync(directory)
+  const names = new OutputNames()
+  const checked = new Set<string>()
   const extension = EXTENSIONS[render.to]
+  const before = Buffer.from(render.to === 'csv' ? `${bom ? '\ufeff' : ''}${csvHeader(render)}` : '')
+  const after = Buffer.from(render.to === 'json' ? '\n' : '')
   return {
+    name: directory,
+    unfinished: `each file written to ${directory} is whole; the others were not written`,
     start: async () => undefined,
-    write: async (outcome) => {
-      if (outcome.chunk.length === 0 && render.to !== 'csv') return outcome.release?.()
-      const name = nameFor(outcome.path, extension, used)
-      const before = render.to === 'csv' ? `${bom ? '\ufeff' : ''}${csvHeader(render)}` : ''
-      const after = render.to === 'json' ? '\n' : ''
-      const chunk = typeof outcome.chunk === 'string' ? Buffer.from(outcome.chunk) : outcome.chunk
-      writeFileSync(join(directory, name), Buffer.concat([Buffer.from(before), chunk, Buffer.from(after)]))
-      outcome.release?.()
-    },
-    end: async () => undefined
-  }
-}
-
-/**
- * Where `view` writes: one page to a file (`-o report.html`, one input), or a page per input and
- * `index.html` in a directory.
- *
- * @param path - `-o`.
- * @param single - Whether there is one input.
- * @throws Error when `-o` is missing, or its folder does not exist.
- */
-export function openViewOutput(path: string | undefined, single: boolean): Output {
-  if (path === undefined) throw new Error('view writes HTML pages: name a folder (-o pages/) or, for one input, a file (-o report.html)')
-  const toFile = single && /\.html?$/iu.test(path) && !(existsSync(path) && statSync(path).isDirectory())
-  const parent = dirname(toFile ? path : path.replace(/\/+$/u, ''))
-  if (!existsSync(parent) || !statSync(parent).isDirectory()) throw new Error(`-o ${path}: the folder ${parent} does not exist`)
-  if (toFile) {
-    return {
-      start: async () => undefined,
-      write: async (outcome) => {
-        writeFileSync(path, outcome.chunk)
+    write: async (outcome, input) => {
+      try {
+        if (outcome.chunk.length === 0 && render.to !== 'csv') return
+        const { folders, file } = names.take(input, extension)
+        const chunk = typeof outcome.chunk === 'string' ? Buffer.from(outcome.chunk) : outcome.chunk
+        writeReplacing(join(foldersBelow(base, folders, checked), file), [before, chunk, after])
+      } finally {
         outcome.release?.()
-      },
-      end: async () => undefined
-    }
-  }
-  mkdirSync(path, { recursive: true })
-  const used = new Set<string>(['index.html'])
-  const entries: ViewEntry[] = []
-  return {
-    start: async () => undefined,
-    write: async (outcome) => {
-      const name = nameFor(outcome.path, '.html', used)
-      if (outcome.chunk.length > 0) writeFileSync(join(path, name), outcome.chunk)
-      outcome.release?.()
-      const entry: ViewEntry = { path: outcome.path, page: name, counts: outcome.counts, reports: outcome.reports }
-      if (outcome.failure !== undefined) entry.failure = outcome.failure
-      entries.push(entry)
+      }
     },
-    end: async () => writeFileSync(join(path, 'index.html'), renderIndex(entries))
+    end: async () => undefined,
+    abandon: () => undefined
   }
-}
-
-/** A file name for an input's output in a directory: its own stem (`stdin` for `-`), `-2`, `-3` … when taken. */
-function nameFor(path: string, extension: string, used: Set<string>): string {
-  const stem = path === '-' ? 'stdin' : basename(path, extname(path))
-  let name = `${stem}${extension}`
-  for (let n = 2; used.has(name); n++) name = `${stem}-${n}${extension}`
-  used.add(name)
-  return name
 }

@@ -1,6 +1,6 @@
 /**
- * Parsing a batch: each file read, parsed and rendered where it is taken up (in this thread, or
- * in worker threads), and handed back in input order as soon as it and every file before it are
+ * Parsing a batch: each file read, parsed and rendered in a worker thread (or, for tests and
+ * embedding, in this one), and handed back in input order as soon as it and every file before it are
  * done, then dropped. At most a window of results waits for a slow file, so memory stays flat
  * whatever the number of files.
  *
@@ -10,7 +10,9 @@
  *
  * One file never sinks the batch: a file too large, unreadable, holding no report, a worker that
  * runs out of memory or dies, or a parse past its time budget, is an outcome with its reason; the
- * worker is replaced and the batch goes on. Each worker shares two numbers with this thread (how
+ * worker is replaced and the batch goes on. Every file has the time budget, since every file is
+ * parsed in a worker (a parse in this thread could not be stopped): a batch of fewer than
+ * {@link WORKER_THRESHOLD} files in one worker, whose start costs less than a second one. Each worker shares two numbers with this thread (how
  * many files it has finished, and when it started the one it is on), so that the time budget is
  * a file's own and the file a lost worker was on is known without a message per file.
  *
@@ -22,10 +24,12 @@
 
 import { Worker } from 'node:worker_threads'
 import { statSync } from 'node:fs'
-import { failed, processFile, type FileJob, type Outcome } from './process.js'
+import type { Input } from './files.js'
+import { failed, type Outcome } from './outcome.js'
+import type { FileJob } from './process.js'
 import { RING_BYTES, RingReader } from './ring.js'
 
-/** Below this many files, worker threads cost more than they save. */
+/** Below this many files, one worker: a second costs more (its start) than it saves. */
 export const WORKER_THRESHOLD = 32
 /** The most files in one parcel. */
 const PARCEL_FILES = 16
@@ -38,16 +42,24 @@ const WINDOW_PER_WORKER = PARCEL_FILES * (PARCELS_AHEAD + 2)
 
 /** How a batch runs. */
 export interface PoolOptions {
-  /** Worker threads (1: in this thread). */
+  /** Worker threads, at most. */
   jobs: number
   /** A file's time budget in a worker, in milliseconds. */
   timeout: number
   /** A worker's heap limit, in MiB. */
   memory: number
-  /** Use workers however few the files (`--jobs` or `--timeout` given): a small batch otherwise runs in this thread. */
+  /** Use `jobs` workers however few the files (`--jobs` given): a batch under {@link WORKER_THRESHOLD} files otherwise has one. */
   always: boolean
-  /** A time budget was asked for (`--timeout`): even one job runs in a worker, since a parse in this thread cannot be stopped. */
-  budget: boolean
+  /** The worker's script (`worker.js` beside the command); absent: files are parsed in this thread, one after another, without a time budget (for tests and embedding). */
+  worker?: URL
+  /** Stops the batch: no file is taken up after it fires, the workers are stopped, and the call returns. */
+  signal?: AbortSignal
+}
+
+/** A file of a batch: an input, with its bytes when they were read already (standard input's). */
+export interface BatchFile extends Input {
+  /** Its bytes, read already (`-`). */
+  bytes?: Uint8Array
 }
 
 /** A file sent to a worker. */
@@ -56,6 +68,8 @@ export interface ParcelFile {
   index: number
   /** Its path. */
   path: string
+  /** Its bytes, read already (`-`). */
+  bytes?: Uint8Array
 }
 
 /** What a worker answers for a parcel: each file's outcome, in the parcel's order. */
@@ -86,44 +100,100 @@ export const GIVEN_BACK = 2
 /**
  * Process files, handing each outcome to `emit` in input order.
  *
- * @param paths - The files.
+ * @param files - The files (those that failed already are handed back with their failure).
  * @param job - What to do with each.
- * @param options - Workers, time budget, heap limit.
- * @param emit - Called once per file, in order; the next is not handed over before it settles.
+ * @param options - Workers, time budget, heap limit, what stops the batch.
+ * @param emit - Called once per file, in order, with its outcome and the file; the next is not handed over before it settles.
  */
 export async function processAll(
-  paths: readonly string[],
+  files: readonly BatchFile[],
   job: FileJob,
   options: PoolOptions,
-  emit: (outcome: Outcome) => void | Promise<void>
+  emit: (outcome: Outcome, file: BatchFile) => void | Promise<void>
 ): Promise<void> {
-  const threads = Math.min(options.jobs, paths.length)
-  if (threads === 0 || (threads === 1 && !options.budget) || (paths.length < WORKER_THRESHOLD && !options.always)) {
-    for (const path of paths) await emit(await processFile(path, job))
-    return
+  if (files.length === 0 || options.signal?.aborted === true) return
+  // Files that failed already need no worker.
+  if (options.worker === undefined || files.every((file) => file.failure !== undefined))
+    return inThisThread(files, job, options.signal, emit)
+  const threads = Math.max(1, Math.min(options.jobs, files.length, files.length < WORKER_THRESHOLD && !options.always ? 1 : Infinity))
+  await inWorkers(files, job, options, options.worker, threads, emit)
+}
+
+/** Each file in turn, in this thread: an exception or a rejection while one is processed is that file's failure. */
+async function inThisThread(
+  files: readonly BatchFile[],
+  job: FileJob,
+  signal: AbortSignal | undefined,
+  emit: (outcome: Outcome, file: BatchFile) => void | Promise<void>
+): Promise<void> {
+  for (const file of files) {
+    if (signal?.aborted === true) return
+    let outcome: Outcome
+    if (file.failure !== undefined) outcome = failed(file.path, file.failure)
+    else {
+      try {
+        // Loaded here: the main thread of the command, whose files are parsed in workers, never loads the parser.
+        const { processFile } = await import('./process.js')
+        outcome = await processFile(file.path, job, file.bytes)
+      } catch (error) {
+        outcome = failed(file.path, `its processing stopped: ${error instanceof Error ? error.message : String(error)}`)
+      }
+    }
+    await emit(outcome, file)
   }
-  await new Promise<void>((resolve, reject) => {
+}
+
+/** The files in worker threads, `threads` of them. */
+function inWorkers(
+  files: readonly BatchFile[],
+  job: FileJob,
+  options: PoolOptions,
+  script: URL,
+  threads: number,
+  emit: (outcome: Outcome, file: BatchFile) => void | Promise<void>
+): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     const done = new Map<number, Outcome>()
     const epoch = Date.now()
     const window = threads * WINDOW_PER_WORKER
-    const workers = new Set<Worker>()
+    /** Each worker, and how to stop it for good (its timer cleared). */
+    const workers = new Map<Worker, () => void>()
     /** Workers idle because the window is full, until an earlier result is emitted. */
     const idle: Array<() => void> = []
     let next = 0
     let emitted = 0
     let emitting = Promise.resolve()
+    /** The batch is over (every file emitted, or stopped): no file is taken up, no worker started. */
+    let over = false
+
+    const stopAll = (): void => {
+      over = true
+      for (const stop of [...workers.values()]) stop()
+      workers.clear()
+    }
+    const onAbort = (): void => {
+      if (over) return
+      stopAll()
+      // What is being written may wait on a stream that will not drain: not waited for.
+      emitting.catch(() => undefined)
+      resolve()
+    }
+    options.signal?.addEventListener('abort', onAbort, { once: true })
 
     const finish = (index: number, outcome: Outcome): void => {
+      if (over) return
       done.set(index, outcome)
       while (done.has(emitted)) {
         const ready = done.get(emitted) as Outcome
+        const file = files[emitted] as BatchFile
         done.delete(emitted)
         emitted++
-        emitting = emitting.then(() => emit(ready))
+        emitting = emitting.then(() => (options.signal?.aborted === true ? ready.release?.() : emit(ready, file)))
       }
-      while (idle.length > 0 && next < paths.length && next < emitted + window) (idle.shift() as () => void)()
-      if (emitted === paths.length) {
-        for (const worker of workers) void worker.terminate()
+      while (idle.length > 0 && next < files.length && next < emitted + window) (idle.shift() as () => void)()
+      if (emitted === files.length) {
+        stopAll()
+        options.signal?.removeEventListener('abort', onAbort)
         emitting.then(resolve, reject)
       }
     }
@@ -132,15 +202,15 @@ export async function processAll(
     const retry: number[] = []
 
     const start = (): void => {
+      if (over) return
       const shared = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT))
       const ring = new SharedArrayBuffer(RING_BYTES)
       const reader = new RingReader(ring, shared, GIVEN_BACK)
       const setup: WorkerSetup = { job, shared, epoch, ring }
-      const worker = new Worker(new URL('./worker.js', import.meta.url), {
+      const worker = new Worker(script, {
         workerData: setup,
         resourceLimits: { maxOldGenerationSizeMb: options.memory }
       })
-      workers.add(worker)
       /** Files sent to this worker whose results have not come back, in the order it takes them. */
       const sent: number[] = []
       /** Parcels sent and not answered. */
@@ -149,6 +219,11 @@ export async function processAll(
       let answered = 0
       let timer: NodeJS.Timeout | undefined
       let gone = false
+      workers.set(worker, () => {
+        gone = true
+        clearTimeout(timer)
+        void worker.terminate()
+      })
       /** Watch the file the worker is on: lost once it has been on it longer than the budget. */
       const watch = (): void => {
         clearTimeout(timer)
@@ -172,32 +247,36 @@ export async function processAll(
         const again = sent.filter((index) => index !== lost)
         for (let i = again.length - 1; i >= 0; i--) retry.unshift(again[i] as number)
         sent.length = 0
-        if (next < paths.length || retry.length > 0) start()
-        if (lost !== undefined) finish(lost, failed(paths[lost] as string, reason))
+        if (next < files.length || retry.length > 0) start()
+        if (lost !== undefined) finish(lost, failed(files[lost]?.path as string, reason))
       }
       const take = (): void => {
-        while (!gone && parcels < PARCELS_AHEAD) {
+        while (!gone && !over && parcels < PARCELS_AHEAD) {
           const parcel: ParcelFile[] = []
           let size = 0
           while (parcel.length < PARCEL_FILES && size < PARCEL_BYTES) {
             let index = retry.shift()
             if (index === undefined) {
-              if (next >= paths.length || next >= emitted + window) break
+              if (next >= files.length || next >= emitted + window) break
               index = next++
             }
             // The worker reads the file; this thread needs only its size, to close a parcel and
             // to keep a file over --max-size from being sent at all.
-            const path = paths[index] as string
-            const bytes = sizeOf(path)
-            if (bytes > job.maxSize) {
-              finish(index, failed(path, `${bytes} bytes, larger than --max-size (${job.maxSize})`))
+            const file = files[index] as BatchFile
+            if (file.failure !== undefined) {
+              finish(index, failed(file.path, file.failure))
               continue
             }
-            parcel.push({ index, path })
+            const bytes = file.bytes?.length ?? sizeOf(file.path)
+            if (bytes > job.maxSize) {
+              finish(index, failed(file.path, `${bytes} bytes, larger than --max-size (${job.maxSize})`))
+              continue
+            }
+            parcel.push(file.bytes === undefined ? { index, path: file.path } : { index, path: file.path, bytes: file.bytes })
             size += bytes
           }
           if (parcel.length === 0) {
-            if (next < paths.length && parcels === 0) idle.push(take)
+            if (next < files.length && parcels === 0) idle.push(take)
             return
           }
           parcels++

@@ -1,17 +1,20 @@
 /**
  * One file of a batch, from its path to what the command writes for it: read (within the size
  * limit), parsed with `parseReportsAsync` (every report it holds), rendered for `parse`, `check` or `view`. Never throws: what goes
- * wrong is the outcome's `failure`. Runs in a worker thread, or in this one for small batches.
+ * wrong is the outcome's `failure`. Runs in a worker thread (in this one only for tests and embedding).
  *
  * @module
  */
 
-import { readFileSync, statSync } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs'
 import { parseReportsAsync } from '../parse.js'
 import type { ParseResult } from '../model/types.js'
 import { loadAdapters } from './adapters.js'
 import { identityKey, type IdentityMap } from './identity.js'
-import type { Lent } from './ring.js'
+import { reasonOf } from './reason.js'
+import { failed, type Outcome } from './outcome.js'
+
+export { failed, type Outcome } from './outcome.js'
 import { renderCheck, type CheckJob } from './check.js'
 import { renderParts, type FilePart, type RenderJob } from './render.js'
 import { renderView } from './view.js'
@@ -36,50 +39,41 @@ export interface FileJob {
   identity?: IdentityMap
 }
 
-/** What became of one file. */
-export interface Outcome {
-  /** The file. */
-  path: string
-  /** Why it gave no report: it could not be read, was too large, its parse stopped, or it holds none. */
-  failure?: string
-  /** The adapter that read it. */
-  format?: string
-  /** What the command writes for it: text, or (from a worker) that text encoded as UTF-8, moved rather than copied. */
-  chunk: string | Uint8Array
-  /** How many diagnostics of each code it gave, and of each severity (`error`, `warning`, `info`). */
-  counts: Record<string, number>
-  /** Its reports (a file may hold several): each one's source (`a.txt`, or `a.txt#report=2`), edition, organisation and year. */
-  reports: { source: string; edition: string; organization: string | null; year: number | null }[]
-  /** From a worker: where in its output ring `chunk` lies (the chunk itself is then empty). */
-  lent?: Lent
-  /** Set by the main thread on a chunk lent from a worker's ring: call it once the chunk is written, and not use the chunk after. */
-  release?: () => void
-}
-
-/**
- * The outcome of a file that gave nothing to write.
- *
- * @param path - The file.
- * @param failure - Why.
- */
-export function failed(path: string, failure: string): Outcome {
-  return { path, failure, chunk: '', counts: {}, reports: [] }
-}
+/** Opened without waiting: a FIFO put where a listed file was is refused, not waited on. */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)
 
 /**
  * Read one file within the size limit, synchronously (`fs/promises` costs more than a parse).
+ * Opened without blocking and checked to be a regular file before a byte is read, so that a
+ * FIFO or a device put in its place since the listing is refused, not waited on. What is read
+ * is what its size said when opened (less if it shrank), so a file that grows meanwhile stays
+ * within the limit.
  *
  * @param path - The file.
  * @param maxSize - The largest file read, in bytes.
  * @returns Its bytes, or the outcome of a file that could not be read.
  */
 export function readInput(path: string, maxSize: number): Uint8Array | Outcome {
+  let fd: number
   try {
-    const size = statSync(path).size
-    if (size > maxSize) return failed(path, `${size} bytes, larger than --max-size (${maxSize})`)
-    return readFileSync(path)
+    fd = openSync(path, OPEN_FLAGS)
   } catch (error) {
     return failed(path, reasonOf(error))
+  }
+  try {
+    const stats = fstatSync(fd)
+    if (stats.isDirectory()) return failed(path, 'is a directory')
+    if (!stats.isFile()) return failed(path, 'not a regular file (not read)')
+    if (stats.size > maxSize) return failed(path, `${stats.size} bytes, larger than --max-size (${maxSize})`)
+    // What its size says, or less when it shrank meanwhile.
+    const bytes = Buffer.allocUnsafeSlow(stats.size)
+    let length = 0
+    for (let read = -1; read !== 0 && length < bytes.length; length += read) read = readSync(fd, bytes, length, bytes.length - length, null)
+    return bytes.subarray(0, length)
+  } catch (error) {
+    return failed(path, reasonOf(error))
+  } finally {
+    closeSync(fd)
   }
 }
 
@@ -91,6 +85,15 @@ export function readInput(path: string, maxSize: number): Uint8Array | Outcome {
  * @param given - The file's bytes when already read (standard input's for `-`).
  */
 export async function processFile(path: string, job: FileJob, given?: Uint8Array): Promise<Outcome> {
+  try {
+    return await processOne(path, job, given)
+  } catch (error) {
+    // A fault of ours or of a custom adapter, but one file's: the batch goes on.
+    return failed(path, `its processing stopped: ${reasonOf(error)}`)
+  }
+}
+
+async function processOne(path: string, job: FileJob, given?: Uint8Array): Promise<Outcome> {
   const bytes = given ?? readInput(path, job.maxSize)
   if (!(bytes instanceof Uint8Array)) return bytes
   let results: ParseResult[]
@@ -133,7 +136,8 @@ export async function processFile(path: string, job: FileJob, given?: Uint8Array
     // A fault of ours, but one file's: the batch goes on.
     return failed(path, `its output could not be written: ${reasonOf(error)}`)
   }
-  const first = results[0] as ParseResult
+  const first = results[0]
+  if (first === undefined) return failed(path, 'no report')
   const outcome: Outcome = { path, format: first.format, chunk, counts, reports: [] }
   for (const { source, result } of parts) {
     if (result.report === null) continue
@@ -143,12 +147,4 @@ export async function processFile(path: string, job: FileJob, given?: Uint8Array
   if (outcome.reports.length === 0)
     outcome.failure = first.diagnostics.find((diagnostic) => diagnostic.severity === 'error')?.message ?? 'no report'
   return outcome
-}
-
-function reasonOf(error: unknown): string {
-  const code = (error as { code?: string }).code
-  if (code === 'ENOENT') return 'no such file'
-  if (code === 'EISDIR') return 'is a directory'
-  if (code === 'EACCES') return 'permission denied'
-  return error instanceof Error ? error.message : String(error)
 }

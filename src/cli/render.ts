@@ -12,7 +12,7 @@ import { readCells } from '../model/empty.js'
 import type { Edition, ParseResult } from '../model/types.js'
 import { formatReport } from '../serialize/index.js'
 import { toJson } from '../serialize/json.js'
-import { csvField, LONG_HEADER, longCsv, rowTemplate, valueText } from '../serialize/rows.js'
+import { csvText, LONG_HEADER, longCsv, rowTemplate, valueText } from '../serialize/rows.js'
 
 /** Output formats of `parse`. */
 export const TARGETS = ['json', 'ndjson', 'csv', 'markdown'] as const
@@ -65,7 +65,7 @@ const WIDE_LEAD = ['source', 'status', 'format', 'organization', 'year', 'editio
 export function csvHeader(job: RenderJob): string {
   if (job.shape === 'long') return `${LONG_HEADER}\r\n`
   const names = columnsOfBoth().map((column) => (job.header === 'label' ? column.label : column.path))
-  return `${[...WIDE_LEAD, ...names].map(csvField).join(',')}\r\n`
+  return `${[...WIDE_LEAD, ...names].map(csvText).join(',')}\r\n`
 }
 
 /** One report of a file: its source (the file, or `file#report=N` when the file holds several), its parse, and its place. */
@@ -145,7 +145,7 @@ function wideRow(path: string, result: ParseResult): string {
       cells += `,${valueText(value)}`
     }
   } else cells = ','.repeat(columnsOfBoth().length)
-  return `${lead.map(csvField).join(',')}${cells}\r\n`
+  return `${lead.map(csvText).join(',')}${cells}\r\n`
 }
 
 const WIDE_INDEX = new Map<Edition, readonly number[]>()

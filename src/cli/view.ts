@@ -97,7 +97,17 @@ export function renderIndex(entries: readonly ViewEntry[]): string {
     // A file of several reports: each one's edition, organisation and year on a line of its own.
     const each = (field: (report: ViewEntry['reports'][number]) => string): string =>
       entry.reports.map((report) => escapeHtml(field(report))).join('<br>')
-    return `<tr><td><a href="${escapeHtml(encodeURI(entry.page))}">${escapeHtml(entry.path)}</a></td><td>${each((report) => report.edition)}</td><td>${each((report) => report.organization ?? '')}</td><td>${each((report) => String(report.year ?? ''))}</td><td>${status}</td><td>${escapeHtml(entry.failure ?? codes)}</td></tr>`
+    return `<tr><td><a href="${escapeHtml(pageHref(entry.page))}">${escapeHtml(entry.path)}</a></td><td>${each((report) => report.edition)}</td><td>${each((report) => report.organization ?? '')}</td><td>${each((report) => String(report.year ?? ''))}</td><td>${status}</td><td>${escapeHtml(entry.failure ?? codes)}</td></tr>`
   })
   return `<!doctype html>\n<html lang="zh"><head><meta charset="utf-8"><title>zfxxgk view</title><style>${STYLE}</style></head><body>\n<h1>${entries.length} files</h1>\n<table><tr><td>file</td><td>edition</td><td>organisation</td><td>year</td><td>status</td><td>diagnostics</td></tr>\n${rows.join('\n')}\n</table>\n</body></html>\n`
+}
+
+/**
+ * A link to a page beside the index: a relative URL, each part of the name percent-encoded, so that
+ * no file name can make it another scheme (`javascript:…`), a fragment (`#`) or a query (`?`).
+ *
+ * @param page - The page's path relative to the index.
+ */
+export function pageHref(page: string): string {
+  return `./${page.split(/[\\/]/u).map(encodeURIComponent).join('/')}`
 }

@@ -8,7 +8,8 @@
 
 import { parentPort, workerData } from 'node:worker_threads'
 import { FINISHED, GIVEN_BACK, STARTED, type ParcelFile, type ParcelResult, type WorkerSetup } from './pool.js'
-import { processFile, type Outcome } from './process.js'
+import type { Outcome } from './outcome.js'
+import { processFile } from './process.js'
 import { RingWriter } from './ring.js'
 
 const { job, shared, epoch, ring } = workerData as WorkerSetup
@@ -26,7 +27,7 @@ async function work(parcel: ParcelFile[]): Promise<void> {
   for (const file of parcel) {
     // The main thread stops this worker when a file has been started longer ago than its budget.
     Atomics.store(shared, STARTED, Date.now() - epoch + 1)
-    let outcome: Outcome = await processFile(file.path, job)
+    let outcome: Outcome = await processFile(file.path, job, file.bytes)
     Atomics.store(shared, STARTED, 0)
     Atomics.add(shared, FINISHED, 1)
     // Encoded here, so that the main thread only writes bytes (the encoding costs as much as the

@@ -32,7 +32,7 @@ interface CountFacts extends RowFacts {
 
 /** The facts each code's message is written from. */
 export interface MessageFacts {
-  not_a_report: { adapter?: string; error?: string; labels?: readonly string[]; async?: boolean }
+  not_a_report: { adapter?: string; error?: string; labels?: readonly string[]; async?: boolean; detached?: boolean }
   table_missing: { table: TableName }
   row_missing: RowFacts
   row_length_mismatch: CountFacts
@@ -353,14 +353,16 @@ const SPLIT_BY_ZH: Record<'format' | 'row' | 'table' | 'rowOnly', string> = {
 /** Every code's message, in each locale. */
 export const MESSAGES: Readonly<Record<Locale, Templates>> = {
   en: {
-    not_a_report: ({ adapter, error, labels, async }) =>
-      async === true
-        ? `The input is a ${adapter ?? ''} file, which is read asynchronously: parseReport() cannot read it, parseReportAsync() can.`
-        : adapter !== undefined
-          ? `The ${adapter} adapter failed: ${error ?? ''}`
-          : labels !== undefined && labels.length > 0
-            ? `Texts of the format's tables are in the input (${labels.map((label) => `“${label}”`).join(', ')}), but no row of values could be read from them: a layout none of the readers knows, or a table flattened without its section headings.`
-            : 'No table of the 2019 or 2021 format was found (tables 二, 三 and 四 are all absent).',
+    not_a_report: ({ adapter, error, labels, async, detached }) =>
+      detached === true
+        ? 'The input’s bytes cannot be read: its ArrayBuffer was transferred (detached), to a worker or by structuredClone; pass the bytes before transferring them, or a copy.'
+        : async === true
+          ? `The input is a ${adapter ?? ''} file, which is read asynchronously: parseReport() cannot read it, parseReportAsync() can.`
+          : adapter !== undefined
+            ? `The ${adapter} adapter failed: ${error ?? ''}`
+            : labels !== undefined && labels.length > 0
+              ? `Texts of the format's tables are in the input (${labels.map((label) => `“${label}”`).join(', ')}), but no row of values could be read from them: a layout none of the readers knows, or a table flattened without its section headings.`
+              : 'No table of the 2019 or 2021 format was found (tables 二, 三 and 四 are all absent).',
     table_missing: ({ table }) => `Table ${table} was not found.`,
     row_missing: ({ table, row }) =>
       row === undefined ? `Table ${table} has its header but no row of numbers.` : `Row “${row}” of table ${table} is absent.`,
@@ -427,14 +429,16 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
       `${declared === undefined ? 'The input has no byte order mark and declares no charset, and its bytes are not valid UTF-8' : `The page declares charset ${declared}, but its bytes are not valid UTF-8`} (${invalid} invalid ${invalid === 1 ? 'sequence' : 'sequences'}): it was read as GB18030, which holds more of the format's text (${labels.chosen} characters of its labels, against ${labels.other} read as UTF-8).`
   },
   zh: {
-    not_a_report: ({ adapter, error, labels, async }) =>
-      async === true
-        ? `输入是 ${adapter ?? ''} 文件，须异步读取：parseReport() 无法读取，请用 parseReportAsync()。`
-        : adapter !== undefined
-          ? `${adapter} 适配器读取失败：${error ?? ''}`
-          : labels !== undefined && labels.length > 0
-            ? `输入中有格式表格的文字（${labels.map((label) => `“${label}”`).join('、')}），但未能从中读出任何数据行：版式无法识别，或表格被压成一行且缺少章节标题。`
-            : '未找到 2019 年版或 2021 年版格式的表格（表二、表三、表四均不存在）。',
+    not_a_report: ({ adapter, error, labels, async, detached }) =>
+      detached === true
+        ? '无法读取输入的字节：其 ArrayBuffer 已被转移（detached），如传给 worker 或经 structuredClone 转移；请在转移前传入，或传入副本。'
+        : async === true
+          ? `输入是 ${adapter ?? ''} 文件，须异步读取：parseReport() 无法读取，请用 parseReportAsync()。`
+          : adapter !== undefined
+            ? `${adapter} 适配器读取失败：${error ?? ''}`
+            : labels !== undefined && labels.length > 0
+              ? `输入中有格式表格的文字（${labels.map((label) => `“${label}”`).join('、')}），但未能从中读出任何数据行：版式无法识别，或表格被压成一行且缺少章节标题。`
+              : '未找到 2019 年版或 2021 年版格式的表格（表二、表三、表四均不存在）。',
     table_missing: ({ table }) => `未找到表${table}。`,
     row_missing: ({ table, row }) => (row === undefined ? `表${table}有表头，但没有数据行。` : `表${table}缺少“${row}”行。`),
     row_length_mismatch: (f) => `${rowZh(f)}印有 ${f.printed} 个数值，但该行有 ${f.columns} 列。`,

@@ -133,25 +133,34 @@ export function toCsv(input: Report | ParseResult | readonly ReportRow[], option
 
 /** A row as a CSV line. */
 function rowLine(row: ReportRow): string {
-  const fields = [
-    row.source ?? '',
-    row.organization ?? '',
-    row.year === null ? '' : String(row.year),
-    row.edition,
-    row.table,
-    row.path,
-    row.row,
-    row.column,
-    valueText(row.value),
-    row.status ?? '',
-    row.codes?.join(' ') ?? ''
-  ]
-  return `${fields.map(csvField).join(',')}\r\n`
+  const texts = (list: readonly string[]): string => list.map(csvText).join(',')
+  const year = row.year === null ? '' : String(row.year)
+  const cell = texts([row.edition, row.table, row.path, row.row, row.column])
+  return `${texts([row.source ?? '', row.organization ?? ''])},${year},${cell},${valueText(row.value)},${texts([row.status ?? '', row.codes?.join(' ') ?? ''])}\r\n`
 }
 
-/** A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180). */
+/** A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180). Numbers go as they are; text goes through {@link csvText}. */
 export function csvField(text: string): string {
   return /[",\r\n]/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text
+}
+
+/**
+ * What a spreadsheet (Excel, WPS, LibreOffice) would take for a formula when a text field starts
+ * with it: `=`, `+`, `-`, `@`, a tab or a carriage return (OWASP's list), and their full-width forms.
+ */
+const FORMULA_LEAD = /^[=+\-@\t\r＝＋－＠]/u
+
+/**
+ * A text field of a CSV (a file name, an organisation, a label): as {@link csvField}, and, when it
+ * starts as a formula would, behind a `'` so that a spreadsheet shows it as text and runs nothing
+ * (`=HYPERLINK(…)2022年…` becomes `'=HYPERLINK(…)2022年…`). Numbers never pass here: a negative
+ * 本年增/减 stays a number.
+ *
+ * @param text - The field's text.
+ */
+export function csvText(text: string): string {
+  // `-` alone (standard input's name) is no formula.
+  return csvField(FORMULA_LEAD.test(text) && text !== '-' ? `'${text}` : text)
 }
 
 /** A value as the CSV prints it: integers as they are, fractions without exponent (`printNumber`). */
@@ -167,7 +176,7 @@ function longFields(edition: Edition): readonly { fields: string; index: number 
   let rows = LONG_FIELDS.get(edition)
   if (rows === undefined) {
     rows = rowTemplate(edition).map((row) => ({
-      fields: `${[row.table, row.path, row.row, row.column].map(csvField).join(',')},`,
+      fields: `${[row.table, row.path, row.row, row.column].map(csvText).join(',')},`,
       index: row.index
     }))
     LONG_FIELDS.set(edition, rows)
@@ -186,7 +195,7 @@ function longFields(edition: Edition): readonly { fields: string; index: number 
 export function longCsv(result: ParseResult, source: string): string {
   const report = result.report
   if (report === null) return ''
-  const lead = `${[source, report.organization ?? '', report.year === null ? '' : String(report.year), report.edition].map(csvField).join(',')},`
+  const lead = `${csvText(source)},${csvText(report.organization ?? '')},${report.year === null ? '' : String(report.year)},${report.edition},`
   const values = readCells(report)
   const rows = longFields(report.edition)
   const codes = codesByCell(report.edition, result.diagnostics)
