@@ -47,18 +47,24 @@ export function decodedBudget(size: number, maxInput = Number.POSITIVE_INFINITY)
  * with a `resourceLimit` notice instead.
  */
 export class ResourceLimitError extends Error {
+  /** What went beyond its budget. */
+  readonly limit: ResourceLimitKind
+  /** The budget (bytes, pages, operators, megabytes or seconds, by `limit`). */
+  readonly value: number
+  /** What the message names: the part, the page, the count reached. */
+  readonly detail: ResourceLimitDetail
+
   /**
    * @param limit - What went beyond its budget.
    * @param value - The budget (bytes, pages, operators, megabytes or seconds, by `limit`).
    * @param detail - What the message names: the part, the page, the count reached.
    */
-  constructor(
-    readonly limit: ResourceLimitKind,
-    readonly value: number,
-    readonly detail: ResourceLimitDetail = {}
-  ) {
+  constructor(limit: ResourceLimitKind, value: number, detail: ResourceLimitDetail = {}) {
     super(`${limit} past its limit of ${value}`)
     this.name = 'ResourceLimitError'
+    this.limit = limit
+    this.value = value
+    this.detail = detail
   }
 }
 
