@@ -10,12 +10,14 @@ export type {
   SourceNotice,
   ReadAsTextNotice,
   UnruledTableNotice,
+  ResourceLimitNotice,
   SourceRow,
   SourceTable,
   SourceText,
   SourceTitle
 } from './source/document.js'
 export { LineIndex } from './source/position.js'
+export { ResourceLimitError, type ReadLimits, type ResourceLimitDetail, type ResourceLimitKind } from './source/limits.js'
 export { tidyCell, tidyProse } from './source/tidy.js'
 export { textAdapter } from './adapters/text/index.js'
 export { markdownAdapter } from './adapters/markdown/index.js'

@@ -11,6 +11,7 @@ describe('public API', () => {
       'DIAGNOSTIC_INFO',
       'LONG_HEADER',
       'LineIndex',
+      'ResourceLimitError',
       'cellPaths',
       'createEmptyReport',
       'docxAdapter',
