@@ -6,11 +6,18 @@ import * as api from '../src/index.js'
 describe('public API', () => {
   it('exports exactly these runtime names', () => {
     expect(Object.keys(api).sort()).toEqual([
+      'CROSS_YEAR_CHECKS',
+      'DATASET_CODES',
+      'DATASET_CODE_INFO',
       'DEFAULT_MAX_INPUT',
       'DIAGNOSTIC_CODES',
       'DIAGNOSTIC_INFO',
+      'DatasetBuilder',
+      'INDICATORS',
+      'INDICATOR_NAMES',
       'LONG_HEADER',
       'LineIndex',
+      'buildDataset',
       'cellPaths',
       'createEmptyReport',
       'docxAdapter',
