@@ -80,6 +80,7 @@ export type {
   Unavailable
 } from './model/types.js'
 export { buildDataset, DatasetBuilder } from './dataset/builder.js'
+export { COMPACT_STATUSES, compactEntry, type CompactEntry, type CompactOptions, type CompactReport } from './dataset/compact.js'
 export {
   DATASET_CODES,
   DATASET_CODE_INFO,

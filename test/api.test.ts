@@ -6,6 +6,7 @@ import * as api from '../src/index.js'
 describe('public API', () => {
   it('exports exactly these runtime names', () => {
     expect(Object.keys(api).sort()).toEqual([
+      'COMPACT_STATUSES',
       'CROSS_YEAR_CHECKS',
       'DATASET_CODES',
       'DATASET_CODE_INFO',
@@ -19,6 +20,7 @@ describe('public API', () => {
       'LineIndex',
       'buildDataset',
       'cellPaths',
+      'compactEntry',
       'createEmptyReport',
       'docxAdapter',
       'formatReport',

@@ -6,12 +6,12 @@
  * @module
  */
 
-import { buildReport, readCells } from '../model/empty.js'
+import { buildReport } from '../model/empty.js'
 import type { Locale } from '../model/diagnose.js'
 import { cellSchema } from '../model/schema.js'
 import type { Edition, Identity, ParseResult, Report, Sections } from '../model/types.js'
-import { cellStatus, codesByCell, type CellStatus } from '../serialize/status.js'
-import { rowTemplate } from '../serialize/template.js'
+import type { CellStatus } from '../serialize/status.js'
+import { COMPACT_STATUSES, compactEntry, type CompactEntry, type CompactReport } from './compact.js'
 import { DATASET_CODE_INFO, type DatasetCode, type DatasetDiagnostic, type DatasetSource, type DatasetYearSource } from './codes.js'
 import { indicatorsOf } from './indicators.js'
 import { datasetMessage, type DatasetFacts, type SourceValue } from './messages.js'
@@ -108,47 +108,53 @@ export class DatasetBuilder {
    * @param info - What the caller knows better than the report: organisation, year, region, level.
    */
   add(result: ParseResult, source: string, info?: DatasetEntryInfo | null): void {
-    const report = result.report
-    const position = result.start
-    const organization = info?.organization ?? report?.organization ?? null
-    const year = info?.year ?? report?.year ?? null
+    this.addCompact(compactEntry(result, source, info, { text: this.text }))
+  }
+
+  /**
+   * Add one source as {@link compactEntry} gives it (from another thread, say). Its arrays are
+   * kept as they are, not copied: do not change them after.
+   *
+   * @param entry - The source, compact.
+   * @throws TypeError when its arrays are not as long as its edition's cells.
+   */
+  addCompact(entry: CompactEntry): void {
+    const { source, position, organization, year, report } = entry
     if (report === null || organization === null || year === null || bodyKey(organization) === '') {
       const reason =
         report === null ? 'noReport' : organization === null ? (year === null ? 'organizationAndYear' : 'organization') : 'year'
       this.unidentified.push({ source, ...(position === undefined ? {} : { position }), reason, organization, year })
       return
     }
+    const size = cellSchema(report.edition).paths.length
+    if (report.values.length !== size || report.statuses.length !== size)
+      throw new TypeError(
+        `addCompact: ${source} has ${report.values.length} values and ${report.statuses.length} statuses for ${size} cells`
+      )
     const key = bodyKey(organization)
     let gathering = this.bodies.get(key)
     if (gathering === undefined) this.bodies.set(key, (gathering = { body: key, years: new Map() }))
-    if (info?.region != null && gathering.region === undefined) gathering.region = info.region
-    if (info?.level != null && gathering.level === undefined) gathering.level = info.level
-    const kept = this.keep(result, report, source, key, year)
+    if (entry.region != null && gathering.region === undefined) gathering.region = entry.region
+    if (entry.level != null && gathering.level === undefined) gathering.level = entry.level
+    const kept = this.keep(entry, report, key, year)
     const list = gathering.years.get(year)
     if (list === undefined) gathering.years.set(year, [kept])
     else list.push(kept)
   }
 
-  private keep(result: ParseResult, report: Report, source: string, organization: string, year: number): Kept {
-    const cells = readCells(report)
-    const values = new Float64Array(cells.length)
-    const ranks = new Uint8Array(cells.length)
+  private keep(entry: CompactEntry, report: CompactReport, organization: string, year: number): Kept {
+    const ranks = new Uint8Array(report.statuses.length)
     let nulls = 0
-    cells.forEach((cell, i) => {
-      values[i] = cell === null || cell === undefined ? Number.NaN : cell
-      if (cell === null || cell === undefined) nulls++
-    })
-    const codes = codesByCell(report.edition, result.diagnostics)
-    rowTemplate(report.edition).forEach(({ index }, place) => {
-      const value = cells[index] ?? null
-      ranks[index] = RANK[cellStatus(value, codes[place] ?? [])]
-    })
+    for (let i = 0; i < ranks.length; i++) {
+      ranks[i] = RANK[COMPACT_STATUSES[report.statuses[i] as number] ?? 'missing']
+      if (Number.isNaN(report.values[i])) nulls++
+    }
     return {
-      source,
-      position: result.start,
+      source: entry.source,
+      position: entry.position,
       order: this.order++,
       edition: report.edition,
-      values,
+      values: report.values,
       ranks,
       nulls,
       organization,
