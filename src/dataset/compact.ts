@@ -12,7 +12,7 @@ import { cellStatus, codesByCell, type CellStatus } from '../serialize/status.js
 import { rowTemplate } from '../serialize/template.js'
 import type { DatasetEntryInfo } from './types.js'
 
-/** The statuses of {@link CompactReport.statuses}, by their number there. */
+/** The statuses of {@link CompactReport.statuses}, by their number there: best read first, as the dataset ranks them when it merges sources. */
 export const COMPACT_STATUSES: readonly CellStatus[] = [
   'printed',
   'converted',
