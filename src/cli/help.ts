@@ -96,7 +96,8 @@ A file that cannot be read or holds no report is listed on stderr, as by parse; 
 whose body or year is not known ("not placed": give it with --identity), and each finding across
 reports (body year severity message code); the last line counts files, reports, failures, bodies,
 body-years, unidentified reports and findings. Exit 1 when a file failed; findings do not change
-the exit code. Nothing is written before every file is read: an interrupted run writes no dataset.
+the exit code. The dataset is written once every file is read: an interrupted run leaves -o FILE as
+it was, and writes no dashboard index.
 
 ${NEVER}
 ${EXIT}`,
