@@ -55,6 +55,16 @@ describe('public API', () => {
     }
   })
 
+  it('documents every dataset diagnostic code', () => {
+    const reference = readFileSync(join(import.meta.dirname, '..', 'docs', 'diagnostics.md'), 'utf8')
+    for (const code of api.DATASET_CODES) {
+      const section = reference.split(`### \`${code}\``)[1]?.split('\n### ')[0] ?? ''
+      expect(section, code).toContain('Example')
+      expect(section, code).toContain('What to do')
+      expect(api.DATASET_CODE_INFO[code].summary.length).toBeGreaterThan(10)
+    }
+  })
+
   it('throws TypeError only for a wrong argument type or an unknown format', () => {
     expect(() => api.parseReport(42 as unknown as string)).toThrow(TypeError)
     expect(() => api.parseReport('', { format: 'xlsx' })).toThrow(TypeError)
