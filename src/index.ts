@@ -81,3 +81,39 @@ export type {
   Severity,
   Unavailable
 } from './model/types.js'
+export { buildDataset, DatasetBuilder } from './dataset/builder.js'
+export { COMPACT_STATUSES, compactEntry, type CompactEntry, type CompactOptions, type CompactReport } from './dataset/compact.js'
+export {
+  DATASET_CODES,
+  DATASET_CODE_INFO,
+  type CrossYearRule,
+  type DatasetCode,
+  type DatasetCodeInfo,
+  type DatasetCodeMap,
+  type DatasetDiagnostic,
+  type DatasetSource,
+  type DatasetYearSource
+} from './dataset/codes.js'
+export {
+  INDICATOR_NAMES,
+  INDICATORS,
+  type ChangeFormula,
+  type IndicatorFormula,
+  type IndicatorLabel,
+  type IndicatorName,
+  type Indicators,
+  type IndicatorSpec,
+  type RatioFormula,
+  type SumFormula
+} from './dataset/indicators.js'
+export { CROSS_YEAR_CHECKS, type CrossYearCheck, type RuleTerm } from './dataset/rules.js'
+export type {
+  Dataset,
+  DatasetBody,
+  DatasetEntry,
+  DatasetEntryInfo,
+  DatasetOptions,
+  DatasetYear,
+  Unidentified,
+  UnidentifiedReason
+} from './dataset/types.js'
