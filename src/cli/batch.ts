@@ -18,7 +18,8 @@ import { progress } from './progress.js'
 import { reasonOf } from './reason.js'
 import { csvHeader } from './render.js'
 import { readStdin } from './stdin.js'
-import { count, newTally, summarizeCheck, summarizeDataset, summarizeParse, type Ending } from './summary.js'
+import { nothingRead } from './nothing.js'
+import { count, newTally, readNothing, summarizeCheck, summarizeDataset, summarizeParse, type Ending } from './summary.js'
 
 /** Why a run stopped before its end, and its exit code. */
 interface Stop {
@@ -47,7 +48,8 @@ function stopOf(reason: unknown): Stop {
  * @param options - How files are processed.
  * @param io - Streams, and what stops the run.
  * @param frail - `check --frail`.
- * @returns The exit code.
+ * @param walk - The names given and the files their walk passed over, for the line that says so when nothing was read.
+ * @returns The exit code: 2 when nothing was read (every file skipped or not read).
  */
 export async function runBatch(
   command: 'parse' | 'check' | 'view' | 'dataset',
@@ -56,7 +58,8 @@ export async function runBatch(
   output: Output,
   options: PoolOptions,
   io: Io,
-  frail: boolean
+  frail: boolean,
+  walk: { names: readonly string[]; skipped: ReadonlyMap<string, number> } = { names: [], skipped: new Map() }
 ): Promise<number> {
   const stop = new AbortController()
   const stopped = new Promise<void>((done) => stop.signal.addEventListener('abort', () => done(), { once: true }))
@@ -77,6 +80,8 @@ export async function runBatch(
     if (stop.signal.aborted) return outcome.release?.()
     bar.tick()
     count(tally, outcome)
+    // A walked JSON that holds no report: counted as skipped, nothing said or written.
+    if (outcome.skipped !== undefined) return outcome.release?.()
     if (outcome.failure !== undefined && (command === 'parse' || command === 'dataset' || outcome.format === undefined)) {
       bar.clear()
       // File names and reasons from the input reach a terminal: their control characters are shown, not obeyed.
@@ -139,5 +144,10 @@ export async function runBatch(
       : command === 'dataset'
         ? summarizeDataset(tally, ending, output.summary?.(), io.stderr)
         : summarizeParse(tally, ending, io.stderr)
-  return halt?.code ?? code
+  if (halt !== undefined) return halt.code
+  if (!readNothing(tally)) return code
+  io.stderr(
+    `zfxxgk: ${plain(nothingRead({ names: walk.names, skipped: walk.skipped, notReports: tally.skipped, unread: tally.unread }))}\n`
+  )
+  return 2
 }

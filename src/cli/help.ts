@@ -29,6 +29,10 @@ const common = (
 ): string => `  --format auto|text|markdown|html|json|docx|pdf   input format (default: auto, detected per file)
   --no-repair            do not fill cells from the totals (repair: false)
   --ext EXT              also walk directories for files ending .EXT (repeatable)
+  --exclude GLOB         leave out what a walk finds whose path below the folder named matches
+                         GLOB (repeatable): * and ? within a name, ** across folders; a GLOB
+                         without / matches a file or folder name at any depth (--exclude drafts,
+                         --exclude '*.bak.html', --exclude '2019/**')
   --adapter FILE         load a custom adapter module: its default export, adapter or adapters
                          (repeatable); --format can then name it
   -j, --jobs N           worker threads (default: all cores)
@@ -37,9 +41,11 @@ const common = (
                          file is parsed in a worker thread, so that it can be stopped
 ${IDENTITY}
 
-Folders are walked for .txt, .md, .markdown, .html, .htm, .json, .docx and .pdf files; - reads
-stdin. A folder that cannot be listed, a FIFO or a device (never opened), and a file gone before
-it is read are each listed on stderr as failed.`
+Folders are walked for .txt, .md, .markdown, .html, .htm, .shtml, .xhtml, .json, .docx and .pdf
+files; a .json found so is read only when it holds a report (others are counted as skipped); -
+reads stdin. A folder that cannot be listed, a FIFO or a device (never opened), and a file gone
+before it is read are each listed on stderr as failed. A run that finds no file to read, or reads
+none of those it finds, says what it passed over and exits 2.`
 
 /** `--identity` of parse, check and view. */
 const IDENTITY = `  --identity FILE.csv    each file's organisation and year, when you know them better than the

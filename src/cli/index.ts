@@ -16,6 +16,8 @@ import type { Adapter } from '../parse.js'
 import { loadAdapters } from './adapters.js'
 import { runBatch } from './batch.js'
 import { collectInputs, REPORT_EXTENSIONS } from './files.js'
+import { compileGlob } from './glob.js'
+import { nothingRead } from './nothing.js'
 import { readIdentityCsv, unusedRows } from './identity.js'
 import { openDatasetOutput, type DatasetRender } from './dataset/output.js'
 import { BUILTIN_FORMATS, HELP, USAGE } from './help.js'
@@ -131,7 +133,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return usage(io, 'view writes HTML pages: name a folder (-o pages/) or, for one input, a file (-o report.html)', command)
   // Listed, not read: what the outputs are compared with before anything is opened.
   const extensions = (values.ext ?? []).map((extension) => (extension.startsWith('.') ? extension : `.${extension}`))
-  const { inputs, folders } = collectInputs(names, extensions)
+  const exclude = (values.exclude ?? []).map(compileGlob)
+  const { inputs, folders, skipped } = collectInputs(names, { extensions, exclude })
+  if (inputs.length === 0) return usage(io, nothingRead({ names, skipped, notReports: 0, unread: 0 }), command)
   if (job.identity !== undefined) {
     const base = dirname(resolve(values.identity as string))
     const paths = inputs.map((input) => input.path)
@@ -178,7 +182,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     always: values.jobs !== undefined
   }
   if (io.worker !== undefined) pool.worker = io.worker
-  return runBatch(command, job, inputs, output, pool, io, values.frail === true)
+  return runBatch(command, job, inputs, output, pool, io, values.frail === true, { names, skipped })
 }
 
 /** The job of a command from its options, or what is wrong with them. */
@@ -265,6 +269,7 @@ function parseOptions(argv: readonly string[]) {
       'max-size': { type: 'string' },
       timeout: { type: 'string' },
       ext: { type: 'string', multiple: true },
+      exclude: { type: 'string', multiple: true },
       adapter: { type: 'string', multiple: true },
       identity: { type: 'string' },
       frail: { type: 'boolean' },

@@ -15,6 +15,8 @@ export interface Outcome {
   path: string
   /** Why it gave no report: it could not be read, was too large, its parse stopped, or it holds none. */
   failure?: string
+  /** Why it was passed over, neither read nor failed: a `.json` found by a folder walk that holds no report (`not a report`). */
+  skipped?: string
   /** The adapter that read it. */
   format?: string
   /** What the command writes for it: text, or (from a worker) that text encoded as UTF-8, moved rather than copied. */
@@ -39,4 +41,14 @@ export interface Outcome {
  */
 export function failed(path: string, failure: string): Outcome {
   return { path, failure, chunk: '', counts: {}, reports: [] }
+}
+
+/**
+ * The outcome of a file passed over: counted as skipped, neither read nor failed.
+ *
+ * @param path - The file.
+ * @param why - Why (`not a report`).
+ */
+export function skipped(path: string, why: string): Outcome {
+  return { path, skipped: why, chunk: '', counts: {}, reports: [] }
 }

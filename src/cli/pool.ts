@@ -70,6 +70,8 @@ export interface ParcelFile {
   path: string
   /** Its bytes, read already (`-`). */
   bytes?: Uint8Array
+  /** Found by a folder walk, not named: a `.json` is read only when it holds a report. */
+  found?: true
 }
 
 /** What a worker answers for a parcel: each file's outcome, in the parcel's order. */
@@ -134,7 +136,7 @@ async function inThisThread(
       try {
         // Loaded here: the main thread of the command, whose files are parsed in workers, never loads the parser.
         const { processFile } = await import('./process.js')
-        outcome = await processFile(file.path, job, file.bytes)
+        outcome = await processFile(file.path, job, file.bytes, file.root !== undefined)
       } catch (error) {
         outcome = failed(file.path, `its processing stopped: ${error instanceof Error ? error.message : String(error)}`)
       }
@@ -272,7 +274,9 @@ function inWorkers(
               finish(index, failed(file.path, `${bytes} bytes, larger than --max-size (${job.maxSize})`))
               continue
             }
-            parcel.push(file.bytes === undefined ? { index, path: file.path } : { index, path: file.path, bytes: file.bytes })
+            const sent: ParcelFile = file.bytes === undefined ? { index, path: file.path } : { index, path: file.path, bytes: file.bytes }
+            if (file.root !== undefined) sent.found = true
+            parcel.push(sent)
             size += bytes
           }
           if (parcel.length === 0) {

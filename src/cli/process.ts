@@ -15,7 +15,8 @@ import { loadAdapters } from './adapters.js'
 import { compactEntry, type CompactEntry } from '../dataset/compact.js'
 import { identityOf, type IdentityMap } from './identity.js'
 import { reasonOf } from './reason.js'
-import { failed, type Outcome } from './outcome.js'
+import { failed, skipped, type Outcome } from './outcome.js'
+import { holdsReport } from './walked.js'
 
 export { failed, type Outcome } from './outcome.js'
 import { renderCheck, type CheckJob } from './check.js'
@@ -88,19 +89,21 @@ export function readInput(path: string, maxSize: number): Uint8Array | Outcome {
  * @param path - The file, or `-`.
  * @param job - What to do.
  * @param given - The file's bytes when already read (standard input's for `-`).
+ * @param found - Found by a folder walk, not named: a `.json` that holds no report is skipped, not read.
  */
-export async function processFile(path: string, job: FileJob, given?: Uint8Array): Promise<Outcome> {
+export async function processFile(path: string, job: FileJob, given?: Uint8Array, found = false): Promise<Outcome> {
   try {
-    return await processOne(path, job, given)
+    return await processOne(path, job, given, found)
   } catch (error) {
     // A fault of ours or of a custom adapter, but one file's: the batch goes on.
     return failed(path, `its processing stopped: ${reasonOf(error)}`)
   }
 }
 
-async function processOne(path: string, job: FileJob, given?: Uint8Array): Promise<Outcome> {
+async function processOne(path: string, job: FileJob, given: Uint8Array | undefined, found: boolean): Promise<Outcome> {
   const bytes = given ?? readInput(path, job.maxSize)
   if (!(bytes instanceof Uint8Array)) return bytes
+  if (found && /\.json$/iu.test(path) && !holdsReport(bytes)) return skipped(path, 'not a report')
   let results: ParseResult[]
   let known: ReturnType<typeof identityOf>
   try {

@@ -20,6 +20,8 @@ export interface Tally {
   unread: number
   /** Files with a warning. */
   warnings: number
+  /** Files passed over, neither read nor failed: `.json` found by a walk that hold no report (not in `files`). */
+  skipped: number
   /** Files read, by the adapter that read them. */
   formats: Map<string, number>
   /** Diagnostics by code, and by severity. */
@@ -38,7 +40,7 @@ export interface Ending {
 
 /** An empty tally. */
 export function newTally(): Tally {
-  return { files: 0, reports: 0, failed: 0, unread: 0, warnings: 0, formats: new Map(), codes: new Map() }
+  return { files: 0, reports: 0, failed: 0, unread: 0, warnings: 0, skipped: 0, formats: new Map(), codes: new Map() }
 }
 
 /**
@@ -48,6 +50,10 @@ export function newTally(): Tally {
  * @param outcome - The file's outcome.
  */
 export function count(tally: Tally, outcome: Outcome): void {
+  if (outcome.skipped !== undefined) {
+    tally.skipped++
+    return
+  }
   tally.files++
   if (outcome.format !== undefined) tally.formats.set(outcome.format, (tally.formats.get(outcome.format) ?? 0) + 1)
   for (const [code, n] of Object.entries(outcome.counts)) tally.codes.set(code, (tally.codes.get(code) ?? 0) + n)
@@ -76,6 +82,21 @@ function files(tally: Tally): string {
   return `${plural(tally.files, 'file')}${kinds === '' ? '' : ` (${kinds})`}`
 }
 
+/** `, 3 skipped (not reports)` when a walk passed over JSON that holds no report; else nothing. */
+function skippedOf(tally: Tally): string {
+  return tally.skipped === 0 ? '' : `, ${tally.skipped} skipped (not reports)`
+}
+
+/**
+ * Whether the run read nothing: every file it counted could not be read, or it counted none (all
+ * skipped). The command then exits 2, saying what it found.
+ *
+ * @param tally - The counts.
+ */
+export function readNothing(tally: Tally): boolean {
+  return tally.files === tally.unread
+}
+
 /** What follows the counts when the run did not end as it should: `; interrupted, 37 files not read`, `; output cut`. */
 function endingOf(ending: Ending): string {
   if (ending.interrupted) return `; interrupted, ${plural(ending.left, 'file')} not read`
@@ -97,7 +118,7 @@ function exitOf(failed: boolean, ending: Ending): number {
  */
 export function summarizeParse(tally: Tally, ending: Ending, stderr: (text: string) => void): number {
   stderr(
-    `${files(tally)}: ${plural(tally.reports, 'report')}, ${tally.failed} failed, ${tally.warnings} with warnings${endingOf(ending)}\n`
+    `${files(tally)}: ${plural(tally.reports, 'report')}, ${tally.failed} failed, ${tally.warnings} with warnings${skippedOf(tally)}${endingOf(ending)}\n`
   )
   return exitOf(tally.failed > 0, ending)
 }
@@ -113,7 +134,7 @@ export function summarizeParse(tally: Tally, ending: Ending, stderr: (text: stri
  */
 export function summarizeDataset(tally: Tally, ending: Ending, dataset: string | undefined, stderr: (text: string) => void): number {
   stderr(
-    `${files(tally)}: ${plural(tally.reports, 'report')}, ${tally.failed} failed${dataset === undefined ? '' : `, ${dataset}`}${endingOf(ending)}\n`
+    `${files(tally)}: ${plural(tally.reports, 'report')}, ${tally.failed} failed${dataset === undefined ? '' : `, ${dataset}`}${skippedOf(tally)}${endingOf(ending)}\n`
   )
   return exitOf(tally.failed > 0, ending)
 }
@@ -134,7 +155,7 @@ export function summarizeCheck(tally: Tally, ending: Ending, frail: boolean, std
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .map(([code, n]) => `${code} ×${n}`)
   stderr(
-    `\n${files(tally)}: ${plural(of('error'), 'error')}, ${plural(of('warning'), 'warning')}, ${plural(of('info'), 'info')}${endingOf(ending)}\n${codes.length === 0 ? '' : `  ${codes.join(', ')}\n`}`
+    `\n${files(tally)}: ${plural(of('error'), 'error')}, ${plural(of('warning'), 'warning')}, ${plural(of('info'), 'info')}${skippedOf(tally)}${endingOf(ending)}\n${codes.length === 0 ? '' : `  ${codes.join(', ')}\n`}`
   )
   return exitOf(of('error') > 0 || (frail && of('warning') > 0) || tally.unread > 0, ending)
 }

@@ -27,7 +27,7 @@ async function work(parcel: ParcelFile[]): Promise<void> {
   for (const file of parcel) {
     // The main thread stops this worker when a file has been started longer ago than its budget.
     Atomics.store(shared, STARTED, Date.now() - epoch + 1)
-    let outcome: Outcome = await processFile(file.path, job, file.bytes)
+    let outcome: Outcome = await processFile(file.path, job, file.bytes, file.found === true)
     Atomics.store(shared, STARTED, 0)
     Atomics.add(shared, FINISHED, 1)
     // Encoded here, so that the main thread only writes bytes (the encoding costs as much as the

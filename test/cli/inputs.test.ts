@@ -77,7 +77,7 @@ describe('what the walk cannot read', () => {
         return readdirSync(path)
       }
     }
-    expect(collectInputs([dir], [], fs).inputs).toEqual([
+    expect(collectInputs([dir], {}, fs).inputs).toEqual([
       { path: join(dir, 'a.txt'), root: dir },
       { path: join(dir, 'b-gone.txt'), root: dir, failure: 'no such file' },
       { path: join(dir, 'b-locked'), root: dir, failure: 'a folder that could not be listed (permission denied)' },

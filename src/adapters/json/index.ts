@@ -19,6 +19,18 @@ export const jsonAdapter: Adapter = {
   read: readJson
 }
 
+/** The longest `edition` value a message quotes whole. */
+const QUOTED = 40
+
+/** Why a JSON object is of no edition: its `edition` key is missing, or holds something else (quoted, cut short). */
+function editionProblem(record: Record<string, unknown>): string {
+  if (!('edition' in record))
+    return 'the JSON is not a report: it has no "edition" key (a report as zfxxgk writes it has "edition": "2019" or "2021")'
+  const given = JSON.stringify(record.edition) ?? typeof record.edition
+  const shown = given.length > QUOTED ? `${given.slice(0, QUOTED)}…` : given
+  return `the JSON's "edition" is ${shown}, not "2019" or "2021"`
+}
+
 /**
  * Read a report written as JSON into the neutral document. Throws (and so gives
  * `not_a_report`) for text that is not JSON or not of either edition.
@@ -30,7 +42,7 @@ export function readJson(input: string): SourceDocument {
   if (typeof data !== 'object' || data === null) throw new Error('the JSON is not an object')
   const record = data as Record<string, unknown>
   const edition = record.edition
-  if (edition !== '2019' && edition !== '2021') throw new Error(`the JSON has no edition of the format (“${String(edition)}”)`)
+  if (edition !== '2019' && edition !== '2021') throw new Error(editionProblem(record))
   const report: Report = createEmptyReport(edition as Edition)
   report.title = typeof record.title === 'string' ? record.title : null
   const sections = (record.sections ?? {}) as Record<string, unknown>
