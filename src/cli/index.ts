@@ -9,8 +9,7 @@
  */
 
 import { availableParallelism } from 'node:os'
-import { readFileSync } from 'node:fs'
-import { parseArgs } from 'node:util'
+import { existsSync, readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import type { Adapter } from '../parse.js'
 import { loadAdapters } from './adapters.js'
@@ -20,7 +19,9 @@ import { compileGlob } from './glob.js'
 import { nothingRead } from './nothing.js'
 import { readIdentityCsv, unusedRows } from './identity.js'
 import { openDatasetOutput, type DatasetRender } from './dataset/output.js'
+import { readArgs, type Args } from './args.js'
 import { BUILTIN_FORMATS, HELP, USAGE } from './help.js'
+import { didYouMean, suggest } from './suggest.js'
 import { isFolderTarget, NO_OUTPUT, openOutput, type Output, type Write } from './output.js'
 import { openViewOutput, viewToFile } from './pages.js'
 import { overlapProblem, pickedBy, type OutputTarget } from './overlap.js'
@@ -89,12 +90,10 @@ const ONLY: Readonly<Record<string, readonly Command[]>> = {
  * SIGTERM); 141 (nothing failed, but the reader of standard output closed it early).
  */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  let parsed: ReturnType<typeof parseOptions>
-  try {
-    parsed = parseOptions(argv)
-  } catch (error) {
-    io.stderr(`zfxxgk: ${plain(error instanceof Error ? error.message : String(error))}\n\n${USAGE}\n`)
-    return 2
+  const parsed = readArgs(argv)
+  if ('problem' in parsed) {
+    const first = argv.find((arg) => !arg.startsWith('-'))
+    return usage(io, parsed.problem, first !== undefined && isCommand(first) ? first : undefined)
   }
   const { values, positionals } = parsed
   if (values.version === true) {
@@ -104,10 +103,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...names] = positionals
   if (command === undefined) {
     if (values.help === true) await io.stdout(`${USAGE}\n`)
-    else io.stderr(`${USAGE}\n`)
+    else usage(io, `name a command: ${COMMANDS.join(', ').replace(/, (?=[^,]*$)/u, ' or ')}`)
     return values.help === true ? 0 : 2
   }
-  if (!isCommand(command)) return usage(io, `unknown command “${command}”`)
+  if (!isCommand(command)) return usage(io, unknownCommand(command))
   if (values.help === true) {
     await io.stdout(`${HELP[command]}\n`)
     return 0
@@ -192,10 +191,15 @@ function jobOf(command: Command, values: Values, custom: readonly Adapter[]): Fi
       return `--${option} is an option of ${only.join(', ').replace(/, (?=[^,]*$)/u, ' and ')}, not of ${command}`
   }
   const formats = ['auto', ...custom.map((adapter) => adapter.name), ...BUILTIN_FORMATS]
-  if (values.format !== undefined && !formats.includes(values.format)) return `--format must be one of ${formats.join(', ')}`
-  if (values.shape !== undefined && values.shape !== 'long' && values.shape !== 'wide') return '--shape must be long or wide'
-  if (values.header !== undefined && values.header !== 'path' && values.header !== 'label') return '--header must be path or label'
-  if (values.report !== undefined && values.report !== 'text' && values.report !== 'json') return '--report must be text or json'
+  for (const [option, allowed] of [
+    ['format', formats],
+    ['shape', ['long', 'wide']],
+    ['header', ['path', 'label']],
+    ['report', ['text', 'json']]
+  ] as const) {
+    const problem = notOneOf(option, values[option], allowed)
+    if (problem !== undefined) return problem
+  }
   for (const [option, least] of [
     ['jobs', 1],
     ['max-size', 1],
@@ -218,7 +222,7 @@ function jobOf(command: Command, values: Values, custom: readonly Adapter[]): Fi
   }
   if (command === 'dataset') {
     if (values.to !== undefined && values.to !== 'csv' && values.to !== 'json')
-      return '--to must be csv or json (-o DIR/ without --to writes the dashboard)'
+      return didYouMean('--to must be csv or json (-o DIR/ without --to writes the dashboard)', suggest(values.to, ['csv', 'json']))
     if (values.to !== undefined && values.output !== undefined && isFolderTarget(values.output))
       return `--to ${values.to} writes one file: name it (-o panel.csv), or leave --to out for the dashboard in ${values.output}`
     const render = datasetRender(values)
@@ -230,9 +234,17 @@ function jobOf(command: Command, values: Values, custom: readonly Adapter[]): Fi
     }
   }
   const to = (values.to ?? 'json') as Target
-  if (!TARGETS.includes(to)) return `--to must be one of ${TARGETS.join(', ')}`
+  const target = notOneOf('to', to, TARGETS)
+  if (target !== undefined) return target
   if ((values.shape !== undefined || values.header !== undefined) && to !== 'csv') return '--shape and --header go with --to csv'
   return { ...base, output: { to, shape: values.shape === 'wide' ? 'wide' : 'long', header: values.header === 'label' ? 'label' : 'path' } }
+}
+
+/** `--shape must be long or wide. Did you mean 'wide'?` when a value is not one of those allowed. */
+function notOneOf(option: string, value: string | undefined, allowed: readonly string[]): string | undefined {
+  if (value === undefined || allowed.includes(value)) return undefined
+  const list = allowed.length === 2 ? allowed.join(' or ') : `one of ${allowed.join(', ')}`
+  return didYouMean(`--${option} must be ${list}`, suggest(value, allowed))
 }
 
 /**
@@ -244,43 +256,27 @@ function datasetRender(values: Values): DatasetRender {
   return { to: dashboard ? 'dashboard' : values.to === 'json' ? 'json' : 'csv', shape: values.shape === 'long' ? 'long' : 'wide' }
 }
 
+/**
+ * Say what is wrong, in one line, and where to read more: `zfxxgk: <what>`, then
+ * `Run 'zfxxgk parse --help' for more.`; exit 2.
+ */
 function usage(io: Io, problem: string, command?: Command): number {
-  io.stderr(`zfxxgk: ${plain(problem)}\n\n${command === undefined ? USAGE : HELP[command]}\n`)
+  io.stderr(
+    `zfxxgk: ${plain(problem.replace(/\s*\n\s*/gu, ' '))}\nRun 'zfxxgk${command === undefined ? '' : ` ${command}`} --help' for more.\n`
+  )
   return 2
 }
 
-/** The options as parsed. */
-type Values = ReturnType<typeof parseOptions>['values']
-
-function parseOptions(argv: readonly string[]) {
-  return parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    options: {
-      format: { type: 'string' },
-      to: { type: 'string' },
-      output: { type: 'string', short: 'o' },
-      shape: { type: 'string' },
-      header: { type: 'string' },
-      bom: { type: 'boolean' },
-      'no-bom': { type: 'boolean' },
-      'no-repair': { type: 'boolean' },
-      jobs: { type: 'string', short: 'j' },
-      'max-size': { type: 'string' },
-      timeout: { type: 'string' },
-      ext: { type: 'string', multiple: true },
-      exclude: { type: 'string', multiple: true },
-      adapter: { type: 'string', multiple: true },
-      identity: { type: 'string' },
-      frail: { type: 'boolean' },
-      quiet: { type: 'boolean', short: 'q' },
-      silent: { type: 'boolean', short: 's' },
-      report: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-      version: { type: 'boolean', short: 'v' }
-    }
-  })
+/** `unknown command 'pars'. Did you mean 'parse'?`; for a file or folder named first, the command to put before it. */
+function unknownCommand(word: string): string {
+  const meant = suggest(word, COMMANDS)
+  if (meant.length > 0) return didYouMean(`unknown command '${word}'`, meant)
+  if (existsSync(word)) return `unknown command '${word}': name a command first (zfxxgk parse ${word}, zfxxgk check ${word})`
+  return `unknown command '${word}': the commands are ${COMMANDS.join(', ')}`
 }
+
+/** The options as parsed. */
+type Values = Args['values']
 
 /** The package's version, from its package.json: beside `dist/` once built, two folders up from `src/cli/` in the sources. */
 function version(): string {
