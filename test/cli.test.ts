@@ -387,7 +387,7 @@ describe('zfxxgk on PDF and Word files', () => {
     const { code, stderr } = await run(['check', BINARY])
     expect(code).toBe(0)
     const lines = stderr.trim().split('\n')
-    expect(lines).toContainEqual(expect.stringMatching(/^6 files \(3 pdf, 2 docx, 1 html\): 0 errors, \d+ warnings, \d+ infos$/u))
+    expect(lines).toContainEqual(expect.stringMatching(/^6 files \(3 pdf, 2 docx, 1 html\): 0 failed, 0 errors, \d+ warnings, \d+ infos$/u))
     expect(lines).toContain(`${join(BINARY, '2021.docx')}: no issues`)
     const pdf = lines.indexOf(join(BINARY, '903-hongze-2023.pdf'))
     expect(pdf).toBeGreaterThanOrEqual(0)
@@ -505,7 +505,7 @@ describe('zfxxgk check', () => {
     expect(lines[cms + 1]).toMatch(/^ {2}1:1 {2}warning {2}No organisation could be read: .* {2}organization_unknown$/u)
     expect(problems.some((line) => line.endsWith('  unit_converted'))).toBe(true)
     expect(problems.some((line) => line.endsWith('  blank_cell, value_inferred'))).toBe(true)
-    expect(lines.at(-2)).toBe('3 files (2 html, 1 text): 1 error, 131 warnings, 136 infos')
+    expect(lines.at(-2)).toBe('3 files (2 html, 1 text): 1 failed, 1 error, 131 warnings, 136 infos')
     expect(lines.at(-1)).toMatch(/^ {2}\w+ ×\d+(?:, \w+ ×\d+)*$/u)
   })
 
@@ -515,7 +515,7 @@ describe('zfxxgk check', () => {
     expect(plain.stdout).toBe('')
     expect(plain.stderr).toContain('seed-000.txt: no issues')
     // seed 002 prints no title: organization_unknown and year_unknown.
-    expect(plain.stderr.trim().split('\n').at(-2)).toBe('5 files (4 text, 1 markdown): 0 errors, 202 warnings, 0 infos')
+    expect(plain.stderr.trim().split('\n').at(-2)).toBe('5 files (4 text, 1 markdown): 0 failed, 0 errors, 202 warnings, 0 infos')
     expect((await run(['check', '--frail', SEEDS])).code).toBe(1)
     const quiet = await run(['check', '-q', SEEDS])
     expect(quiet.stderr).not.toContain('no issues')

@@ -7,7 +7,8 @@
  * @module
  */
 
-import { plain } from './terminal.js'
+import { machineLine } from './formats.js'
+import { oneLine, plain } from './terminal.js'
 import type { Io } from './index.js'
 import type { Input } from './files.js'
 import type { Output } from './output.js'
@@ -85,7 +86,16 @@ export async function runBatch(
     if (outcome.failure !== undefined && (command === 'parse' || command === 'dataset' || outcome.format === undefined)) {
       bar.clear()
       // File names and reasons from the input reach a terminal: their control characters are shown, not obeyed.
-      io.stderr(`${plain(outcome.path)}: ${outcome.format === undefined ? 'could not be read' : 'no report'}: ${plain(outcome.failure)}\n`)
+      io.stderr(
+        `${plain(outcome.path)}: ${outcome.format === undefined ? 'could not be read' : 'no report'}: ${oneLine(outcome.failure)}\n`
+      )
+      // For editors and CI, a file not read is a problem line too (one that holds no report has its not_a_report).
+      const report = job.check.report
+      if (command === 'check' && outcome.format === undefined && (report === 'compact' || report === 'github'))
+        outcome = {
+          ...outcome,
+          chunk: machineLine(report, { file: outcome.path, severity: 'error', message: `could not be read: ${oneLine(outcome.failure)}` })
+        }
     }
     if (command === 'check' && job.check.report === 'text') {
       bar.clear()

@@ -1,35 +1,70 @@
 /**
- * What `check` writes for one file: its diagnostics grouped under its name, one line each, the
- * place first (`line:column`, or `page N` in a PDF); a `blank_cell` and the `value_inferred` that
- * filled the same cell on one line. Or, with `--report json`, the file's diagnostics as data.
+ * What `check` writes for one file. `text`: its diagnostics grouped under its name, one line each,
+ * the place first (`line:column`, or in a PDF `page N`, with the table and the row and column
+ * labels of the cell), a `blank_cell` and the `value_inferred` that filled the same cell on one
+ * line. `compact` and `github`: a line per diagnostic for editors, CI and GitHub's annotations.
+ * `json`: the file's diagnostics as data. Every message on one line, long texts from the input cut
+ * (`oneLine`), except in JSON, which keeps them whole.
  *
  * @module
  */
 
-import type { Diagnostic, ParseResult } from '../model/types.js'
+import type { Diagnostic, Edition, ParseResult } from '../model/types.js'
 import { toJson } from '../serialize/json.js'
-import { plain } from './terminal.js'
+import { cellPlace } from './cells.js'
+import { machineLine } from './formats.js'
+import { oneLine, plain } from './terminal.js'
 
 /** How `check` renders. */
 export interface CheckJob {
   /** Which diagnostics are shown: all, warnings and errors (`quiet`), errors only (`silent`). */
   level: 'all' | 'quiet' | 'silent'
-  /** Lines for people (`text`), or a JSON entry per file (`json`). */
-  report: 'text' | 'json'
+  /** Lines for people (`text`), a line per problem (`compact`, `github`), or a JSON entry per file (`json`). */
+  report: 'text' | 'json' | 'compact' | 'github'
+}
+
+/** Which report of its file a result is, when the file holds several. */
+export interface PartOf {
+  /** The file. */
+  file: string
+  /** The report's place in it (1 for the first); absent when the file holds one. */
+  index?: number
 }
 
 /**
  * One file's part of `check`'s report.
  *
- * @param path - The file.
+ * @param path - The file (`a.txt#report=2` for the second report of a file that holds several).
  * @param result - Its parse.
  * @param job - Level and report format.
+ * @param part - The file itself and the report's place in it, for `compact` and `github` (default: `path`, one report).
  */
-export function renderCheck(path: string, result: ParseResult, job: CheckJob): string {
+export function renderCheck(path: string, result: ParseResult, job: CheckJob, part: PartOf = { file: path }): string {
   const shown = result.diagnostics.filter((d) =>
     job.level === 'silent' ? d.severity === 'error' : job.level === 'quiet' ? d.severity !== 'info' : true
   )
   if (job.report === 'json') return toJson({ file: path, format: result.format, ok: result.ok, diagnostics: shown })
+  const edition = result.report?.edition
+  if (job.report === 'compact' || job.report === 'github') {
+    const format = job.report
+    const of = part.index === undefined ? '' : ` (report ${part.index})`
+    return shown
+      .map((d) => {
+        const where = pageOf(d, edition)
+        const line = {
+          file: part.file,
+          severity: d.severity,
+          message: `${oneLine(d.message)}${where === '' ? '' : ` (${where})`}${of}`,
+          code: d.code
+        }
+        const position = d.position
+        return machineLine(
+          format,
+          position === undefined || position.page !== undefined ? line : { ...line, at: { line: position.line, column: position.column } }
+        )
+      })
+      .join('')
+  }
   // Report text and file names reach a terminal: their control characters are shown, not obeyed.
   const name = plain(path)
   if (shown.length === 0) return job.level === 'all' ? `${name}: no issues\n` : ''
@@ -42,7 +77,8 @@ export function renderCheck(path: string, result: ParseResult, job: CheckJob): s
         d.code === 'value_inferred' && shown.some((b) => b.code === 'blank_cell' && b.path === d.path)
           ? 'blank_cell, value_inferred'
           : d.code
-      return [placeOf(d), d.severity, plain(d.message), codes] as const
+      const cell = d.position?.page === undefined || d.path === undefined || edition === undefined ? undefined : cellPlace(edition, d.path)
+      return [placeOf(d), d.severity, `${oneLine(d.message)}${cell === undefined ? '' : ` (${cell})`}`, codes] as const
     })
   const width = lines.reduce((widest, [place]) => Math.max(widest, place.length), 0)
   return `${name}\n${lines.map(([place, severity, message, codes]) => `  ${place.padEnd(width)}  ${severity.padEnd(7)}  ${message}  ${codes}\n`).join('')}`
@@ -53,4 +89,12 @@ function placeOf(diagnostic: Diagnostic): string {
   const position = diagnostic.position
   if (position === undefined) return '1:1'
   return position.page === undefined ? `${position.line}:${position.column}` : `page ${position.page}`
+}
+
+/** In a PDF: `page 3`, with the cell the diagnostic names (`page 3, 表三 … | …`); elsewhere nothing (its line and column say it). */
+function pageOf(diagnostic: Diagnostic, edition: Edition | undefined): string {
+  const page = diagnostic.position?.page
+  if (page === undefined) return ''
+  const cell = diagnostic.path === undefined || edition === undefined ? undefined : cellPlace(edition, diagnostic.path)
+  return cell === undefined ? `page ${page}` : `page ${page}, ${cell}`
 }

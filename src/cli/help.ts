@@ -144,12 +144,20 @@ ${NEVER}
 ${EXIT}`,
   check: `Usage: zfxxgk check [options] <files|dirs|-…>
 
-List each report's problems on stderr, grouped by file, then a count per code.
+List each report's problems on stderr, grouped by file, then the counts: files (and how many
+failed: not read, or holding no report), errors, warnings, infos, and each code.
 
   --frail                exit 1 on warnings too
   -q, --quiet            show only warnings and errors
   -s, --silent           show only errors
-  --report text|json     text on stderr (default), or a JSON array on stdout
+  --report FORMAT        text (default): on stderr, grouped by file, for people. On stdout:
+                         compact, a line per problem for editors and CI,
+                           file:line:col: severity message [code]
+                         github, GitHub Actions annotations,
+                           ::warning file=…,line=…,col=…,title=code::message
+                         json, an array of { file, format, ok, diagnostics }
+                         Messages are one line, a quoted text over 60 characters cut with …;
+                         in a PDF a problem is placed by page (file:1:1: … (page 3, 表三 row | column))
 ${common(IDENTITY)}
 
 Exit 1 when a report has an error (or a warning, with --frail), or a file could not be read.

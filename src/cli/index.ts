@@ -25,6 +25,7 @@ import { didYouMean, suggest } from './suggest.js'
 import { isFolderTarget, NO_OUTPUT, openOutput, type Output, type Write } from './output.js'
 import { openViewOutput, viewToFile } from './pages.js'
 import { overlapProblem, pickedBy, type OutputTarget } from './overlap.js'
+import type { CheckJob } from './check.js'
 import type { PoolOptions } from './pool.js'
 import type { FileJob } from './process.js'
 import { reasonOf } from './reason.js'
@@ -65,6 +66,9 @@ export interface Io {
 type Command = 'parse' | 'check' | 'view' | 'dataset'
 const COMMANDS: readonly Command[] = ['parse', 'check', 'view', 'dataset']
 const isCommand = (name: string): name is Command => (COMMANDS as readonly string[]).includes(name)
+
+/** The formats of `check --report`. */
+const REPORTS: readonly CheckJob['report'][] = ['text', 'json', 'compact', 'github']
 
 /** Options that only some commands take. */
 const ONLY: Readonly<Record<string, readonly Command[]>> = {
@@ -156,17 +160,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   let output: Output
   try {
     const bom = values.bom === true || (values['no-bom'] !== true && /\.csv$/iu.test(values.output ?? ''))
-    // check writes to stderr, or with --report json a JSON array to stdout.
+    // check writes its text to stderr; with --report json a JSON array to stdout, with compact or github lines.
     output =
       command === 'dataset'
         ? await openDatasetOutput({ path: values.output, render: datasetRender(values), bom, version: version() }, io)
         : command === 'view'
           ? openViewOutput(values.output, single)
-          : command === 'parse' || job.check.report === 'json'
+          : command === 'parse' || job.check.report !== 'text'
             ? await openOutput(
                 command === 'parse' ? values.output : undefined,
                 io,
-                command === 'parse' ? job.output : { ...job.output, to: 'json' },
+                command === 'parse' ? job.output : { ...job.output, to: job.check.report === 'json' ? 'json' : 'ndjson' },
                 bom
               )
             : NO_OUTPUT
@@ -195,7 +199,7 @@ function jobOf(command: Command, values: Values, custom: readonly Adapter[]): Fi
     ['format', formats],
     ['shape', ['long', 'wide']],
     ['header', ['path', 'label']],
-    ['report', ['text', 'json']]
+    ['report', REPORTS]
   ] as const) {
     const problem = notOneOf(option, values[option], allowed)
     if (problem !== undefined) return problem
@@ -209,15 +213,16 @@ function jobOf(command: Command, values: Values, custom: readonly Adapter[]): Fi
     if (value !== undefined && !(Number.isInteger(Number(value)) && Number(value) >= least))
       return `--${option} must be a whole number, at least ${least}`
   }
+  const check: CheckJob = {
+    level: values.silent === true ? 'silent' : values.quiet === true ? 'quiet' : 'all',
+    report: (values.report ?? 'text') as CheckJob['report']
+  }
   const base = {
     format: values.format === undefined || values.format === 'auto' ? undefined : values.format,
     repair: values['no-repair'] !== true,
     maxSize: Number(values['max-size'] ?? 10 * 1024 * 1024),
     command,
-    check: {
-      level: values.silent === true ? 'silent' : values.quiet === true ? 'quiet' : 'all',
-      report: values.report === 'json' ? 'json' : 'text'
-    } as const,
+    check,
     adapters: (values.adapter ?? []).map((file) => resolve(file))
   }
   if (command === 'dataset') {

@@ -144,7 +144,11 @@ async function processOne(path: string, job: FileJob, given: Uint8Array | undefi
         : job.command === 'view' || (job.command === 'dataset' && job.dataset?.view === true)
           ? renderView(path, parts)
           : job.command === 'check'
-            ? parts.map((part) => renderCheck(part.source, part.result, job.check)).join(job.check.report === 'json' ? ',\n' : '')
+            ? parts
+                .map(({ source, result, part }) =>
+                  renderCheck(source, result, job.check, part === undefined ? { file: path } : { file: path, index: part.index })
+                )
+                .join(job.check.report === 'json' ? ',\n' : '')
             : ''
   } catch (error) {
     // A fault of ours, but one file's: the batch goes on.

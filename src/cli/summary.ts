@@ -140,7 +140,8 @@ export function summarizeDataset(tally: Tally, ending: Ending, dataset: string |
 }
 
 /**
- * `check`'s last lines: counts by severity, then by code.
+ * `check`'s last lines: `N files (…): F failed, E errors, W warnings, I infos`, then the counts by
+ * code. A file failed when it gave no report (it could not be read, or holds none).
  *
  * @param tally - The counts.
  * @param ending - How the run ended.
@@ -155,7 +156,7 @@ export function summarizeCheck(tally: Tally, ending: Ending, frail: boolean, std
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .map(([code, n]) => `${code} ×${n}`)
   stderr(
-    `\n${files(tally)}: ${plural(of('error'), 'error')}, ${plural(of('warning'), 'warning')}, ${plural(of('info'), 'info')}${skippedOf(tally)}${endingOf(ending)}\n${codes.length === 0 ? '' : `  ${codes.join(', ')}\n`}`
+    `\n${files(tally)}: ${tally.failed} failed, ${plural(of('error'), 'error')}, ${plural(of('warning'), 'warning')}, ${plural(of('info'), 'info')}${skippedOf(tally)}${endingOf(ending)}\n${codes.length === 0 ? '' : `  ${codes.join(', ')}\n`}`
   )
   return exitOf(of('error') > 0 || (frail && of('warning') > 0) || tally.unread > 0, ending)
 }

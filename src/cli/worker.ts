@@ -32,8 +32,8 @@ async function work(parcel: ParcelFile[]): Promise<void> {
     Atomics.add(shared, FINISHED, 1)
     // Encoded here, so that the main thread only writes bytes (the encoding costs as much as the
     // rendering of a long CSV): into the ring it shares with the main thread, or when that is
-    // full, into a buffer moved to it. (check's text goes to stderr as text.)
-    if ((job.command !== 'check' || job.check.report === 'json') && typeof outcome.chunk === 'string' && outcome.chunk !== '') {
+    // full, into a buffer moved to it. (check's text report goes to stderr as text.)
+    if ((job.command !== 'check' || job.check.report !== 'text') && typeof outcome.chunk === 'string' && outcome.chunk !== '') {
       const lent = writer.lend(outcome.chunk)
       if (lent !== undefined) outcome = { ...outcome, chunk: '', lent }
       else {

@@ -53,7 +53,7 @@ describe('what the walk cannot read', () => {
     expect(stderr).toContain(`${fifo}: could not be read: a FIFO, not a regular file (not opened)\n`)
     expect(stderr).toContain('/dev/zero: could not be read: a character device, not a regular file (not opened)\n')
     expect(stderr).toContain(`${join(dir, 'a.txt')}: no issues\n`)
-    expect(stderr.trim().split('\n').at(-1)).toBe('3 files (1 text): 0 errors, 0 warnings, 0 infos')
+    expect(stderr.trim().split('\n').at(-1)).toBe('3 files (1 text): 2 failed, 0 errors, 0 warnings, 0 infos')
   })
 
   it('reads no FIFO put where a listed file was: opened without waiting, and refused', () => {
