@@ -50,7 +50,7 @@ function stopOf(reason: unknown): Stop {
  * @param io - Streams, and what stops the run.
  * @param frail - `check --frail`.
  * @param walk - The names given and the files their walk passed over, for the line that says so when nothing was read.
- * @returns The exit code: 2 when nothing was read (every file skipped or not read).
+ * @returns The exit code: 2 when there was nothing to read (every file skipped, or not found when listed).
  */
 export async function runBatch(
   command: 'parse' | 'check' | 'view' | 'dataset',
@@ -155,9 +155,8 @@ export async function runBatch(
         ? summarizeDataset(tally, ending, output.summary?.(), io.stderr)
         : summarizeParse(tally, ending, io.stderr)
   if (halt !== undefined) return halt.code
-  if (!readNothing(tally)) return code
-  io.stderr(
-    `zfxxgk: ${plain(nothingRead({ names: walk.names, skipped: walk.skipped, notReports: tally.skipped, unread: tally.unread }))}\n`
-  )
+  const unlisted = inputs.filter((input) => input.failure !== undefined).length
+  if (!readNothing(tally, unlisted)) return code
+  io.stderr(`zfxxgk: ${plain(nothingRead({ names: walk.names, skipped: walk.skipped, notReports: tally.skipped, unread: unlisted }))}\n`)
   return 2
 }

@@ -44,8 +44,8 @@ ${IDENTITY}
 Folders are walked for .txt, .md, .markdown, .html, .htm, .shtml, .xhtml, .json, .docx and .pdf
 files; a .json found so is read only when it holds a report (others are counted as skipped); -
 reads stdin. A folder that cannot be listed, a FIFO or a device (never opened), and a file gone
-before it is read are each listed on stderr as failed. A run that finds no file to read, or reads
-none of those it finds, says what it passed over and exits 2.`
+before it is read are each listed on stderr as failed. A run with nothing to read (no file found,
+or every one skipped or not found) says what it passed over and exits 2.`
 
 /** `--identity` of parse, check and view. */
 const IDENTITY = `  --identity FILE.csv    each file's organisation and year, when you know them better than the

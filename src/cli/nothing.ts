@@ -32,7 +32,7 @@ export interface NothingRead {
   skipped: ReadonlyMap<string, number>
   /** `.json` files found by a walk that hold no report. */
   notReports: number
-  /** Files that could not be read (each listed above the summary). */
+  /** Inputs the listing could not read: not found, a folder not listed, a FIFO (each listed above the summary). */
   unread: number
 }
 

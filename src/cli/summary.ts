@@ -88,13 +88,16 @@ function skippedOf(tally: Tally): string {
 }
 
 /**
- * Whether the run read nothing: every file it counted could not be read, or it counted none (all
- * skipped). The command then exits 2, saying what it found.
+ * Whether the run had nothing to read: every file it counted was one the listing already could not
+ * read (a name not found, a folder that could not be listed, a FIFO), or it counted none (all
+ * skipped). A file that failed as it was read (too large, past its time) is a failure (exit 1),
+ * not this. The command then exits 2, saying what it found.
  *
  * @param tally - The counts.
+ * @param unlisted - How many inputs the listing could not read.
  */
-export function readNothing(tally: Tally): boolean {
-  return tally.files === tally.unread
+export function readNothing(tally: Tally, unlisted: number): boolean {
+  return tally.files === unlisted
 }
 
 /** What follows the counts when the run did not end as it should: `; interrupted, 37 files not read`, `; output cut`. */
