@@ -1,4 +1,12 @@
-export { DEFAULT_MAX_INPUT, parseReport, parseReportAsync, parseReports, parseReportsAsync, type ParseOptions } from './parse.js'
+export {
+  DEFAULT_MAX_INPUT,
+  parseReport,
+  parseReportAsync,
+  parseReports,
+  parseReportsAsync,
+  type ParseOptions,
+  type ReportInput
+} from './parse.js'
 export type {
   Adapter,
   HiddenText,
