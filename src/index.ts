@@ -18,12 +18,14 @@ export type {
   SourceNotice,
   ReadAsTextNotice,
   UnruledTableNotice,
+  ResourceLimitNotice,
   SourceRow,
   SourceTable,
   SourceText,
   SourceTitle
 } from './source/document.js'
 export { LineIndex } from './source/position.js'
+export { ResourceLimitError, type ReadLimits, type ResourceLimitDetail, type ResourceLimitKind } from './source/limits.js'
 export { tidyCell, tidyProse } from './source/tidy.js'
 export { textAdapter } from './adapters/text/index.js'
 export { markdownAdapter } from './adapters/markdown/index.js'
@@ -87,3 +89,39 @@ export type {
   Severity,
   Unavailable
 } from './model/types.js'
+export { buildDataset, DatasetBuilder } from './dataset/builder.js'
+export { COMPACT_STATUSES, compactEntry, type CompactEntry, type CompactOptions, type CompactReport } from './dataset/compact.js'
+export {
+  DATASET_CODES,
+  DATASET_CODE_INFO,
+  type CrossYearRule,
+  type DatasetCode,
+  type DatasetCodeInfo,
+  type DatasetCodeMap,
+  type DatasetDiagnostic,
+  type DatasetSource,
+  type DatasetYearSource
+} from './dataset/codes.js'
+export {
+  INDICATOR_NAMES,
+  INDICATORS,
+  type ChangeFormula,
+  type IndicatorFormula,
+  type IndicatorLabel,
+  type IndicatorName,
+  type Indicators,
+  type IndicatorSpec,
+  type RatioFormula,
+  type SumFormula
+} from './dataset/indicators.js'
+export { CROSS_YEAR_CHECKS, type CrossYearCheck, type RuleTerm } from './dataset/rules.js'
+export type {
+  Dataset,
+  DatasetBody,
+  DatasetEntry,
+  DatasetEntryInfo,
+  DatasetOptions,
+  DatasetYear,
+  Unidentified,
+  UnidentifiedReason
+} from './dataset/types.js'

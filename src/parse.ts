@@ -20,7 +20,8 @@ import { inLocale, makeDiagnostic, type Locale } from './model/diagnose.js'
 import type { Diagnostic, ParseResult, Position } from './model/types.js'
 import { decodeReport, type Decoding } from './source/decode.js'
 import { decodingDiagnostics } from './source/decode-notes.js'
-import type { Adapter, SourceDocument } from './source/document.js'
+import type { Adapter, SourceDocument, SourceNotice } from './source/document.js'
+import { ResourceLimitError } from './source/limits.js'
 
 export type { Adapter } from './source/document.js'
 import { resolveEmbedded } from './source/embedded.js'
@@ -269,7 +270,8 @@ function begin(raw: ReportInput, options: ParseOptions | null | undefined, name:
   const bytes = typeof input === 'string' ? undefined : input
   const call =
     bytes !== undefined && chosen.readBytes !== undefined
-      ? (): SourceDocument | Promise<SourceDocument> => (chosen.readBytes as NonNullable<Adapter['readBytes']>).call(chosen, bytes, text)
+      ? (): SourceDocument | Promise<SourceDocument> =>
+          (chosen.readBytes as NonNullable<Adapter['readBytes']>).call(chosen, bytes, text, { maxInput: limit })
       : (): SourceDocument | Promise<SourceDocument> => chosen.read(text())
   return { adapter: chosen, adapters, repair: options?.repair ?? true, locale, given, call, decoding: () => decoding, input }
 }
@@ -287,10 +289,30 @@ function givenIdentity(options: ParseOptions | null | undefined, name: string): 
   return { organization, year }
 }
 
-/** The result of an adapter that threw, after what decoding said. */
+/**
+ * The result of an adapter that threw, after what decoding said: `resource_limit` for an input that
+ * asked for more work than its size allows, else `not_a_report` with the adapter's message.
+ */
 function failed(adapter: string, error: unknown, early: Diagnostic[]): ParseResult {
-  const reason = error instanceof Error ? error.message : String(error)
-  return { report: null, diagnostics: [...early, makeDiagnostic('not_a_report', { adapter, error: reason })], format: adapter, ok: false }
+  const diagnostic =
+    error instanceof ResourceLimitError
+      ? makeDiagnostic('resource_limit', { adapter, limit: error.limit, value: error.value, ...error.detail, read: false })
+      : makeDiagnostic('not_a_report', { adapter, error: error instanceof Error ? error.message : String(error) })
+  return { report: null, diagnostics: [...early, diagnostic], format: adapter, ok: false }
+}
+
+/** The diagnostic of what an adapter says about how it read the input. */
+function noticeDiagnostic(notice: SourceNotice, adapter: string): Diagnostic {
+  switch (notice.kind) {
+    case 'unruledTable':
+      return makeDiagnostic('unruled_table', { page: notice.page }, { position: notice.position })
+    case 'readAsText':
+      return makeDiagnostic('read_as_text', { adapter, limit: notice.limit, value: notice.value })
+    case 'resourceLimit': {
+      const { limit, value, page, actual, position } = notice
+      return makeDiagnostic('resource_limit', { adapter, limit, value, page, actual, read: true }, { position })
+    }
+  }
 }
 
 /** The result of `parseReport` for an input only an asynchronous adapter reads, after what decoding said. */
@@ -316,13 +338,7 @@ function read(document: SourceDocument, begun: Begun, all: boolean): ParseResult
   try {
     resolved = resolveEmbedded(document, adapters)
     tokens = tokenize(resolved.document)
-    for (const notice of document.notices ?? []) {
-      resolved.diagnostics.push(
-        notice.kind === 'unruledTable'
-          ? makeDiagnostic('unruled_table', { page: notice.page }, { position: notice.position })
-          : makeDiagnostic('read_as_text', { adapter: adapter.name, limit: notice.limit, value: notice.value })
-      )
-    }
+    for (const notice of document.notices ?? []) resolved.diagnostics.push(noticeDiagnostic(notice, adapter.name))
   } catch (error) {
     // A custom adapter's document that is not a SourceDocument (no blocks, a table without rows…).
     const reason = `it returned a malformed document (${error instanceof Error ? error.message : String(error)})`

@@ -6,12 +6,22 @@ import * as api from '../src/index.js'
 describe('public API', () => {
   it('exports exactly these runtime names', () => {
     expect(Object.keys(api).sort()).toEqual([
+      'COMPACT_STATUSES',
+      'CROSS_YEAR_CHECKS',
+      'DATASET_CODES',
+      'DATASET_CODE_INFO',
       'DEFAULT_MAX_INPUT',
       'DIAGNOSTIC_CODES',
       'DIAGNOSTIC_INFO',
+      'DatasetBuilder',
+      'INDICATORS',
+      'INDICATOR_NAMES',
       'LONG_HEADER',
       'LineIndex',
+      'ResourceLimitError',
+      'buildDataset',
       'cellPaths',
+      'compactEntry',
       'createEmptyReport',
       'docxAdapter',
       'formatReport',
@@ -43,6 +53,16 @@ describe('public API', () => {
       expect(section, code).toContain('Example')
       expect(section, code).toContain('What to do')
       expect(api.DIAGNOSTIC_INFO[code].summary.length).toBeGreaterThan(10)
+    }
+  })
+
+  it('documents every dataset diagnostic code', () => {
+    const reference = readFileSync(join(import.meta.dirname, '..', 'docs', 'diagnostics.md'), 'utf8')
+    for (const code of api.DATASET_CODES) {
+      const section = reference.split(`### \`${code}\``)[1]?.split('\n### ')[0] ?? ''
+      expect(section, code).toContain('Example')
+      expect(section, code).toContain('What to do')
+      expect(api.DATASET_CODE_INFO[code].summary.length).toBeGreaterThan(10)
     }
   })
 

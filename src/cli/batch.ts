@@ -18,7 +18,7 @@ import { progress } from './progress.js'
 import { reasonOf } from './reason.js'
 import { csvHeader } from './render.js'
 import { readStdin } from './stdin.js'
-import { count, newTally, summarizeCheck, summarizeParse, type Ending } from './summary.js'
+import { count, newTally, summarizeCheck, summarizeDataset, summarizeParse, type Ending } from './summary.js'
 
 /** Why a run stopped before its end, and its exit code. */
 interface Stop {
@@ -50,7 +50,7 @@ function stopOf(reason: unknown): Stop {
  * @returns The exit code.
  */
 export async function runBatch(
-  command: 'parse' | 'check' | 'view',
+  command: 'parse' | 'check' | 'view' | 'dataset',
   job: FileJob,
   inputs: readonly Input[],
   output: Output,
@@ -77,7 +77,7 @@ export async function runBatch(
     if (stop.signal.aborted) return outcome.release?.()
     bar.tick()
     count(tally, outcome)
-    if (outcome.failure !== undefined && (command === 'parse' || outcome.format === undefined)) {
+    if (outcome.failure !== undefined && (command === 'parse' || command === 'dataset' || outcome.format === undefined)) {
       bar.clear()
       // File names and reasons from the input reach a terminal: their control characters are shown, not obeyed.
       io.stderr(`${plain(outcome.path)}: ${outcome.format === undefined ? 'could not be read' : 'no report'}: ${plain(outcome.failure)}\n`)
@@ -133,6 +133,11 @@ export async function runBatch(
     ending.left = inputs.length - tally.files
     io.stderr(`zfxxgk: ${halt.why}; ${output.unfinished}\n`)
   }
-  const code = command === 'check' ? summarizeCheck(tally, ending, frail, io.stderr) : summarizeParse(tally, ending, io.stderr)
+  const code =
+    command === 'check'
+      ? summarizeCheck(tally, ending, frail, io.stderr)
+      : command === 'dataset'
+        ? summarizeDataset(tally, ending, output.summary?.(), io.stderr)
+        : summarizeParse(tally, ending, io.stderr)
   return halt?.code ?? code
 }

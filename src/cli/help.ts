@@ -17,11 +17,16 @@ Commands:
   parse   read reports and write them out (zfxxgk parse --help)
   check   list each report's problems (zfxxgk check --help)
   view    write each report as an HTML page, every cell coloured by its status (zfxxgk view --help)
+  dataset group the reports by body and year, check them across years, and write a CSV panel,
+          a JSON document or an HTML dashboard (zfxxgk dataset --help)
 
   -h, --help      show help (of a command: zfxxgk parse --help)
   -v, --version   show the version`
 
-const COMMON = `  --format auto|text|markdown|html|json|docx|pdf   input format (default: auto, detected per file)
+/** The options every command takes, with its own `--identity` text. */
+const common = (
+  IDENTITY: string
+): string => `  --format auto|text|markdown|html|json|docx|pdf   input format (default: auto, detected per file)
   --no-repair            do not fill cells from the totals (repair: false)
   --ext EXT              also walk directories for files ending .EXT (repeatable)
   --adapter FILE         load a custom adapter module: its default export, adapter or adapters
@@ -30,15 +35,27 @@ const COMMON = `  --format auto|text|markdown|html|json|docx|pdf   input format 
   --max-size BYTES       skip a larger file, reported; stdin is read no further (default: 10485760)
   --timeout SECONDS      stop a file's parse after this long, reported (default: 60): every
                          file is parsed in a worker thread, so that it can be stopped
-  --identity FILE.csv    each file's organisation and year, when you know them better than the
-                         reports say: a CSV with the header file,organization,year (other
-                         columns ignored), a file's path relative to the CSV's folder; an empty
-                         cell is read from the report. A row naming no file of the batch is a
-                         warning; a malformed CSV or a year outside 2019 to next year, exit 2
+${IDENTITY}
 
 Folders are walked for .txt, .md, .markdown, .html, .htm, .json, .docx and .pdf files; - reads
 stdin. A folder that cannot be listed, a FIFO or a device (never opened), and a file gone before
 it is read are each listed on stderr as failed.`
+
+/** `--identity` of parse, check and view. */
+const IDENTITY = `  --identity FILE.csv    each file's organisation and year, when you know them better than the
+                         reports say: a CSV with the header file,organization,year (other
+                         columns ignored), a file's path relative to the CSV's folder; an empty
+                         cell is read from the report. A row naming no file of the batch is a
+                         warning; a malformed CSV or a year outside 2019 to next year, exit 2`
+
+/** `--identity` of dataset. */
+const IDENTITY_DATASET = `  --identity FILE.csv    each file's body and year, when you know them better than the reports
+                         say: a CSV with the header file,organization,year (optional region and
+                         level columns are kept on the body), a path relative to the CSV's folder;
+                         a row naming a folder applies to each file below it, the nearest row
+                         giving a field wins; an empty cell gives nothing. A row naming no file or
+                         folder of the batch is a warning; a malformed CSV or a year outside 2019
+                         to next year, exit 2`
 
 /** What the commands that write (-o) say of their inputs. */
 const NEVER = `An input is never written: -o naming one, or in (or holding) a folder walked for inputs, where
@@ -51,7 +68,39 @@ files were not read; 141 when the reader of stdout stopped early and no file fai
 after are still counted, not written).`
 
 /** Each command's help. */
-export const HELP: Readonly<Record<'parse' | 'check' | 'view', string>> = {
+export const HELP: Readonly<Record<'parse' | 'check' | 'view' | 'dataset', string>> = {
+  dataset: `Usage: zfxxgk dataset [options] <files|dirs|-…> [-o FILE|DIR/]
+
+Read reports as parse does, then group them by body (the organisation, as --identity gives it or
+the report names it) and year: a year's sources merged cell by cell, checked across years
+(carry-over, stocks, sources that differ, years missing), each body-year's indicators worked out.
+
+  --to csv|json          csv (default): the panel, one row per body and year: body, region,
+                         level, year, edition, sources (joined by " | "), problems (findings
+                         across reports of that body-year), cell_statuses (cells not printed as
+                         such: inferred:3 split:180), the key cells, every indicator.
+                         json: { version, bodies: [{ body, years: [{ year, edition, sources,
+                         report, indicators, statuses }] }], diagnostics, unidentified, failed }
+  --shape wide|long      csv: one row per body and year (wide, default), or per body, year and cell
+                         (long: body,region,level,year,edition,path,value,status,problems)
+  -o, --output FILE|DIR/ FILE: the csv or json, written whole then put in place (default: stdout).
+                         DIR/ (ending in /, or an existing folder) and no --to: the dashboard,
+                         DIR/index.html (each body's years and problems per year; sources not
+                         placed or not read), DIR/bodies/N.html (a body's years side by side, a
+                         chart per main series, its problems linked to each source's page) and
+                         DIR/reports/… (each file's view page, its path below the folder named kept)
+  --bom, --no-bom        csv: a UTF-8 BOM for Excel (default: on when -o names a .csv file)
+${common(IDENTITY_DATASET)}
+
+A file that cannot be read or holds no report is listed on stderr, as by parse; then each report
+whose body or year is not known ("not placed": give it with --identity), and each finding across
+reports (body year severity message code); the last line counts files, reports, failures, bodies,
+body-years, unidentified reports and findings. Exit 1 when a file failed; findings do not change
+the exit code. The dataset is written once every file is read: an interrupted run leaves -o FILE as
+it was, and writes no dashboard index.
+
+${NEVER}
+${EXIT}`,
   view: `Usage: zfxxgk view [options] <files|dirs|-…> -o DIR|FILE.html
 
 Write each report as a self-contained HTML page: its tables in the official layout, every value
@@ -63,7 +112,7 @@ status, counts per code).
   -o, --output DIR|FILE  where the pages go (required): in DIR/, each input's path below the folder
                          named is kept (reports/2024/a.txt → DIR/2024/a.html); each page is written
                          whole, index.html last
-${COMMON}
+${common(IDENTITY)}
 
 ${NEVER}
 ${EXIT}`,
@@ -79,7 +128,7 @@ Read reports and write them out, in input order, as each is read.
                          file is written under a temporary name, put in place at the end: an
                          interrupted run leaves it as it was
   --bom, --no-bom        csv: a UTF-8 BOM for Excel (default: on when -o names a .csv file)
-${COMMON}
+${common(IDENTITY)}
 
 A file that cannot be read or holds no report is listed on stderr; the last line counts files,
 reports, failures and files with warnings. A complete run ends with that line, and exit 0, or 1
@@ -95,7 +144,7 @@ List each report's problems on stderr, grouped by file, then a count per code.
   -q, --quiet            show only warnings and errors
   -s, --silent           show only errors
   --report text|json     text on stderr (default), or a JSON array on stdout
-${COMMON}
+${common(IDENTITY)}
 
 Exit 1 when a report has an error (or a warning, with --frail), or a file could not be read.
 ${EXIT}`

@@ -1,7 +1,9 @@
 /**
  * The `zfxxgk` command: `parse` turns reports into JSON, NDJSON, CSV (one row per cell, or one
  * row per report) or Markdown, streamed in input order; `check` lists each report's problems,
- * grouped by file, with a summary per code.
+ * grouped by file, with a summary per code; `view` writes HTML pages; `dataset` groups the reports
+ * by body and year, checks them across years, and writes a CSV panel, a JSON document or an HTML
+ * dashboard.
  *
  * @module
  */
@@ -14,7 +16,8 @@ import type { Adapter } from '../parse.js'
 import { loadAdapters } from './adapters.js'
 import { runBatch } from './batch.js'
 import { collectInputs, REPORT_EXTENSIONS } from './files.js'
-import { identityKey, readIdentityCsv } from './identity.js'
+import { readIdentityCsv, unusedRows } from './identity.js'
+import { openDatasetOutput, type DatasetRender } from './dataset/output.js'
 import { BUILTIN_FORMATS, HELP, USAGE } from './help.js'
 import { isFolderTarget, NO_OUTPUT, openOutput, type Output, type Write } from './output.js'
 import { openViewOutput, viewToFile } from './pages.js'
@@ -56,16 +59,18 @@ export interface Io {
   worker?: URL
 }
 /** The commands. */
-type Command = 'parse' | 'check' | 'view'
+type Command = 'parse' | 'check' | 'view' | 'dataset'
+const COMMANDS: readonly Command[] = ['parse', 'check', 'view', 'dataset']
+const isCommand = (name: string): name is Command => (COMMANDS as readonly string[]).includes(name)
 
 /** Options that only some commands take. */
 const ONLY: Readonly<Record<string, readonly Command[]>> = {
-  to: ['parse'],
-  output: ['parse', 'view'],
-  shape: ['parse'],
+  to: ['parse', 'dataset'],
+  output: ['parse', 'view', 'dataset'],
+  shape: ['parse', 'dataset'],
   header: ['parse'],
-  bom: ['parse'],
-  'no-bom': ['parse'],
+  bom: ['parse', 'dataset'],
+  'no-bom': ['parse', 'dataset'],
   frail: ['check'],
   quiet: ['check'],
   silent: ['check'],
@@ -100,7 +105,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     else io.stderr(`${USAGE}\n`)
     return values.help === true ? 0 : 2
   }
-  if (command !== 'parse' && command !== 'check' && command !== 'view') return usage(io, `unknown command “${command}”`)
+  if (!isCommand(command)) return usage(io, `unknown command “${command}”`)
   if (values.help === true) {
     await io.stdout(`${HELP[command]}\n`)
     return 0
@@ -128,11 +133,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const extensions = (values.ext ?? []).map((extension) => (extension.startsWith('.') ? extension : `.${extension}`))
   const { inputs, folders } = collectInputs(names, extensions)
   if (job.identity !== undefined) {
-    const named = new Set(inputs.map((input) => identityKey(input.path)))
-    for (const row of job.identity.values()) {
-      if (!named.has(identityKey(row.file, dirname(resolve(values.identity as string)))))
-        io.stderr(`${plain(values.identity as string)}:${row.line}: warning: “${plain(row.file)}” names no file of this batch\n`)
-    }
+    const base = dirname(resolve(values.identity as string))
+    const paths = inputs.map((input) => input.path)
+    for (const row of unusedRows(job.identity, base, paths, command === 'dataset'))
+      io.stderr(
+        `${plain(values.identity as string)}:${row.line}: warning: “${plain(row.file)}” names no file ${command === 'dataset' ? 'or folder ' : ''}of this batch\n`
+      )
   }
   const single = names.length === 1 && inputs.length === 1 && inputs[0]?.root === undefined
   const target: OutputTarget | undefined =
@@ -149,16 +155,18 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const bom = values.bom === true || (values['no-bom'] !== true && /\.csv$/iu.test(values.output ?? ''))
     // check writes to stderr, or with --report json a JSON array to stdout.
     output =
-      command === 'view'
-        ? openViewOutput(values.output, single)
-        : command === 'parse' || job.check.report === 'json'
-          ? await openOutput(
-              command === 'parse' ? values.output : undefined,
-              io,
-              command === 'parse' ? job.output : { ...job.output, to: 'json' },
-              bom
-            )
-          : NO_OUTPUT
+      command === 'dataset'
+        ? await openDatasetOutput({ path: values.output, render: datasetRender(values), bom, version: version() }, io)
+        : command === 'view'
+          ? openViewOutput(values.output, single)
+          : command === 'parse' || job.check.report === 'json'
+            ? await openOutput(
+                command === 'parse' ? values.output : undefined,
+                io,
+                command === 'parse' ? job.output : { ...job.output, to: 'json' },
+                bom
+              )
+            : NO_OUTPUT
   } catch (error) {
     const reason = reasonOf(error)
     return usage(io, reason.startsWith('-o ') ? reason : `-o ${values.output ?? ''}: ${reason}`, command)
@@ -174,17 +182,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 }
 
 /** The job of a command from its options, or what is wrong with them. */
-function jobOf(command: Command, values: ReturnType<typeof parseOptions>['values'], custom: readonly Adapter[]): FileJob | string {
+function jobOf(command: Command, values: Values, custom: readonly Adapter[]): FileJob | string {
   for (const [option, only] of Object.entries(ONLY)) {
     if (!only.includes(command) && values[option as keyof typeof values] !== undefined)
-      return `--${option} is an option of ${only.join(' and ')}, not of ${command}`
+      return `--${option} is an option of ${only.join(', ').replace(/, (?=[^,]*$)/u, ' and ')}, not of ${command}`
   }
   const formats = ['auto', ...custom.map((adapter) => adapter.name), ...BUILTIN_FORMATS]
   if (values.format !== undefined && !formats.includes(values.format)) return `--format must be one of ${formats.join(', ')}`
-  const to = (values.to ?? 'json') as Target
-  if (!TARGETS.includes(to)) return `--to must be one of ${TARGETS.join(', ')}`
   if (values.shape !== undefined && values.shape !== 'long' && values.shape !== 'wide') return '--shape must be long or wide'
-  if ((values.shape !== undefined || values.header !== undefined) && to !== 'csv') return '--shape and --header go with --to csv'
   if (values.header !== undefined && values.header !== 'path' && values.header !== 'label') return '--header must be path or label'
   if (values.report !== undefined && values.report !== 'text' && values.report !== 'json') return '--report must be text or json'
   for (const [option, least] of [
@@ -196,24 +201,52 @@ function jobOf(command: Command, values: ReturnType<typeof parseOptions>['values
     if (value !== undefined && !(Number.isInteger(Number(value)) && Number(value) >= least))
       return `--${option} must be a whole number, at least ${least}`
   }
-  return {
+  const base = {
     format: values.format === undefined || values.format === 'auto' ? undefined : values.format,
     repair: values['no-repair'] !== true,
     maxSize: Number(values['max-size'] ?? 10 * 1024 * 1024),
     command,
-    output: { to, shape: values.shape === 'wide' ? 'wide' : 'long', header: values.header === 'label' ? 'label' : 'path' },
     check: {
       level: values.silent === true ? 'silent' : values.quiet === true ? 'quiet' : 'all',
       report: values.report === 'json' ? 'json' : 'text'
-    },
+    } as const,
     adapters: (values.adapter ?? []).map((file) => resolve(file))
   }
+  if (command === 'dataset') {
+    if (values.to !== undefined && values.to !== 'csv' && values.to !== 'json')
+      return '--to must be csv or json (-o DIR/ without --to writes the dashboard)'
+    if (values.to !== undefined && values.output !== undefined && isFolderTarget(values.output))
+      return `--to ${values.to} writes one file: name it (-o panel.csv), or leave --to out for the dashboard in ${values.output}`
+    const render = datasetRender(values)
+    if (values.shape !== undefined && render.to !== 'csv') return '--shape goes with the CSV panel (--to csv)'
+    return {
+      ...base,
+      output: { to: 'csv', shape: 'long', header: 'path' },
+      dataset: { text: render.to === 'json', view: render.to === 'dashboard' }
+    }
+  }
+  const to = (values.to ?? 'json') as Target
+  if (!TARGETS.includes(to)) return `--to must be one of ${TARGETS.join(', ')}`
+  if ((values.shape !== undefined || values.header !== undefined) && to !== 'csv') return '--shape and --header go with --to csv'
+  return { ...base, output: { to, shape: values.shape === 'wide' ? 'wide' : 'long', header: values.header === 'label' ? 'label' : 'path' } }
+}
+
+/**
+ * What `dataset` writes: the dashboard when `-o` names a folder and `--to` is not given; else the
+ * CSV panel (the default) or the JSON document.
+ */
+function datasetRender(values: Values): DatasetRender {
+  const dashboard = values.to === undefined && values.output !== undefined && isFolderTarget(values.output)
+  return { to: dashboard ? 'dashboard' : values.to === 'json' ? 'json' : 'csv', shape: values.shape === 'long' ? 'long' : 'wide' }
 }
 
 function usage(io: Io, problem: string, command?: Command): number {
   io.stderr(`zfxxgk: ${plain(problem)}\n\n${command === undefined ? USAGE : HELP[command]}\n`)
   return 2
 }
+
+/** The options as parsed. */
+type Values = ReturnType<typeof parseOptions>['values']
 
 function parseOptions(argv: readonly string[]) {
   return parseArgs({
@@ -244,7 +277,15 @@ function parseOptions(argv: readonly string[]) {
   })
 }
 
+/** The package's version, from its package.json: beside `dist/` once built, two folders up from `src/cli/` in the sources. */
 function version(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string }
-  return manifest.version ?? '0.0.0'
+  for (const place of ['../package.json', '../../package.json']) {
+    try {
+      const manifest = JSON.parse(readFileSync(new URL(place, import.meta.url), 'utf8')) as { name?: string; version?: string }
+      if (manifest.name === 'zfxxgk') return manifest.version ?? '0.0.0'
+    } catch {
+      // Not there: the other place.
+    }
+  }
+  return '0.0.0'
 }

@@ -6,6 +6,7 @@
  * @module
  */
 
+import type { CompactEntry } from '../dataset/compact.js'
 import type { Lent } from './ring.js'
 
 /** What became of one file. */
@@ -22,6 +23,8 @@ export interface Outcome {
   counts: Record<string, number>
   /** Its reports (a file may hold several): each one's source (`a.txt`, or `a.txt#report=2`), edition, organisation and year. */
   reports: { source: string; edition: string; organization: string | null; year: number | null }[]
+  /** `dataset`: each report of the file as the dataset keeps it (from a worker, their arrays moved, not copied). */
+  records?: CompactEntry[]
   /** From a worker: where in its output ring `chunk` lies (the chunk itself is then empty). */
   lent?: Lent
   /** Set by the main thread on a chunk lent from a worker's ring: call it once the chunk is written, and not use the chunk after. */

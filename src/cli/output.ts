@@ -37,6 +37,8 @@ export interface Output {
   end(): Promise<void>
   /** Give up an interrupted run: write nothing more, and remove what is not whole (a file's temporary file). */
   abandon(): void
+  /** What it adds to the summary line once ended (`dataset`: `1 body, 7 body-years, …`); `undefined` before. */
+  summary?(): string | undefined
 }
 
 const EXTENSIONS: Readonly<Record<Target, string>> = { json: '.json', ndjson: '.ndjson', csv: '.csv', markdown: '.md' }

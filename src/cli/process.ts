@@ -1,7 +1,9 @@
 /**
  * One file of a batch, from its path to what the command writes for it: read (within the size
- * limit), parsed with `parseReportsAsync` (every report it holds), rendered for `parse`, `check` or `view`. Never throws: what goes
- * wrong is the outcome's `failure`. Runs in a worker thread (in this one only for tests and embedding).
+ * limit), parsed with `parseReportsAsync` (every report it holds), rendered for `parse`, `check` or
+ * `view`, or for `dataset` made compact (`compactEntry`, and its `view` page for the dashboard).
+ * Never throws: what goes wrong is the outcome's `failure`. Runs in a worker thread (in this one
+ * only for tests and embedding).
  *
  * @module
  */
@@ -10,7 +12,8 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs'
 import { parseReportsAsync } from '../parse.js'
 import type { ParseResult } from '../model/types.js'
 import { loadAdapters } from './adapters.js'
-import { identityKey, type IdentityMap } from './identity.js'
+import { compactEntry, type CompactEntry } from '../dataset/compact.js'
+import { identityOf, type IdentityMap } from './identity.js'
 import { reasonOf } from './reason.js'
 import { failed, type Outcome } from './outcome.js'
 
@@ -27,8 +30,8 @@ export interface FileJob {
   repair: boolean
   /** The largest file read, in bytes. */
   maxSize: number
-  /** `parse`: render `output`; `check`: render the diagnostics; `view`: an HTML page. */
-  command: 'parse' | 'check' | 'view'
+  /** `parse`: render `output`; `check`: render the diagnostics; `view`: an HTML page; `dataset`: compact entries. */
+  command: 'parse' | 'check' | 'view' | 'dataset'
   /** How `parse` renders. */
   output: RenderJob
   /** How `check` renders. */
@@ -37,6 +40,8 @@ export interface FileJob {
   adapters: readonly string[]
   /** Each file's organisation and year as the `--identity` CSV gives them (default: none). */
   identity?: IdentityMap
+  /** `dataset`: keep each report's title and sections (`--to json`), and render its `view` page (the dashboard). */
+  dataset?: { text: boolean; view: boolean }
 }
 
 /** Opened without waiting: a FIFO put where a listed file was is refused, not waited on. */
@@ -97,16 +102,17 @@ async function processOne(path: string, job: FileJob, given?: Uint8Array): Promi
   const bytes = given ?? readInput(path, job.maxSize)
   if (!(bytes instanceof Uint8Array)) return bytes
   let results: ParseResult[]
+  let known: ReturnType<typeof identityOf>
   try {
     const adapters = job.adapters.length === 0 ? null : await loadAdapters(job.adapters)
-    const given = job.identity?.get(identityKey(path))
+    known = identityOf(job.identity, path, job.command === 'dataset')
     results = await parseReportsAsync(bytes, {
       format: job.format ?? null,
       repair: job.repair,
       maxInput: job.maxSize,
       adapters,
-      organization: given?.organization ?? null,
-      year: given?.year ?? null
+      organization: known?.organization ?? null,
+      year: known?.year ?? null
     })
   } catch (error) {
     return failed(path, reasonOf(error))
@@ -125,13 +131,18 @@ async function processOne(path: string, job: FileJob, given?: Uint8Array): Promi
     }
   }
   let chunk: string
+  let records: CompactEntry[] | undefined
   try {
+    if (job.command === 'dataset')
+      records = parts.map(({ result, source }) => compactEntry(result, source, known, { text: job.dataset?.text }))
     chunk =
       job.command === 'parse'
         ? renderParts(parts, job.output)
-        : job.command === 'view'
+        : job.command === 'view' || (job.command === 'dataset' && job.dataset?.view === true)
           ? renderView(path, parts)
-          : parts.map((part) => renderCheck(part.source, part.result, job.check)).join(job.check.report === 'json' ? ',\n' : '')
+          : job.command === 'check'
+            ? parts.map((part) => renderCheck(part.source, part.result, job.check)).join(job.check.report === 'json' ? ',\n' : '')
+            : ''
   } catch (error) {
     // A fault of ours, but one file's: the batch goes on.
     return failed(path, `its output could not be written: ${reasonOf(error)}`)
@@ -139,6 +150,7 @@ async function processOne(path: string, job: FileJob, given?: Uint8Array): Promi
   const first = results[0]
   if (first === undefined) return failed(path, 'no report')
   const outcome: Outcome = { path, format: first.format, chunk, counts, reports: [] }
+  if (records !== undefined) outcome.records = records
   for (const { source, result } of parts) {
     if (result.report === null) continue
     const { edition, organization, year } = result.report

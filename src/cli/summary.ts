@@ -1,6 +1,6 @@
 /**
  * What a batch gave, counted as its outcomes are emitted, and the command's last lines on stderr:
- * `parse`'s one line, `check`'s counts by severity and by code; each says when the run was
+ * `parse`'s and `dataset`'s one line, `check`'s counts by severity and by code; each says when the run was
  * interrupted (how many files were not read) or its output cut by a reader that stopped early.
  *
  * @module
@@ -57,7 +57,13 @@ export function count(tally: Tally, outcome: Outcome): void {
   if ((outcome.counts.warning ?? 0) > 0) tally.warnings++
 }
 
-function plural(n: number, word: string): string {
+/**
+ * `1 file`, `2 files`.
+ *
+ * @param n - How many.
+ * @param word - The singular.
+ */
+export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`
 }
 
@@ -92,6 +98,22 @@ function exitOf(failed: boolean, ending: Ending): number {
 export function summarizeParse(tally: Tally, ending: Ending, stderr: (text: string) => void): number {
   stderr(
     `${files(tally)}: ${plural(tally.reports, 'report')}, ${tally.failed} failed, ${tally.warnings} with warnings${endingOf(ending)}\n`
+  )
+  return exitOf(tally.failed > 0, ending)
+}
+
+/**
+ * `dataset`'s last line: `N files (…): R reports, F failed, B bodies, Y body-years, U unidentified, D findings`.
+ *
+ * @param tally - The counts.
+ * @param ending - How the run ended.
+ * @param dataset - The dataset's counts (`1 body, 7 body-years, …`), or `undefined` when it was not built (an interrupted run).
+ * @param stderr - Where to write it.
+ * @returns The exit code (an interrupted run's is the caller's): 1 when a file failed.
+ */
+export function summarizeDataset(tally: Tally, ending: Ending, dataset: string | undefined, stderr: (text: string) => void): number {
+  stderr(
+    `${files(tally)}: ${plural(tally.reports, 'report')}, ${tally.failed} failed${dataset === undefined ? '' : `, ${dataset}`}${endingOf(ending)}\n`
   )
   return exitOf(tally.failed > 0, ending)
 }

@@ -42,6 +42,9 @@ async function work(parcel: ParcelFile[]): Promise<void> {
         outcome = { ...outcome, chunk: bytes }
       }
     }
+    // The dataset's cells: moved to the main thread, not copied.
+    for (const record of outcome.records ?? [])
+      if (record.report !== null) moved.push(record.report.values.buffer as ArrayBuffer, record.report.statuses.buffer as ArrayBuffer)
     results.push({ index: file.index, outcome })
   }
   const answer: ParcelResult = { results }

@@ -41,7 +41,8 @@ export const DIAGNOSTIC_CODES = [
   'year_unknown',
   'identity_conflict',
   'encoding_repaired',
-  'encoding_guessed'
+  'encoding_guessed',
+  'resource_limit'
 ] as const
 
 /** A stable diagnostic code: one of {@link DIAGNOSTIC_CODES}. */
@@ -250,6 +251,15 @@ export interface DiagnosticCodeMap {
    * more of the format's labels than the UTF-8 one (the message gives both counts).
    */
   encoding_guessed: DiagnosticInfo
+  /**
+   * 超出资源上限 · **error** — the input asks for more work than its size allows, and what lay past
+   * the limit was not read: a Word part inflating past 64 times the file's size (or past
+   * `maxInput`), a PDF's streams decoding past 64 times its size, more pages than are read (256),
+   * more operators and text items than its size allows, the PDF reader's memory or time running out,
+   * HTML elements or tables nested deeper than are read. The message says which; where nothing was
+   * read, `report` is `null`.
+   */
+  resource_limit: DiagnosticInfo
 }
 
 /**
@@ -358,5 +368,10 @@ export const DIAGNOSTIC_INFO: Readonly<DiagnosticCodeMap> = {
   encoding_guessed: {
     severity: 'info',
     summary: 'The input declares no encoding and is not valid UTF-8: it was read as GB18030, the reading that holds the report.'
+  },
+  resource_limit: {
+    severity: 'error',
+    summary:
+      'The input asks for more work than its size allows (a part inflating past its budget, too many pages …); nothing past the limit was read.'
   }
 }

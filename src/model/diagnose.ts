@@ -83,6 +83,34 @@ export interface MessageFacts {
     labels?: EncodingLabels | undefined
   }
   encoding_guessed: { declared?: string | undefined; invalid: number; labels: EncodingLabels }
+  resource_limit: ResourceLimitFacts
+}
+
+/**
+ * What an input went beyond (`resource_limit`): a compressed part of a Word file that inflates past
+ * its budget (`inflated`), a PDF's streams that decode past theirs (`decoded`), a PDF's pages past
+ * the number read (`pages`), its operators and text items past their budget (`operators`), the
+ * memory or time the PDF reader may take (`memory`, `time`), HTML elements or tables nested past
+ * the depth read (`nesting`, `tableNesting`).
+ */
+export type ResourceLimitKind = 'inflated' | 'decoded' | 'pages' | 'operators' | 'memory' | 'time' | 'nesting' | 'tableNesting'
+
+/** The facts of a `resource_limit` message. */
+export interface ResourceLimitFacts {
+  /** The adapter that read the input. */
+  adapter: string
+  /** What went beyond its budget. */
+  limit: ResourceLimitKind
+  /** The budget: bytes (`inflated`, `decoded`), pages, operators, megabytes, seconds or a depth. */
+  value: number
+  /** Whether what came before the limit was read (else the file was not read at all). */
+  read: boolean
+  /** The part of the file (`word/document.xml`). */
+  part?: string | undefined
+  /** The first page not read. */
+  page?: number | undefined
+  /** How much the input has (the pages of a PDF). */
+  actual?: number | undefined
 }
 
 /** One reading of the organisation or the year, as messages name it: what it says and where it came from. */
@@ -238,6 +266,52 @@ const LIMIT_ZH: typeof LIMIT_EN = {
   brackets: (value) => `有一段内容含超过 ${value} 个链接方括号`
 }
 
+/** What each kind of `resource_limit` went beyond, as messages say it. */
+const RESOURCE_EN: Record<ResourceLimitKind, (f: ResourceLimitFacts) => string> = {
+  inflated: (f) =>
+    `${f.part ?? 'A compressed part'} of the ${f.adapter} file inflates to more than ${f.value} bytes, ${DECODED_RATIO} times the file's size (at most options.maxInput), which no real file needs`,
+  decoded: (f) =>
+    `The compressed streams of the PDF decode to more than ${f.value} bytes, ${DECODED_RATIO} times the file's size, which no real file needs`,
+  pages: (f) => `The PDF has ${f.actual ?? 'more'} pages, and at most ${f.value} are read`,
+  operators: (f) => `The PDF's pages draw more than ${f.value} operators and text items, more than a file of its size may ask for`,
+  memory: (f) => `The PDF reader ran out of the ${f.value} MB of memory it may use`,
+  time: (f) => `The PDF reader took longer than ${f.value} s, the most a file of its size may take`,
+  nesting: (f) =>
+    f.read
+      ? `HTML elements nest deeper than ${f.value}; the tags of deeper elements were blanked before parsing (their text was kept)`
+      : `${f.part ?? 'The XML'} of the ${f.adapter} file nests elements deeper than ${f.value}, which no real file needs`,
+  tableNesting: (f) =>
+    `HTML tables nest deeper than ${f.value}; deeper tables were read as the text of the cell holding them, not as tables`
+}
+const RESOURCE_ZH: Record<ResourceLimitKind, (f: ResourceLimitFacts) => string> = {
+  inflated: (f) =>
+    `${f.adapter} 文件中的${f.part ?? '压缩部件'}解压后超过 ${f.value} 字节，即文件大小的 ${DECODED_RATIO} 倍（且不超过 options.maxInput），正常文件不会如此`,
+  decoded: (f) => `PDF 中的压缩流解码后超过 ${f.value} 字节，即文件大小的 ${DECODED_RATIO} 倍，正常文件不会如此`,
+  pages: (f) => `PDF 共 ${f.actual ?? '更多'} 页，最多读取 ${f.value} 页`,
+  operators: (f) => `PDF 各页的绘制指令和文字项超过 ${f.value} 个，超出该大小的文件应有的工作量`,
+  memory: (f) => `PDF 读取器用尽了其可用的 ${f.value} MB 内存`,
+  time: (f) => `PDF 读取器耗时超过 ${f.value} 秒，即该大小的文件最多可用的时间`,
+  nesting: (f) =>
+    f.read
+      ? `HTML 元素嵌套超过 ${f.value} 层；更深的元素标签在解析前已置空（其文字保留）`
+      : `${f.adapter} 文件中的${f.part ?? ' XML '}元素嵌套超过 ${f.value} 层，正常文件不会如此`,
+  tableNesting: (f) => `HTML 表格嵌套超过 ${f.value} 层；更深的表格按所在单元格的文字读取，不作为表格`
+}
+/** The budget of decoded bytes per byte of the file, as messages name it (`DECODED_PER_BYTE` of source/limits.ts). */
+const DECODED_RATIO = 64
+
+/** What was not read past a resource limit. */
+function resourceRestEn(f: ResourceLimitFacts): string {
+  if (!f.read) return '; the file was not read.'
+  if (f.limit === 'nesting' || f.limit === 'tableNesting') return '.'
+  return f.page === undefined ? '; what lay past the limit was not read.' : `; pages from ${f.page} on were not read.`
+}
+function resourceRestZh(f: ResourceLimitFacts): string {
+  if (!f.read) return '；该文件未读取。'
+  if (f.limit === 'nesting' || f.limit === 'tableNesting') return '。'
+  return f.page === undefined ? '；超出部分未读取。' : `；第 ${f.page} 页起未读取。`
+}
+
 /** Why digits were not read as a number (`invalid_number`'s `why`). */
 const INVALID_WHY: Record<Locale, Record<InvalidWhy, string>> = {
   en: {
@@ -373,6 +447,7 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
     column_header_unreadable: ({ table, problem }) =>
       `The column header of table ${table} ${problem.kind === 'repeated' ? `names “${problem.column}” twice` : `does not name “${problem.column}”`}; its values are placed in the official column order, which may not be the printed one.`,
     hidden_text: hiddenEn,
+    resource_limit: (f) => RESOURCE_EN[f.limit](f) + resourceRestEn(f),
     organization_unknown: ({ title }) =>
       `No organisation could be read: ${title === undefined ? 'the report prints no title' : `the title “${title}” names none`}, and no crawler header or <title> names one; organization is null (give it with options.organization or --identity).`,
     year_unknown: ({ title, outside, last }) =>
@@ -442,6 +517,7 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
     column_header_unreadable: ({ table, problem }) =>
       `表${table}的表头${problem.kind === 'repeated' ? `重复出现“${problem.column}”` : `缺少“${problem.column}”`}；数值按格式规定的列序归入，可能与印刷的列序不符。`,
     hidden_text: hiddenZh,
+    resource_limit: (f) => RESOURCE_ZH[f.limit](f) + resourceRestZh(f),
     organization_unknown: ({ title }) =>
       `无法确定发布机关：${title === undefined ? '报告未印标题' : `标题“${title}”未写明机关`}，采集器标题头和网页 <title> 也未写明；organization 记为 null（可用 options.organization 或 --identity 指定）。`,
     year_unknown: ({ title, outside, last }) =>

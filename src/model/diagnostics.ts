@@ -168,6 +168,8 @@ export interface DiagnosticFields {
   encoding_repaired: Required<Pick<DiagnosticBase, 'position'>>
   /** No field beyond the base: it is about the input as a whole. */
   encoding_guessed: object
+  /** No field beyond the base (`position`: where the input was cut, where known). */
+  resource_limit: object
 }
 
 /** A diagnostic of one code, with the fields that code always carries. */

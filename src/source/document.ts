@@ -8,6 +8,7 @@
  */
 
 import type { Identity, Position } from '../model/types.js'
+import type { ReadLimits, ResourceLimitKind } from './limits.js'
 
 /** One cell of a table as printed. */
 export interface SourceCell {
@@ -134,7 +135,7 @@ export interface ResolvedDocument {
 }
 
 /** What an adapter says about how it read the input: the core reports each as a diagnostic. */
-export type SourceNotice = ReadAsTextNotice | UnruledTableNotice
+export type SourceNotice = ReadAsTextNotice | UnruledTableNotice | ResourceLimitNotice
 
 /**
  * The input was read as plain text, not in its own format: the diagnostic `read_as_text`. `limit`
@@ -157,6 +158,25 @@ export interface UnruledTableNotice {
   /** The page, 1-based. */
   page: number
   /** Where the page's first line is. */
+  position?: Position
+}
+
+/**
+ * The input asked for more work than its size allows, and what lay past the limit was not read:
+ * the error `resource_limit`. What was read before it is in the document.
+ */
+export interface ResourceLimitNotice {
+  /** Part of the input was not read: it went beyond a budget. */
+  kind: 'resourceLimit'
+  /** What went beyond its budget. */
+  limit: ResourceLimitKind
+  /** The budget (pages, operators, nesting depth …, by `limit`). */
+  value: number
+  /** The first page not read (PDF), 1-based. */
+  page?: number
+  /** How much the input has or asked for, where known (the pages of a PDF). */
+  actual?: number
+  /** Where the input was cut, where known. */
   position?: Position
 }
 
@@ -267,10 +287,14 @@ export interface Adapter {
    * A format of bytes: turn the input's bytes into the neutral document. Called instead of `read`
    * when the input is a `Uint8Array` (picked by `detectBytes`, or named by `options.format`).
    *
+   * It should not throw; a throw gives `not_a_report` with its message, or, for a
+   * `ResourceLimitError`, the error `resource_limit`.
+   *
    * @param bytes - The input as given.
    * @param text - The bytes decoded as text (BOM, `<meta charset>`, UTF-8, else UTF-8 repaired or GB18030), on first call.
+   * @param limits - The parse's limits (`maxInput`), for budgets of what the bytes may decode to.
    */
-  readBytes?(bytes: Uint8Array, text: () => string): SourceDocument | Promise<SourceDocument>
+  readBytes?(bytes: Uint8Array, text: () => string, limits: ReadLimits): SourceDocument | Promise<SourceDocument>
   /**
    * Whether `read` or `readBytes` returns a promise (default: `false`). `parseReport` does not call
    * such an adapter: it gives `not_a_report` naming `parseReportAsync`, which reads every adapter.

@@ -128,6 +128,42 @@ describe('Word cells', () => {
     expect([first, ...others]).toEqual(VALUES)
     const deep = parseReport(nest(400))
     expect(deep.report).toBeNull()
-    expect(deep.diagnostics[0]?.message).toContain('more than 1000 deep')
+    expect(deep.diagnostics[0]).toMatchObject({ code: 'resource_limit', severity: 'error' })
+    expect(deep.diagnostics[0]?.message).toContain('deeper than 1000')
+  })
+
+  /** The archive with the sizes its headers declare for `name` set to `size` (the local header's and the central directory's). */
+  function declare(bytes: Uint8Array, name: string, size: number): Uint8Array {
+    const out = bytes.slice()
+    const view = new DataView(out.buffer)
+    const wanted = strToU8(name)
+    for (let at = 0; at + 46 < out.length; at++) {
+      const signature = view.getUint32(at, true)
+      const [nameAt, sizeAt] = signature === 0x04034b50 ? [30, 22] : signature === 0x02014b50 ? [46, 24] : [-1, -1]
+      if (nameAt < 0 || view.getUint16(at + (signature === 0x04034b50 ? 26 : 28), true) !== wanted.length) continue
+      if (wanted.every((byte, i) => out[at + nameAt + i] === byte)) view.setUint32(at + sizeAt, size, true)
+    }
+    return out
+  }
+
+  it('inflates word/document.xml within 64 times the file, whatever sizes the archive declares', () => {
+    const filler = `<w:p>${run('说明'.repeat(20))}</w:p>`.repeat(8000)
+    const large = zipSync({ 'word/document.xml': strToU8(docxXml(run('3')).replace('<w:body>', `<w:body>${filler}`)) }, { level: 9 })
+    // Small enough a file that its budget is the least (1 MiB), which its 2 MB of XML goes past.
+    expect(64 * large.length).toBeLessThan(1024 * 1024)
+    for (const bytes of [large, declare(large, 'word/document.xml', 100)]) {
+      const result = parseReport(bytes)
+      expect(result.report).toBeNull()
+      expect(result.diagnostics[0]?.message).toContain('word/document.xml of the docx file inflates to more than 1048576 bytes')
+    }
+    // A size declared larger than the part is no reason to refuse it (it was, past 64 MiB).
+    const { first, others } = review(declare(docx(run('3')), 'word/document.xml', 0xfffffff0))
+    expect([first, ...others]).toEqual(VALUES)
+  })
+
+  it('reads a part stored without compression, within the same budget', () => {
+    const stored = zipSync({ 'word/document.xml': strToU8(docxXml(run('3'))) }, { level: 0 })
+    const { first, others } = review(stored)
+    expect([first, ...others]).toEqual(VALUES)
   })
 })

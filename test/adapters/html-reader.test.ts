@@ -3,7 +3,7 @@
  * (the output a tree walk gave) and what it adds (no recursion, spans in time linear in the cells).
  */
 import { describe, expect, it } from 'vitest'
-import { flattenHtmlNesting, MAX_HTML_DEPTH } from '../../src/adapters/html/nesting.js'
+import { flattenHtmlNesting, MAX_HTML_DEPTH, MAX_TABLE_DEPTH } from '../../src/adapters/html/nesting.js'
 import { readHtml } from '../../src/adapters/html/index.js'
 import type { SourceBlock, SourceTable } from '../../src/index.js'
 
@@ -18,7 +18,8 @@ describe('html reader', () => {
   it('reads a table inside 100 000 nested elements: tags deeper than MAX_HTML_DEPTH are blanked, offsets kept', () => {
     const deep = '<div>'.repeat(100_000)
     const html = `${deep}<table><tr><td>规章</td><td>1</td></tr></table>`
-    const flat = flattenHtmlNesting(html)
+    const { html: flat, limit } = flattenHtmlNesting(html)
+    expect(limit).toBe('nesting')
     expect(flat).toHaveLength(html.length)
     expect(flat.slice(0, MAX_HTML_DEPTH * 5)).toBe(deep.slice(0, MAX_HTML_DEPTH * 5))
     expect(flat.slice(MAX_HTML_DEPTH * 5, deep.length).trim()).toBe('')
@@ -27,7 +28,35 @@ describe('html reader', () => {
     expect(blocks[0]?.type === 'table' && blocks[0].rows[0]?.cells[1]?.position?.offset).toBe(html.indexOf('1</td>'))
     // Implied ends, void elements, comments and raw text are not nesting.
     const page = `${'<p>x'.repeat(40_000)}<br>`.repeat(1) + `<script>${'<div>'.repeat(40_000)}</script><!-- ${'<div>'.repeat(40_000)} -->`
-    expect(flattenHtmlNesting(page)).toBe(page)
+    expect(flattenHtmlNesting(page)).toEqual({ html: page })
+  })
+
+  it('reads tables nested 64 deep as tables, deeper ones as text of their cell, and says so', () => {
+    const nest = (depth: number): string =>
+      '<table><tr><td>'.repeat(depth - 1) + '<table><tr><td>规章</td><td>1</td></tr></table>' + '</td></tr></table>'.repeat(depth - 1)
+    const inside = readHtml(nest(MAX_TABLE_DEPTH))
+    expect(shape(inside.blocks)).toEqual(['table:规章,1'])
+    expect(inside.notices).toBeUndefined()
+    const deeper = readHtml(nest(MAX_TABLE_DEPTH + 1))
+    // The deepest table left holds the blanked one's text in its one cell.
+    expect(shape(deeper.blocks)).toEqual(['table:规章 1'])
+    expect(deeper.notices).toEqual([
+      {
+        kind: 'resourceLimit',
+        limit: 'tableNesting',
+        value: MAX_TABLE_DEPTH,
+        position: expect.objectContaining({ offset: 15 * MAX_TABLE_DEPTH })
+      }
+    ])
+  })
+
+  it('bounds what the parser never closes: <thead> or <caption> opened 100 000 times', () => {
+    for (const part of ['<thead>', '<caption>', '<tbody><tr>']) {
+      const html = `<table>${part.repeat(100_000)}<tr><td>规章</td><td>1</td></tr></table>`
+      const { html: flat, limit } = flattenHtmlNesting(html)
+      expect(limit, part).toBe('nesting')
+      expect(flat).toHaveLength(html.length)
+    }
   })
 
   it('reads a table inside 12 000 nested elements (no recursion in the walk)', () => {

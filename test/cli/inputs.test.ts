@@ -87,12 +87,14 @@ describe('what the walk cannot read', () => {
 
   // As root, permissions do not keep a folder from being listed: the command then runs as nobody
   // (setpriv), or the walk above is the only test.
+  // nobody must also be able to reach the built command: a clone inside a folder only root may
+  // enter (a 0700 temporary folder, /root) cannot run it as nobody, which says nothing of the walk.
+  const setpriv = ['/usr/bin/setpriv', '--reuid=65534', '--regid=65534', '--clear-groups']
+  const nobodyReaches = (): boolean =>
+    spawnSync(setpriv[0] as string, [...setpriv.slice(1), process.execPath, '-e', `require('fs').accessSync(${JSON.stringify(BIN)})`])
+      .status === 0
   const asUser =
-    process.getuid?.() === 0
-      ? existsSync('/usr/bin/setpriv')
-        ? ['/usr/bin/setpriv', '--reuid=65534', '--regid=65534', '--clear-groups']
-        : undefined
-      : []
+    process.getuid?.() === 0 ? (existsSync('/usr/bin/setpriv') && existsSync(BIN) && nobodyReaches() ? setpriv : undefined) : []
   it.skipIf(!existsSync(BIN) || asUser === undefined)(
     'reports a folder it may not list, counts it, and exits 1',
     () => {

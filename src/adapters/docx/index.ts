@@ -1,7 +1,8 @@
 /**
  * The Word adapter: a `.docx` file (a ZIP holding `word/document.xml`), read synchronously.
  *
- * The archive is opened with fflate (only `word/document.xml` is inflated) and the XML read as
+ * The archive is opened by its central directory (`zip.ts`), `word/document.xml` and
+ * `word/styles.xml` inflated by fflate within a budget that follows the file's size, and the XML read as
  * events with htmlparser2 in XML mode (see `reader.ts`). Both are loaded when the first Word file
  * arrives. Tables come out as grids with their spans, as the HTML adapter gives them; paragraphs
  * with a heading style as headings. Positions count in `word/document.xml` and name the paragraph
@@ -13,10 +14,12 @@
 import type * as Fflate from 'fflate'
 import type * as Htmlparser2 from 'htmlparser2'
 import type { Adapter, SourceDocument } from '../../source/document.js'
+import { decodedBudget, ResourceLimitError, type ReadLimits } from '../../source/limits.js'
 import { LineIndex } from '../../source/position.js'
 import { onFirstUse } from '../load.js'
 import { DocxReader } from './reader.js'
 import { headingStyles } from './styles.js'
+import { inflateEntry, zipEntry } from './zip.js'
 
 const fflate = onFirstUse((require) => require('fflate') as typeof Fflate)
 const htmlparser2 = onFirstUse((require) => require('htmlparser2') as typeof Htmlparser2)
@@ -25,8 +28,8 @@ const htmlparser2 = onFirstUse((require) => require('htmlparser2') as typeof Htm
 const BODY = 'word/document.xml'
 /** The part that names its styles. */
 const STYLES = 'word/styles.xml'
-/** The largest `word/document.xml` inflated: some hundred times a report's (a report's is about 300 KB). */
-export const MAX_DOCUMENT_XML = 64 * 1024 * 1024
+/** `maxInput` when the caller gives none: the parse's default (10 MiB). */
+const DEFAULT_LIMIT = 10 * 1024 * 1024
 /**
  * The deepest nesting of elements read. htmlparser2 keeps open elements in an array it grows at the
  * front, so each open tag costs the depth (20 000 nested tables took 2.7 s, 40 000 took 8.4 s). A
@@ -73,36 +76,30 @@ function entries(bytes: Uint8Array): Set<string> {
 /**
  * Read a Word file into the neutral document.
  *
+ * `word/document.xml` and `word/styles.xml` are inflated within one budget, counted as they
+ * inflate (the sizes the archive declares are not trusted): `DECODED_PER_BYTE` (64) times the
+ * file's size, at most `limits.maxInput`, since the XML is text the parser reads.
+ *
  * @param bytes - The `.docx` file.
+ * @param limits - The parse's limits (default: `maxInput` of 10 MiB).
  * @returns Its paragraphs and tables in order.
- * @throws Error when the bytes are not a ZIP archive holding `word/document.xml`, or that part is
- *   larger than {@link MAX_DOCUMENT_XML} inflated or nests deeper than {@link MAX_XML_DEPTH} (the
- *   parse gives `not_a_report` with the message).
+ * @throws `ResourceLimitError` when its parts inflate past their budget or its XML nests deeper
+ *   than {@link MAX_XML_DEPTH} (the parse gives `resource_limit`); `Error` when the bytes are not
+ *   a ZIP archive holding `word/document.xml` (the parse gives `not_a_report` with the message).
  */
-export function readDocx(bytes: Uint8Array): SourceDocument {
-  let size = 0
-  const files = fflate().unzipSync(bytes, {
-    filter: (file) => {
-      if (file.name === STYLES) return file.originalSize <= MAX_DOCUMENT_XML
-      if (file.name !== BODY) return false
-      size = file.originalSize
-      return size <= MAX_DOCUMENT_XML
-    }
-  })
-  const body = files[BODY]
-  if (body === undefined) {
-    throw new Error(
-      size > MAX_DOCUMENT_XML
-        ? `${BODY} is ${size} bytes inflated, more than ${MAX_DOCUMENT_XML}`
-        : `the file holds no ${BODY}: not a Word document`
-    )
-  }
+export function readDocx(bytes: Uint8Array, _text?: () => string, limits: ReadLimits = { maxInput: DEFAULT_LIMIT }): SourceDocument {
+  const entry = zipEntry(bytes, BODY)
+  if (entry === undefined) throw new Error(`the file holds no ${BODY}: not a Word document`)
+  let budget = decodedBudget(bytes.length, limits.maxInput)
+  const body = inflateEntry(entry, budget, fflate(), BODY)
+  budget -= body.length
+  const stylesEntry = zipEntry(bytes, STYLES)
+  const styles = stylesEntry === undefined ? undefined : inflateEntry(stylesEntry, budget, fflate(), STYLES)
   const decoder = new TextDecoder('utf-8')
-  const styles = files[STYLES]
   const headings = headingStyles(styles === undefined ? undefined : decoder.decode(styles), htmlparser2())
   const xml = decoder.decode(body)
   const depth = xmlDepth(xml, MAX_XML_DEPTH)
-  if (depth > MAX_XML_DEPTH) throw new Error(`${BODY} nests elements more than ${MAX_XML_DEPTH} deep: not read`)
+  if (depth > MAX_XML_DEPTH) throw new ResourceLimitError('nesting', MAX_XML_DEPTH, { part: BODY })
   const reader = new DocxReader(new LineIndex(xml), headings)
   new (htmlparser2().Parser)(reader, { xmlMode: true, decodeEntities: true }).end(xml)
   return { blocks: reader.blocks }

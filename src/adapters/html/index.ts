@@ -23,7 +23,7 @@ import type * as Htmlparser2 from 'htmlparser2'
 import type { Adapter, SourceBlock, SourceDocument } from '../../source/document.js'
 import { LineIndex } from '../../source/position.js'
 import { onFirstUse } from '../load.js'
-import { flattenHtmlNesting } from './nesting.js'
+import { flattenHtmlNesting, MAX_HTML_DEPTH, MAX_TABLE_DEPTH } from './nesting.js'
 import { Reader } from './reader.js'
 import type { Output } from './table.js'
 
@@ -90,10 +90,17 @@ function afterComments(input: string): number {
 export function readHtml(input: string): SourceDocument {
   const index = new LineIndex(input)
   const reader = new Reader(index)
-  new (htmlparser2().Parser)(reader, PARSER).end(flattenHtmlNesting(input))
+  const flat = flattenHtmlNesting(input)
+  new (htmlparser2().Parser)(reader, PARSER).end(flat.html)
   const blocks = reader.hasSlots ? flatten(reader.out) : (reader.out as SourceBlock[])
   const title = reader.titles.title(index)
-  return title === undefined ? { blocks } : { blocks, documentTitle: title }
+  const document: SourceDocument = title === undefined ? { blocks } : { blocks, documentTitle: title }
+  // Tags past the nesting limits were blanked: the text is read, not all of the structure.
+  if (flat.limit !== undefined) {
+    const value = flat.limit === 'tableNesting' ? MAX_TABLE_DEPTH : MAX_HTML_DEPTH
+    document.notices = [{ kind: 'resourceLimit', limit: flat.limit, value, position: index.at(flat.at ?? 0) }]
+  }
+  return document
 }
 
 /** Blocks with the captions of slots in their places. */

@@ -20,8 +20,12 @@ import type * as Pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { TABLE_MARKERS } from '../../model/catalogue.js'
+import type * as Fflate from 'fflate'
 import type { Position } from '../../model/types.js'
 import type { Adapter, SourceBlock, SourceDocument, SourceNotice } from '../../source/document.js'
+import { decodedBudget, ResourceLimitError, type ReadLimits } from '../../source/limits.js'
+import { onFirstUse } from '../load.js'
+import { drawnBudget, MAX_PAGES, secondsBudget } from './budget.js'
 import { findGrids } from './grid.js'
 import { provideDomMatrix } from './matrix.js'
 import { joinPages } from './join.js'
@@ -29,6 +33,10 @@ import { inkedGlyphs, mayHideText, type InkFont, type InkList, type InkOps } fro
 import { glyphItems } from './items.js'
 import { lines, pageBlocks, pieceOf, type Cursor, type HiddenItem, type TextItem } from './page.js'
 import { pageRules, type Ops } from './rules.js'
+import { checkDecoded } from './streams.js'
+import { Session, startThread, type SessionBudget } from './thread.js'
+
+const fflate = onFirstUse((require) => require('fflate') as typeof Fflate)
 
 /** Texts of a page that hold a table: its markers, and labels of rows that run onto a page of their own. */
 const TABLE_TEXTS = [
@@ -108,47 +116,122 @@ function dataFolders(): { cMapUrl: string; standardFontDataUrl: string } {
 /**
  * Read a PDF into the neutral document.
  *
+ * The file's streams are first measured (`streams.ts`): past `DECODED_PER_BYTE` times its size
+ * decoded, it is not read. pdfjs then reads it in its own thread (`thread.ts`), told never to
+ * decode an image; at most {@link MAX_PAGES} pages are read, and the pages may send at most
+ * `drawnBudget(size)` operators and text items: past either, the pages before are kept and a
+ * `resourceLimit` notice says where reading stopped. Every failure of pdfjs, in any of its
+ * promises or in its thread, becomes this read's rejection, and the document is destroyed.
+ *
  * @param bytes - The PDF file.
+ * @param _text - Unused (the adapter reads bytes).
+ * @param _limits - Unused: a PDF's budgets follow its size.
+ * @param budget - Other budgets of operators and seconds than its size gives (for tests).
  * @returns Its tables and lines of text, page by page.
+ * @throws `ResourceLimitError` when its streams decode past their budget or pdfjs runs out of
+ *   memory before a page is read; an `Error` for any other failure of pdfjs (the parse gives
+ *   `resource_limit` or `not_a_report`).
  */
-export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
+export async function readPdf(
+  bytes: Uint8Array,
+  _text?: () => string,
+  _limits?: ReadLimits,
+  budget?: Partial<SessionBudget>
+): Promise<SourceDocument> {
+  checkDecoded(bytes, decodedBudget(bytes.length), fflate())
+  startThread()
   const library = await loadPdfjs()
-  const task = library.getDocument({
-    // A copy, and a plain Uint8Array: pdfjs takes the buffer over, and refuses a Node Buffer.
-    data: new Uint8Array(bytes),
-    ...dataFolders(),
-    cMapPacked: true,
-    verbosity: 0,
-    isEvalSupported: false,
-    useSystemFonts: false,
-    disableFontFace: true,
-    stopAtErrors: false
-  })
+  const session = new Session(library, { drawn: drawnBudget(bytes.length), seconds: secondsBudget(bytes.length), ...budget })
+  let task: ReturnType<typeof library.getDocument> | undefined
   try {
-    const document = await task.promise
-    const pages: SourceBlock[][] = []
-    const notices: SourceNotice[] = []
-    const cursor: Cursor = { line: 1, offset: 0 }
-    for (let number = 1; number <= document.numPages; number++) {
-      const page = await document.getPage(number)
-      const operators = await page.getOperatorList()
-      // A page that draws text a reader does not see is read from its operators, that text left out.
-      const inked = inkedItems(operators, library.OPS as unknown as InkOps, (name) => fontOf(page.commonObjs, name))
-      const items = inked?.items ?? (await page.getTextContent()).items.filter((item): item is TextItem & typeof item => 'str' in item)
-      const table = holdsTable(items)
-      const grids = table ? findGrids(pageRules(operators, library.OPS as unknown as Ops)) : []
-      const blocks = pageBlocks(items, grids, number, cursor, inked?.hidden)
-      // Table text and no grid: its tables are not read (which label a row of numbers belongs to
-      // would be a guess), its lines kept as text, and the diagnostic says so.
-      if (table && grids.length === 0 && numbersInColumns(items))
-        notices.push({ kind: 'unruledTable', page: number, ...positionOf(blocks[0]) })
-      pages.push(blocks)
-      page.cleanup()
-    }
-    return { blocks: joinPages(pages), notices }
+    task = library.getDocument({
+      // A copy, and a plain Uint8Array: pdfjs takes the buffer over, and refuses a Node Buffer.
+      data: new Uint8Array(bytes),
+      worker: session.worker as Pdfjs.PDFWorker,
+      ...dataFolders(),
+      cMapPacked: true,
+      verbosity: 0,
+      isEvalSupported: false,
+      useSystemFonts: false,
+      disableFontFace: true,
+      stopAtErrors: false,
+      // Every image is left out of the operator list, never decoded (0 pixels at most).
+      maxImageSize: 0,
+      isOffscreenCanvasSupported: false,
+      isImageDecoderSupported: false
+    })
+    return await readPages(library, await session.guard(task.promise), session)
   } finally {
-    await task.destroy()
+    // Never wait on a thread that ended: it will not answer.
+    if (task !== undefined) await Promise.race([task.destroy().catch(() => undefined), session.ended])
+    session.close()
   }
+}
+
+/** What pdfjs is asked for one page: the page, its operator list and its text content, asked together. */
+interface PageRequest {
+  page: Promise<Pdfjs.PDFPageProxy>
+  operators: Promise<Awaited<ReturnType<Pdfjs.PDFPageProxy['getOperatorList']>>>
+  text: Promise<Awaited<ReturnType<Pdfjs.PDFPageProxy['getTextContent']>>>
+}
+
+/** Ask pdfjs for a page; every promise observed at once, so one that fails before it is awaited is no unhandled rejection. */
+function requestPage(document: Pdfjs.PDFDocumentProxy, number: number): PageRequest {
+  const page = document.getPage(number)
+  const request = { page, operators: page.then((proxy) => proxy.getOperatorList()), text: page.then((proxy) => proxy.getTextContent()) }
+  for (const promise of Object.values(request)) promise.catch(() => undefined)
+  return request
+}
+
+/**
+ * Each page read in turn, up to {@link MAX_PAGES} and while the budget of operators lasts. The
+ * next page is asked for while one is read, so that pdfjs's thread works while this one places text.
+ */
+async function readPages(library: typeof Pdfjs, document: Pdfjs.PDFDocumentProxy, session: Session): Promise<SourceDocument> {
+  const pages: SourceBlock[][] = []
+  const notices: SourceNotice[] = []
+  const cursor: Cursor = { line: 1, offset: 0 }
+  const count = Math.min(document.numPages, MAX_PAGES)
+  let next = count >= 1 ? requestPage(document, 1) : undefined
+  for (let number = 1; number <= count; number++) {
+    const request = next as PageRequest
+    next = number < count ? requestPage(document, number + 1) : undefined
+    try {
+      pages.push(await readPage(library, request, number, cursor, notices, session))
+    } catch (error) {
+      // Past the budget, or out of memory: the pages before are kept, the rest not read.
+      if (!(error instanceof ResourceLimitError) || number === 1) throw error
+      notices.push({ kind: 'resourceLimit', limit: error.limit, value: error.value, page: number })
+      return { blocks: joinPages(pages), notices }
+    }
+  }
+  if (document.numPages > count)
+    notices.push({ kind: 'resourceLimit', limit: 'pages', value: count, actual: document.numPages, page: count + 1 })
+  return { blocks: joinPages(pages), notices }
+}
+
+/** One page's blocks: its text items placed in the grids its rules draw (see `page.ts`). */
+async function readPage(
+  library: typeof Pdfjs,
+  request: PageRequest,
+  number: number,
+  cursor: Cursor,
+  notices: SourceNotice[],
+  session: Session
+): Promise<SourceBlock[]> {
+  const page = await session.guard(request.page)
+  const operators = await session.guard(request.operators)
+  // A page that draws text a reader does not see is read from its operators, that text left out.
+  const inked = inkedItems(operators, library.OPS as unknown as InkOps, (name) => fontOf(page.commonObjs, name))
+  const items = inked?.items ?? (await session.guard(request.text)).items.filter((item): item is TextItem & typeof item => 'str' in item)
+  const table = holdsTable(items)
+  const grids = table ? findGrids(pageRules(operators, library.OPS as unknown as Ops)) : []
+  const blocks = pageBlocks(items, grids, number, cursor, inked?.hidden)
+  // Table text and no grid: its tables are not read (which label a row of numbers belongs to
+  // would be a guess), its lines kept as text, and the diagnostic says so.
+  if (table && grids.length === 0 && numbersInColumns(items)) notices.push({ kind: 'unruledTable', page: number, ...positionOf(blocks[0]) })
+  page.cleanup()
+  return blocks
 }
 
 /**
