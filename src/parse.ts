@@ -17,7 +17,7 @@ import { readReport } from './core/report.js'
 import { reportStarts } from './core/reports.js'
 import type { Token } from './core/tokens.js'
 import { inLocale, makeDiagnostic, type Locale } from './model/diagnose.js'
-import type { Diagnostic, ParseResult, Position } from './model/types.js'
+import type { Diagnostic, FormatName, ParseResult, Position } from './model/types.js'
 import { decodeReport, type Decoding } from './source/decode.js'
 import { decodingDiagnostics } from './source/decode-notes.js'
 import type { Adapter, SourceDocument, SourceNotice } from './source/document.js'
@@ -42,7 +42,7 @@ export interface ParseOptions {
    * `parseReportAsync` only), or the name of an adapter in `adapters` (default: detected from the
    * input, by its magic bytes for PDF and Word, else each adapter's `detect()` scoring it).
    */
-  format?: string | null | undefined
+  format?: FormatName | null | undefined
   /** Extra adapters, tried before the built-in ones (default: none). */
   adapters?: readonly Adapter[] | null | undefined
   /**
