@@ -13,7 +13,8 @@ import { setPath } from '../src/model/empty.js'
 import { toJson } from '../src/serialize/json.js'
 import {
   formatReport,
-  getCell, getCellAt,
+  getCell,
+  getCellAt,
   parseReport,
   toCsv,
   type Diagnostic,

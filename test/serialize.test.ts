@@ -5,7 +5,8 @@ import { renderParts } from '../src/cli/render.js'
 import {
   cellPaths,
   formatReport,
-  getCell, getCellAt,
+  getCell,
+  getCellAt,
   LONG_HEADER,
   parseReport,
   toCsv,

@@ -16,7 +16,8 @@ import { identityOf, readIdentityCsv, unusedRows } from '../../src/cli/identity.
 import {
   buildDataset,
   cellPaths,
-  getCell, getCellAt,
+  getCell,
+  getCellAt,
   parseReport,
   toRows,
   type Dataset,
