@@ -1,4 +1,12 @@
-export { DEFAULT_MAX_INPUT, parseReport, parseReportAsync, parseReports, parseReportsAsync, type ParseOptions } from './parse.js'
+export {
+  DEFAULT_MAX_INPUT,
+  parseReport,
+  parseReportAsync,
+  parseReports,
+  parseReportsAsync,
+  type ParseOptions,
+  type ReportInput
+} from './parse.js'
 export type {
   Adapter,
   HiddenText,
@@ -30,7 +38,7 @@ export { LONG_HEADER, toCsv, toRows, type CsvOptions, type ReportRow } from './s
 export type { CellStatus } from './serialize/status.js'
 export { namesCell, pathNames } from './model/paths.js'
 export { validateReport, type CellReader, type PositionLookup } from './validate/index.js'
-export { createEmptyReport, cellPaths, getCell } from './model/empty.js'
+export { createEmptyReport, cellPaths, getCell, getCellAt } from './model/empty.js'
 export {
   DIAGNOSTIC_CODES,
   DIAGNOSTIC_INFO,
@@ -53,7 +61,11 @@ export type {
   Decisions,
   Denied,
   Diagnostic,
+  BuiltInFormat,
+  CellPath,
+  CellPathsOf,
   Edition,
+  FormatName,
   Extra,
   FeeAmount,
   Identity,

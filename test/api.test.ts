@@ -26,6 +26,7 @@ describe('public API', () => {
       'docxAdapter',
       'formatReport',
       'getCell',
+      'getCellAt',
       'htmlAdapter',
       'jsonAdapter',
       'markdownAdapter',

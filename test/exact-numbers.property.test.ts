@@ -14,6 +14,7 @@ import { toJson } from '../src/serialize/json.js'
 import {
   formatReport,
   getCell,
+  getCellAt,
   parseReport,
   toCsv,
   type Diagnostic,
@@ -97,8 +98,8 @@ describe('numbers out and back', () => {
         expect(written, format).not.toMatch(EXPONENT)
         const back = parseReport(written)
         expect(back.format).toBe(format)
-        expect(getCell(back.report as Report, MONEY[report.edition]), format).toBe(money)
-        expect(getCell(back.report as Report, COUNT[report.edition]), format).toBe(count)
+        expect(getCellAt(back.report as Report, MONEY[report.edition]), format).toBe(money)
+        expect(getCellAt(back.report as Report, COUNT[report.edition]), format).toBe(count)
         expect(withoutIdentityPositions(back.report), format).toEqual(withoutIdentityPositions(report))
         expect(serious(back.diagnostics), format).toEqual([])
       }

@@ -8,7 +8,7 @@ import { it as prop } from '@fast-check/vitest'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { cellPaths, getCell, parseReport } from '../src/index.js'
+import { cellPaths, getCell, getCellAt, parseReport } from '../src/index.js'
 import { table2Units } from './damage.js'
 
 const SEED = 20261122
@@ -85,12 +85,12 @@ describe('units wherever they are stated', () => {
       expect(result.report).not.toBeNull()
       const named = result.diagnostics.filter((diagnostic) => diagnostic.path === path)
       if (readable) {
-        expect(getCell(result.report!, path)).toBe(getCell(report, path))
+        expect(getCellAt(result.report!, path)).toBe(getCellAt(report, path))
         const converted = named.some((diagnostic) => diagnostic.code === 'unit_converted')
-        expect(converted).toBe(place !== 'none' && unit !== '万元' && getCell(report, path) !== 0 ? true : converted)
+        expect(converted).toBe(place !== 'none' && unit !== '万元' && getCellAt(report, path) !== 0 ? true : converted)
         expect(named.filter((diagnostic) => diagnostic.severity !== 'info')).toEqual([])
       } else {
-        expect(getCell(result.report!, path)).toBeNull()
+        expect(getCellAt(result.report!, path)).toBeNull()
         expect(named.map((diagnostic) => diagnostic.code)).toContain('unknown_unit')
       }
       for (const other of cellPaths(report.edition)) {

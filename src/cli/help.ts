@@ -29,7 +29,7 @@ const common = (
 ): string => `  --format auto|text|markdown|html|json|docx|pdf   input format (default: auto, detected per file)
   --no-repair            do not fill cells from the totals (repair: false)
   --ext EXT              also walk directories for files ending .EXT (repeatable)
-  --adapter FILE         load a custom adapter module: its default export, adapter or adapters
+  --adapter FILE         load a custom adapter module: its default export, adapter, adapters or any adapter it exports
                          (repeatable); --format can then name it
   -j, --jobs N           worker threads (default: all cores)
   --max-size BYTES       skip a larger file, reported; stdin is read no further (default: 10485760)

@@ -32,7 +32,14 @@ interface CountFacts extends RowFacts {
 
 /** The facts each code's message is written from. */
 export interface MessageFacts {
-  not_a_report: { adapter?: string; error?: string; labels?: readonly string[]; async?: boolean; detached?: boolean }
+  not_a_report: {
+    adapter?: string
+    error?: string
+    labels?: readonly string[]
+    async?: boolean
+    detached?: boolean
+    cause?: 'wordBinary' | 'excelBinary' | 'excel' | 'noTextLayer' | 'path'
+  }
   table_missing: { table: TableName }
   row_missing: RowFacts
   row_length_mismatch: CountFacts
@@ -124,6 +131,28 @@ const ORIGIN: Record<Locale, Record<IdentityOrigin, string>> = {
     caller: 'the caller'
   },
   zh: { title: '标题', crawlerHeader: '采集器“标题:”头', documentTitle: '网页 <title>', period: '统计期限', caller: '调用方' }
+}
+
+/** Why an input holds no report, when it tells: each cause's message. */
+const CAUSES: Record<Locale, Record<NonNullable<MessageFacts['not_a_report']['cause']>, string>> = {
+  en: {
+    wordBinary:
+      'The input is an old binary Word file (.doc), which is not read: open it in Word or WPS and save it as .docx (or as a web page), then read that.',
+    excelBinary:
+      'The input is an Excel workbook (.xls), not a report: the reports are read as published, as text, web pages, Word (.docx) or PDF files.',
+    excel:
+      'The input is an Excel workbook (.xlsx), not a report: the reports are read as published, as text, web pages, Word (.docx) or PDF files.',
+    noTextLayer:
+      'The PDF holds no text (its pages are images, as in a scan, or its text is drawn invisible, as an OCR layer is): it needs OCR before its tables can be read.',
+    path: 'The input is a file’s name or path, not its contents: pass the file’s bytes, parseReport(readFileSync(path)).'
+  },
+  zh: {
+    wordBinary: '输入是旧版二进制 Word 文件（.doc），无法读取：请用 Word 或 WPS 打开并另存为 .docx（或网页），再读取。',
+    excelBinary: '输入是 Excel 工作簿（.xls），不是年度报告：年度报告按其发布形式读取（文本、网页、Word .docx 或 PDF）。',
+    excel: '输入是 Excel 工作簿（.xlsx），不是年度报告：年度报告按其发布形式读取（文本、网页、Word .docx 或 PDF）。',
+    noTextLayer: 'PDF 中没有文字（页面是图片，如扫描件，或文字为不可见的 OCR 层）：须先做 OCR 才能读取表格。',
+    path: '输入是文件名或路径，而不是文件内容：请传入文件的字节，parseReport(readFileSync(path))。'
+  }
 }
 
 /** Text of a cell that a reader does not see, and what hides it (`display:none`, `<del>`, `render mode 3` …). */
@@ -353,16 +382,18 @@ const SPLIT_BY_ZH: Record<'format' | 'row' | 'table' | 'rowOnly', string> = {
 /** Every code's message, in each locale. */
 export const MESSAGES: Readonly<Record<Locale, Templates>> = {
   en: {
-    not_a_report: ({ adapter, error, labels, async, detached }) =>
-      detached === true
-        ? 'The input’s bytes cannot be read: its ArrayBuffer was transferred (detached), to a worker or by structuredClone; pass the bytes before transferring them, or a copy.'
-        : async === true
-          ? `The input is a ${adapter ?? ''} file, which is read asynchronously: parseReport() cannot read it, parseReportAsync() can.`
-          : adapter !== undefined
-            ? `The ${adapter} adapter failed: ${error ?? ''}`
-            : labels !== undefined && labels.length > 0
-              ? `Texts of the format's tables are in the input (${labels.map((label) => `“${label}”`).join(', ')}), but no row of values could be read from them: a layout none of the readers knows, or a table flattened without its section headings.`
-              : 'No table of the 2019 or 2021 format was found (tables 二, 三 and 四 are all absent).',
+    not_a_report: ({ adapter, error, labels, async, detached, cause }) =>
+      cause !== undefined
+        ? CAUSES.en[cause]
+        : detached === true
+          ? 'The input’s bytes cannot be read: its ArrayBuffer was transferred (detached), to a worker or by structuredClone; pass the bytes before transferring them, or a copy.'
+          : async === true
+            ? `The input is a ${adapter ?? ''} file, which is read asynchronously: parseReport() cannot read it, parseReportAsync() can.`
+            : adapter !== undefined
+              ? `The ${adapter} adapter failed: ${error ?? ''}`
+              : labels !== undefined && labels.length > 0
+                ? `Texts of the format's tables are in the input (${labels.map((label) => `“${label}”`).join(', ')}), but no row of values could be read from them: a layout none of the readers knows, or a table flattened without its section headings.`
+                : 'No table of the 2019 or 2021 format was found (tables 二, 三 and 四 are all absent).',
     table_missing: ({ table }) => `Table ${table} was not found.`,
     row_missing: ({ table, row }) =>
       row === undefined ? `Table ${table} has its header but no row of numbers.` : `Row “${row}” of table ${table} is absent.`,
@@ -429,16 +460,18 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
       `${declared === undefined ? 'The input has no byte order mark and declares no charset, and its bytes are not valid UTF-8' : `The page declares charset ${declared}, but its bytes are not valid UTF-8`} (${invalid} invalid ${invalid === 1 ? 'sequence' : 'sequences'}): it was read as GB18030, which holds more of the format's text (${labels.chosen} characters of its labels, against ${labels.other} read as UTF-8).`
   },
   zh: {
-    not_a_report: ({ adapter, error, labels, async, detached }) =>
-      detached === true
-        ? '无法读取输入的字节：其 ArrayBuffer 已被转移（detached），如传给 worker 或经 structuredClone 转移；请在转移前传入，或传入副本。'
-        : async === true
-          ? `输入是 ${adapter ?? ''} 文件，须异步读取：parseReport() 无法读取，请用 parseReportAsync()。`
-          : adapter !== undefined
-            ? `${adapter} 适配器读取失败：${error ?? ''}`
-            : labels !== undefined && labels.length > 0
-              ? `输入中有格式表格的文字（${labels.map((label) => `“${label}”`).join('、')}），但未能从中读出任何数据行：版式无法识别，或表格被压成一行且缺少章节标题。`
-              : '未找到 2019 年版或 2021 年版格式的表格（表二、表三、表四均不存在）。',
+    not_a_report: ({ adapter, error, labels, async, detached, cause }) =>
+      cause !== undefined
+        ? CAUSES.zh[cause]
+        : detached === true
+          ? '无法读取输入的字节：其 ArrayBuffer 已被转移（detached），如传给 worker 或经 structuredClone 转移；请在转移前传入，或传入副本。'
+          : async === true
+            ? `输入是 ${adapter ?? ''} 文件，须异步读取：parseReport() 无法读取，请用 parseReportAsync()。`
+            : adapter !== undefined
+              ? `${adapter} 适配器读取失败：${error ?? ''}`
+              : labels !== undefined && labels.length > 0
+                ? `输入中有格式表格的文字（${labels.map((label) => `“${label}”`).join('、')}），但未能从中读出任何数据行：版式无法识别，或表格被压成一行且缺少章节标题。`
+                : '未找到 2019 年版或 2021 年版格式的表格（表二、表三、表四均不存在）。',
     table_missing: ({ table }) => `未找到表${table}。`,
     row_missing: ({ table, row }) => (row === undefined ? `表${table}有表头，但没有数据行。` : `表${table}缺少“${row}”行。`),
     row_length_mismatch: (f) => `${rowZh(f)}印有 ${f.printed} 个数值，但该行有 ${f.columns} 列。`,

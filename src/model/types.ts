@@ -180,6 +180,16 @@ export interface Report2021 extends ReportBase {
 /** A report of either edition; narrow on `edition`. */
 export type Report = Report2019 | Report2021
 
+/** The built-in readers' names; `'none'` when no reader was run (an input past `maxInput`). */
+export type BuiltInFormat = 'text' | 'markdown' | 'html' | 'json' | 'docx' | 'pdf' | 'none'
+
+/**
+ * The name of the reader that read a report: a built-in one (your editor lists them), or the name
+ * of a custom adapter you registered (any other string).
+ */
+// `string & {}` keeps the built-in names offered by editors while any adapter's name is accepted.
+export type FormatName = BuiltInFormat | (string & {})
+
 /** What `parseReport()` returns. */
 export interface ParseResult {
   /** The report, or `null` only when the input holds no recognisable report. */
@@ -187,7 +197,7 @@ export interface ParseResult {
   /** All diagnostics, in document order. */
   diagnostics: Diagnostic[]
   /** The adapter that produced it: `'text'`, `'markdown'`, `'html'`, `'json'`, `'docx'`, `'pdf'` or a custom adapter's name. */
-  format: string
+  format: FormatName
   /** `true` when no diagnostic has severity `'error'`. */
   ok: boolean
   /**
@@ -196,3 +206,30 @@ export interface ParseResult {
    */
   start?: Position
 }
+
+/**
+ * The dot paths below `T` that lead to a cell (`number | null`), each prefixed with `P`. Objects
+ * are followed; strings, arrays and other leaves are not.
+ */
+export type CellPathsOf<T, P extends string = ''> = {
+  [K in keyof T & string]-?: T[K] extends Cell
+    ? `${P}${K}`
+    : T[K] extends readonly unknown[]
+      ? never
+      : T[K] extends object
+        ? CellPathsOf<T[K], `${P}${K}.`>
+        : never
+}[keyof T & string]
+
+/** The tables of a report: where its cells are. */
+type Tables<R extends Report> = Pick<R, 'activeDisclosure' | 'applications' | 'reviewAndLitigation'>
+
+/**
+ * The dot path of a cell of an edition's report, e.g. `'applications.total.results.granted'`:
+ * a typo does not compile. `CellPath` alone is a cell of either edition.
+ */
+export type CellPath<E extends Edition = Edition> = E extends '2019'
+  ? CellPathsOf<Tables<Report2019>>
+  : E extends '2021'
+    ? CellPathsOf<Tables<Report2021>>
+    : never
