@@ -62,6 +62,7 @@ export type {
   ItemsChange,
   ItemsChangeDecisions,
   MadePublishedTotal,
+  NarrativeSection,
   NotProcessed,
   Other2019,
   Other2021,
@@ -75,7 +76,9 @@ export type {
   ReportBase,
   Results,
   ReviewAndLitigation,
+  SectionKey,
   Sections,
   Severity,
+  Statement,
   Unavailable
 } from './model/types.js'

@@ -41,7 +41,9 @@ export const DIAGNOSTIC_CODES = [
   'year_unknown',
   'identity_conflict',
   'encoding_repaired',
-  'encoding_guessed'
+  'encoding_guessed',
+  'text_table_mismatch',
+  'section_missing'
 ] as const
 
 /** A stable diagnostic code: one of {@link DIAGNOSTIC_CODES}. */
@@ -250,6 +252,22 @@ export interface DiagnosticCodeMap {
    * more of the format's labels than the UTF-8 one (the message gives both counts).
    */
   encoding_guessed: DiagnosticInfo
+  /**
+   * 文字与表格不符 · **info** — a sentence of the narrative states a figure of one quantity the
+   * tables hold (`本年度共收到政府信息公开申请859件`: `applications.total.newReceived`), and the table
+   * prints another. `path` is the cell (or the group whose sum it states), `expected` the table's
+   * value, `actual` the sentence's, `position` the sentence's, `cellPosition` the cell's; the message
+   * quotes the sentence. Where the cell is `null` because its glued run has several splits and none
+   * gives the sentence's figure, `expected` is absent and the message lists what the splits give.
+   * Nothing is said where they agree, and no cell is changed.
+   */
+  text_table_mismatch: DiagnosticInfo
+  /**
+   * 缺少章节 · **info** — section 五、存在的主要问题及改进情况 or 六、其他需要报告的事项, which every
+   * report of the format prints, is missing or prints no text under its heading; `path` is
+   * `sections.problems` or `sections.other`.
+   */
+  section_missing: DiagnosticInfo
 }
 
 /**
@@ -358,5 +376,13 @@ export const DIAGNOSTIC_INFO: Readonly<DiagnosticCodeMap> = {
   encoding_guessed: {
     severity: 'info',
     summary: 'The input declares no encoding and is not valid UTF-8: it was read as GB18030, the reading that holds the report.'
+  },
+  text_table_mismatch: {
+    severity: 'info',
+    summary: 'A sentence of the narrative states a figure the tables hold, and the table prints another; both are named.'
+  },
+  section_missing: {
+    severity: 'info',
+    summary: 'Section 五 or 六 is missing, or prints no text under its heading.'
   }
 }
