@@ -21,8 +21,8 @@ export const MAX_SENTENCE = 400
 const MAX_CLAUSE = 120
 /** Money units, longest first (`万元` before `元`). */
 const UNITS = MONEY_UNITS.map(({ unit }) => unit).sort((a, b) => b.length - a.length)
-const SENTENCE_END = new Set(SENTENCE_ENDS)
-const CLAUSE_END = new Set([...CLAUSE_ENDS, ...SENTENCE_ENDS])
+const SENTENCE_END = new Set([...SENTENCE_ENDS].map((c) => c.charCodeAt(0)))
+const CLAUSE_END = new Set([...CLAUSE_ENDS, ...SENTENCE_ENDS].map((c) => c.charCodeAt(0)))
 
 /** What statements are read with. */
 export interface StatementContext {
@@ -62,21 +62,28 @@ function readParagraph(
   out: Statement[]
 ): void {
   const text = paragraph.text
+  // Most paragraphs state no figure, and most sentences: a native search finds the next digit.
+  let digit = nextDigit(text, 0)
   let start = 0
-  for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && !SENTENCE_END.has(text[i] as string)) continue
+  for (let i = 0; digit >= 0 && i <= text.length; i++) {
+    if (i < text.length && !SENTENCE_END.has(text.charCodeAt(i))) continue
     const end = i < text.length ? i + 1 : i
-    if (end - start <= MAX_SENTENCE && hasDigit(text, start, end)) {
-      readSentence(text.slice(start, end), start, paragraph.position, phrasings, context, out)
+    if (digit < end) {
+      if (end - start <= MAX_SENTENCE) readSentence(text.slice(start, end), start, paragraph.position, phrasings, context, out)
+      digit = nextDigit(text, end)
     }
     start = end
   }
 }
 
-function hasDigit(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (digitAt(text, i)) return true
-  return false
+/** Where the next digit (ASCII or full-width) at or after `from` stands, or -1. */
+function nextDigit(text: string, from: number): number {
+  DIGITS.lastIndex = from
+  return DIGITS.exec(text)?.index ?? -1
 }
+
+/** A digit, ASCII or full-width (searched from `lastIndex`). */
+const DIGITS = /[0-9０-９]/gu
 
 /** Whether the character at `i` is a digit, ASCII or full-width. */
 function digitAt(text: string, i: number): boolean {
@@ -84,8 +91,10 @@ function digitAt(text: string, i: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19)
 }
 
+const FULL_WIDTH = /[０-９．]/u
 /** A text with full-width digits and points as ASCII, the same length. */
 function asciiDigits(text: string): string {
+  if (!FULL_WIDTH.test(text)) return text
   return text.replace(/[０-９．]/gu, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
 }
 
@@ -101,7 +110,7 @@ function readSentence(
   const sentence = asciiDigits(printed)
   let start = 0
   for (let i = 0; i <= sentence.length; i++) {
-    if (i < sentence.length && !CLAUSE_END.has(sentence[i] as string)) continue
+    if (i < sentence.length && !CLAUSE_END.has(sentence.charCodeAt(i))) continue
     if (i - start <= MAX_CLAUSE) {
       const statement = readClause(sentence, start, i, phrasings, context)
       if (statement !== undefined) {
