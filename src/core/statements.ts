@@ -36,6 +36,9 @@ export interface StatementContext {
   shift: boolean
 }
 
+/** Any word of any phrasing (they are plain text: no character of them is special in a pattern). */
+const ANY_WORD = new RegExp([...new Set(PHRASINGS.flatMap((phrasing) => phrasing.words.flat()))].join('|'), 'u')
+
 /** A span of a text: `[start, end)`. */
 type Span = readonly [number, number]
 
@@ -159,8 +162,10 @@ function readClause(
 ): Omit<Statement, 'text' | 'position'> | undefined {
   const figure = figureOf(sentence, from, to)
   if (figure === undefined || figure === null) return undefined
-  const clause = sentence.slice(from, to)
   const before = sentence.slice(from, figure.start)
+  // Most clauses with a figure hold no word of any phrasing: one search tells.
+  if (!ANY_WORD.test(before)) return undefined
+  const clause = sentence.slice(from, to)
   const digits = sentence.slice(figure.start, figure.end)
   // The words of each phrasing before the figure; a phrasing whose words another's hold gives way.
   const found: { phrasing: Phrasing; spans: Span[] }[] = []
