@@ -76,6 +76,7 @@ export type {
   ItemsChange,
   ItemsChangeDecisions,
   MadePublishedTotal,
+  NarrativeSection,
   NotProcessed,
   Other2019,
   Other2021,
@@ -89,8 +90,10 @@ export type {
   ReportBase,
   Results,
   ReviewAndLitigation,
+  SectionKey,
   Sections,
   Severity,
+  Statement,
   Unavailable
 } from './model/types.js'
 export { buildDataset, DatasetBuilder } from './dataset/builder.js'

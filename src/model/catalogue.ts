@@ -10,7 +10,7 @@
  * @module
  */
 
-import type { Applicant, Edition } from './types.js'
+import type { Applicant, Edition, SectionKey } from './types.js'
 
 /** A column of table 二. */
 export interface ColumnSpec {
@@ -285,8 +285,8 @@ export function table3Paths(edition: Edition): readonly string[] {
   return TABLE3_PATHS[edition]
 }
 
-/** The six sections of a report. */
-export type SectionId = 'overview' | 'activeDisclosure' | 'applications' | 'reviewAndLitigation' | 'problems' | 'other'
+/** The six sections of a report (the model's {@link SectionKey}). */
+export type SectionId = SectionKey
 
 /**
  * Section headings: for each section, fragments of its heading as printed in

@@ -75,6 +75,8 @@ export function buildReport(edition: Edition, values: ArrayLike<Cell | undefined
     year: null,
     identity: { organization: null, year: null },
     sections: { overview: null, problems: null, other: null },
+    narrative: [],
+    statements: [],
     activeDisclosure: tables.activeDisclosure,
     applications: tables.applications,
     reviewAndLitigation: tables.reviewAndLitigation,
