@@ -29,6 +29,7 @@ export { formatReport, type FormatOptions, type OutputFormat } from './serialize
 export { LONG_HEADER, toCsv, toRows, type CsvOptions, type ReportRow } from './serialize/rows.js'
 export type { CellStatus } from './serialize/status.js'
 export { namesCell, pathNames } from './model/paths.js'
+export { VERSION } from './model/version.js'
 export { validateReport, type CellReader, type PositionLookup } from './validate/index.js'
 export { createEmptyReport, cellPaths, getCell } from './model/empty.js'
 export {

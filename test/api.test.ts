@@ -19,6 +19,7 @@ describe('public API', () => {
       'LONG_HEADER',
       'LineIndex',
       'ResourceLimitError',
+      'VERSION',
       'buildDataset',
       'cellPaths',
       'compactEntry',

@@ -9,10 +9,10 @@
  */
 
 import { availableParallelism } from 'node:os'
-import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { dirname, resolve } from 'node:path'
 import type { Adapter } from '../parse.js'
+import { VERSION } from '../model/version.js'
 import { loadAdapters } from './adapters.js'
 import { runBatch } from './batch.js'
 import { collectInputs, REPORT_EXTENSIONS } from './files.js'
@@ -25,8 +25,9 @@ import { overlapProblem, pickedBy, type OutputTarget } from './overlap.js'
 import type { PoolOptions } from './pool.js'
 import type { FileJob } from './process.js'
 import { reasonOf } from './reason.js'
-import { TARGETS, type Target } from './render.js'
+import { TARGETS, type About, type RenderJob, type Target } from './render.js'
 import type { StdinSource } from './stdin.js'
+import { sidecarPath } from './sidecar.js'
 import { plain } from './terminal.js'
 
 /** Where the command writes, what it reads for `-`, and what stops it. */
@@ -149,6 +150,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const wanted = new Set([...REPORT_EXTENSIONS, ...extensions.map((extension) => extension.toLowerCase())])
     const problem = overlapProblem(target, inputs, folders, pickedBy(wanted))
     if (problem !== undefined) return usage(io, problem, command)
+    // A CSV written to a file has its sidecar beside it (`all.csv.meta.json`), unless that would be an input.
+    const sidecar = command === 'parse' && job.output.to === 'csv' && !target.folder ? sidecarPath(target.path) : undefined
+    if (sidecar !== undefined && overlapProblem({ path: sidecar, folder: false }, inputs, folders, pickedBy(wanted)) !== undefined) {
+      io.stderr(`zfxxgk: warning: no ${plain(sidecar)} (the version and options of the run): a walk of the inputs would read it back\n`)
+      delete job.output.about
+    }
   }
   let output: Output
   try {
@@ -228,7 +235,31 @@ function jobOf(command: Command, values: Values, custom: readonly Adapter[]): Fi
   const to = (values.to ?? 'json') as Target
   if (!TARGETS.includes(to)) return `--to must be one of ${TARGETS.join(', ')}`
   if ((values.shape !== undefined || values.header !== undefined) && to !== 'csv') return '--shape and --header go with --to csv'
-  return { ...base, output: { to, shape: values.shape === 'wide' ? 'wide' : 'long', header: values.header === 'label' ? 'label' : 'path' } }
+  const output: RenderJob = { to, shape: values.shape === 'wide' ? 'wide' : 'long', header: values.header === 'label' ? 'label' : 'path' }
+  return { ...base, output: { ...output, about: aboutRun(command, output, values) } }
+}
+
+/**
+ * The version and the options of a run that change what it writes, for its outputs to carry
+ * (`zfxxgk` in JSON records, the CSV's sidecar): those given and the defaults taken.
+ */
+function aboutRun(command: Command, output: RenderJob, values: Values): About {
+  const table = output.to === 'csv'
+  return {
+    version: version(),
+    options: {
+      command,
+      to: output.to,
+      ...(table ? { shape: output.shape } : {}),
+      ...(table && output.shape === 'wide' ? { header: output.header } : {}),
+      format: values.format ?? 'auto',
+      repair: values['no-repair'] !== true,
+      maxSize: Number(values['max-size'] ?? 10 * 1024 * 1024),
+      timeout: Number(values.timeout ?? 60),
+      identity: values.identity ?? null,
+      adapters: values.adapter ?? []
+    }
+  }
 }
 
 /**
@@ -277,15 +308,7 @@ function parseOptions(argv: readonly string[]) {
   })
 }
 
-/** The package's version, from its package.json: beside `dist/` once built, two folders up from `src/cli/` in the sources. */
+/** The package's version, as package.json gave it to the build (`VERSION`). */
 function version(): string {
-  for (const place of ['../package.json', '../../package.json']) {
-    try {
-      const manifest = JSON.parse(readFileSync(new URL(place, import.meta.url), 'utf8')) as { name?: string; version?: string }
-      if (manifest.name === 'zfxxgk') return manifest.version ?? '0.0.0'
-    } catch {
-      // Not there: the other place.
-    }
-  }
-  return '0.0.0'
+  return VERSION
 }

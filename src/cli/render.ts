@@ -27,6 +27,20 @@ export interface RenderJob {
   shape: 'long' | 'wide'
   /** Wide CSV: columns named by path (`path`) or by the Chinese table, row and column labels (`label`). */
   header: 'path' | 'label'
+  /** What made the output, written in each JSON and NDJSON record as `zfxxgk` (absent: not written). */
+  about?: About
+}
+
+/**
+ * What made an output, for a researcher to cite the method: the version of zfxxgk and the options
+ * of the run that change what it writes. JSON and NDJSON records carry it as `zfxxgk`; a CSV written
+ * to a file has it in its sidecar `<file>.meta.json`; an XLSX in its `zfxxgk` sheet.
+ */
+export interface About {
+  /** The version of zfxxgk (package.json's). */
+  version: string
+  /** The options that change results: the command, `to`, `shape`, `header`, `format`, `repair`, `maxSize`, `timeout`, `identity`, `adapters`. */
+  options: Record<string, string | number | boolean | null | readonly string[]>
 }
 
 /** A cell of the wide shape's fixed column set. */
@@ -95,9 +109,9 @@ function render(part: FilePart, job: RenderJob): string {
   const { source, result } = part
   switch (job.to) {
     case 'json':
-      return toJson(entry(part), 2)
+      return toJson(entry(part, job.about), 2)
     case 'ndjson':
-      return `${toJson(entry(part))}\n`
+      return `${toJson(entry(part, job.about))}\n`
     case 'markdown':
       return `<!-- ${source} -->\n\n${result.report === null ? '(no report)\n' : formatReport(result.report, { format: 'markdown' })}`
     case 'csv':
@@ -106,9 +120,10 @@ function render(part: FilePart, job: RenderJob): string {
 }
 
 /** A result as `parse` writes it in JSON: the file, which of its reports (when several) and where it starts, the adapter used, and what the parse gave. */
-function entry({ source, result, part }: FilePart): Record<string, unknown> {
+function entry({ source, result, part }: FilePart, about: About | undefined): Record<string, unknown> {
   const file = part === undefined ? source : source.slice(0, source.lastIndexOf('#'))
   return {
+    ...(about === undefined ? {} : { zfxxgk: about }),
     file,
     ...(part === undefined ? {} : { part: part.index, parts: part.count, start: result.start }),
     format: result.format,
