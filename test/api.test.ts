@@ -22,6 +22,7 @@ describe('public API', () => {
       'VERSION',
       'buildDataset',
       'cellPaths',
+      'codebook',
       'compactEntry',
       'createEmptyReport',
       'docxAdapter',

@@ -19,6 +19,7 @@ Commands:
   view    write each report as an HTML page, every cell coloured by its status (zfxxgk view --help)
   dataset group the reports by body and year, check them across years, and write a CSV panel,
           a JSON document or an HTML dashboard (zfxxgk dataset --help)
+  codebook every cell path with its table, Chinese labels, unit and type (zfxxgk codebook --help)
 
   -h, --help      show help (of a command: zfxxgk parse --help)
   -v, --version   show the version`
@@ -68,7 +69,20 @@ files were not read; 141 when the reader of stdout stopped early and no file fai
 after are still counted, not written).`
 
 /** Each command's help. */
-export const HELP: Readonly<Record<'parse' | 'check' | 'view' | 'dataset', string>> = {
+export const HELP: Readonly<Record<'parse' | 'check' | 'view' | 'dataset' | 'codebook', string>> = {
+  codebook: `Usage: zfxxgk codebook [--to csv|json|markdown] [--edition 2019|2021] [-o FILE]
+
+Write the codebook: one row per cell path of each edition (2019 first), in the order of the long
+CSV's rows: path, edition, table (二/三/四), section, block (table 二's 第二十条 block), row and
+column labels in Chinese, unit (万元 for money; else 件, or 项 for the items of a list) and type
+(count, signed: may be negative, amount: money, a decimal number). Reads no input.
+
+  --to csv|json|markdown   output format (default: csv)
+  --edition 2019|2021      one edition only (default: both)
+  -o, --output FILE        write to a file, whole (default: stdout)
+  --bom, --no-bom          csv: a UTF-8 BOM for Excel (default: on when -o names a .csv file)
+
+Exit 2 on bad usage.`,
   dataset: `Usage: zfxxgk dataset [options] <files|dirs|-…> [-o FILE|DIR/]
 
 Read reports as parse does, then group them by body (the organisation, as --identity gives it or

@@ -15,6 +15,7 @@ import type { Adapter } from '../parse.js'
 import { VERSION } from '../model/version.js'
 import { loadAdapters } from './adapters.js'
 import { runBatch } from './batch.js'
+import { runCodebook } from './codebook.js'
 import { collectInputs, REPORT_EXTENSIONS } from './files.js'
 import { readIdentityCsv, unusedRows } from './identity.js'
 import { openDatasetOutput, type DatasetRender } from './dataset/output.js'
@@ -60,8 +61,8 @@ export interface Io {
   worker?: URL
 }
 /** The commands. */
-type Command = 'parse' | 'check' | 'view' | 'dataset'
-const COMMANDS: readonly Command[] = ['parse', 'check', 'view', 'dataset']
+type Command = 'parse' | 'check' | 'view' | 'dataset' | 'codebook'
+const COMMANDS: readonly Command[] = ['parse', 'check', 'view', 'dataset', 'codebook']
 const isCommand = (name: string): name is Command => (COMMANDS as readonly string[]).includes(name)
 
 /** Options that only some commands take. */
@@ -75,7 +76,8 @@ const ONLY: Readonly<Record<string, readonly Command[]>> = {
   frail: ['check'],
   quiet: ['check'],
   silent: ['check'],
-  report: ['check']
+  report: ['check'],
+  edition: ['codebook']
 }
 
 /**
@@ -110,6 +112,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   if (values.help === true) {
     await io.stdout(`${HELP[command]}\n`)
     return 0
+  }
+  if (command === 'codebook') {
+    const done = await runCodebook(names, values, io.stdout)
+    return done === 0 ? 0 : usage(io, done, command)
   }
   // Custom adapters load before anything is read: one that fails is a usage error.
   let custom: Adapter[]
@@ -189,7 +195,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 }
 
 /** The job of a command from its options, or what is wrong with them. */
-function jobOf(command: Command, values: Values, custom: readonly Adapter[]): FileJob | string {
+function jobOf(command: FileJob['command'], values: Values, custom: readonly Adapter[]): FileJob | string {
   for (const [option, only] of Object.entries(ONLY)) {
     if (!only.includes(command) && values[option as keyof typeof values] !== undefined)
       return `--${option} is an option of ${only.join(', ').replace(/, (?=[^,]*$)/u, ' and ')}, not of ${command}`
@@ -243,7 +249,7 @@ function jobOf(command: Command, values: Values, custom: readonly Adapter[]): Fi
  * The version and the options of a run that change what it writes, for its outputs to carry
  * (`zfxxgk` in JSON records, the CSV's sidecar): those given and the defaults taken.
  */
-function aboutRun(command: Command, output: RenderJob, values: Values): About {
+function aboutRun(command: FileJob['command'], output: RenderJob, values: Values): About {
   const table = output.to === 'csv'
   return {
     version: version(),
@@ -302,6 +308,7 @@ function parseOptions(argv: readonly string[]) {
       quiet: { type: 'boolean', short: 'q' },
       silent: { type: 'boolean', short: 's' },
       report: { type: 'string' },
+      edition: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' }
     }
