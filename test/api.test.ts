@@ -18,6 +18,7 @@ describe('public API', () => {
       'INDICATOR_NAMES',
       'LONG_HEADER',
       'LineIndex',
+      'REPORT_SCHEMA_URL',
       'ResourceLimitError',
       'VERSION',
       'buildDataset',

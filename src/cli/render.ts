@@ -12,6 +12,7 @@ import { readCells } from '../model/empty.js'
 import type { Edition, ParseResult } from '../model/types.js'
 import { formatReport } from '../serialize/index.js'
 import { toJson } from '../serialize/json.js'
+import { ENTRY_SCHEMA_URL } from '../serialize/schema-url.js'
 import { csvText, LONG_HEADER, longCsv, rowTemplate, valueText } from '../serialize/rows.js'
 
 /** Output formats of `parse`. */
@@ -123,6 +124,7 @@ function render(part: FilePart, job: RenderJob): string {
 function entry({ source, result, part }: FilePart, about: About | undefined): Record<string, unknown> {
   const file = part === undefined ? source : source.slice(0, source.lastIndexOf('#'))
   return {
+    $schema: ENTRY_SCHEMA_URL,
     ...(about === undefined ? {} : { zfxxgk: about }),
     file,
     ...(part === undefined ? {} : { part: part.index, parts: part.count, start: result.start }),
