@@ -134,8 +134,13 @@ ${EXIT}`,
 
 Read reports and write them out, in input order, as each is read.
 
-  --to json|ndjson|csv|markdown   output format (default: json)
-  --shape long|wide      csv: one row per cell (long, default) or one row per report (wide)
+  --to json|ndjson|csv|markdown|xlsx   output format (default: what -o's extension names
+                         (.json .ndjson .csv .md .xlsx), else json; an extension that contradicts
+                         --to is a usage error). xlsx: one workbook, numbers as numbers, text as
+                         text, a frozen header, a zfxxgk sheet (version, options); to a file, or to
+                         standard output when it is not a terminal
+  --shape long|wide      csv, xlsx: one row per cell (long, default) or one row per report (wide;
+                         xlsx: a second header row of Chinese labels)
   --header path|label    csv --shape wide: columns named by path (default) or by Chinese labels
   -o, --output FILE|DIR  write to a file, or one file per input in DIR/ keeping its path below the
                          folder named (reports/2024/a.txt → DIR/2024/a.json) (default: stdout). A
@@ -143,6 +148,9 @@ Read reports and write them out, in input order, as each is read.
                          interrupted run leaves it as it was
   --bom, --no-bom        csv: a UTF-8 BOM for Excel (default: on when -o names a .csv file)
 ${common(IDENTITY)}
+
+JSON and NDJSON records carry zfxxgk: { version, options } and $schema; a CSV written to a file has
+them in FILE.meta.json beside it.
 
 A file that cannot be read or holds no report is listed on stderr; the last line counts files,
 reports, failures and files with warnings. A complete run ends with that line, and exit 0, or 1

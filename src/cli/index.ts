@@ -30,6 +30,7 @@ import { TARGETS, type About, type RenderJob, type Target } from './render.js'
 import type { StdinSource } from './stdin.js'
 import { sidecarPath } from './sidecar.js'
 import { plain } from './terminal.js'
+import { xlsxOutput } from './xlsx.js'
 
 /** Where the command writes, what it reads for `-`, and what stops it. */
 export interface Io {
@@ -47,6 +48,8 @@ export interface Io {
   stdin: () => StdinSource
   /** Whether standard error is a terminal (progress is shown only then). */
   tty: boolean
+  /** Whether standard output is a terminal (a workbook is never written to one). */
+  stdoutTty?: boolean
   /**
    * Stops a run (Ctrl-C): no file is started after it fires, a file output is left as it was,
    * and the summary says so. Its reason: `'SIGINT'` (exit 130), `'SIGTERM'` (exit 143), or an
@@ -134,6 +137,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
   }
   if (names.length === 0) return usage(io, 'no input: name files, directories, or - for stdin', command)
+  if (command === 'parse' && job.output.to === 'xlsx' && values.output === undefined && io.stdoutTty === true)
+    return usage(io, '--to xlsx writes a workbook: name a file (-o all.xlsx), or send standard output to one (> all.xlsx)', command)
   if (command === 'view' && values.output === undefined)
     return usage(io, 'view writes HTML pages: name a folder (-o pages/) or, for one input, a file (-o report.html)', command)
   // Listed, not read: what the outputs are compared with before anything is opened.
@@ -172,14 +177,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         ? await openDatasetOutput({ path: values.output, render: datasetRender(values), bom, version: version() }, io)
         : command === 'view'
           ? openViewOutput(values.output, single)
-          : command === 'parse' || job.check.report === 'json'
-            ? await openOutput(
-                command === 'parse' ? values.output : undefined,
-                io,
-                command === 'parse' ? job.output : { ...job.output, to: 'json' },
-                bom
-              )
-            : NO_OUTPUT
+          : command === 'parse' && job.output.to === 'xlsx'
+            ? xlsxOutput(values.output, io.stdout, job.output)
+            : command === 'parse' || job.check.report === 'json'
+              ? await openOutput(
+                  command === 'parse' ? values.output : undefined,
+                  io,
+                  command === 'parse' ? job.output : { ...job.output, to: 'json' },
+                  bom
+                )
+              : NO_OUTPUT
   } catch (error) {
     const reason = reasonOf(error)
     return usage(io, reason.startsWith('-o ') ? reason : `-o ${values.output ?? ''}: ${reason}`, command)
@@ -238,9 +245,15 @@ function jobOf(command: FileJob['command'], values: Values, custom: readonly Ada
       dataset: { text: render.to === 'json', view: render.to === 'dashboard' }
     }
   }
-  const to = (values.to ?? 'json') as Target
+  const named = targetOfFile(values.output)
+  const to = (values.to ?? named ?? 'json') as Target
   if (!TARGETS.includes(to)) return `--to must be one of ${TARGETS.join(', ')}`
-  if ((values.shape !== undefined || values.header !== undefined) && to !== 'csv') return '--shape and --header go with --to csv'
+  if (named !== undefined && named !== to)
+    return `-o ${values.output ?? ''} names a .${EXTENSION_OF[named]} file, but --to is ${to}: make them agree`
+  if (values.shape !== undefined && to !== 'csv' && to !== 'xlsx') return '--shape goes with --to csv or xlsx'
+  if (values.header !== undefined && to !== 'csv') return '--header goes with --to csv (a workbook has both header rows)'
+  if (to === 'xlsx' && values.output !== undefined && isFolderTarget(values.output))
+    return '--to xlsx writes one workbook: name a file (-o all.xlsx)'
   const output: RenderJob = { to, shape: values.shape === 'wide' ? 'wide' : 'long', header: values.header === 'label' ? 'label' : 'path' }
   return { ...base, output: { ...output, about: aboutRun(command, output, values) } }
 }
@@ -250,14 +263,14 @@ function jobOf(command: FileJob['command'], values: Values, custom: readonly Ada
  * (`zfxxgk` in JSON records, the CSV's sidecar): those given and the defaults taken.
  */
 function aboutRun(command: FileJob['command'], output: RenderJob, values: Values): About {
-  const table = output.to === 'csv'
+  const table = output.to === 'csv' || output.to === 'xlsx'
   return {
     version: version(),
     options: {
       command,
       to: output.to,
       ...(table ? { shape: output.shape } : {}),
-      ...(table && output.shape === 'wide' ? { header: output.header } : {}),
+      ...(output.to === 'csv' && output.shape === 'wide' ? { header: output.header } : {}),
       format: values.format ?? 'auto',
       repair: values['no-repair'] !== true,
       maxSize: Number(values['max-size'] ?? 10 * 1024 * 1024),
@@ -266,6 +279,16 @@ function aboutRun(command: FileJob['command'], output: RenderJob, values: Values
       adapters: values.adapter ?? []
     }
   }
+}
+
+/** The extension of each output format's file. */
+const EXTENSION_OF: Readonly<Record<Target, string>> = { json: 'json', ndjson: 'ndjson', csv: 'csv', markdown: 'md', xlsx: 'xlsx' }
+
+/** The format a file's extension names (`all.xlsx` → `xlsx`), or `undefined` (another extension, a folder, no `-o`). */
+function targetOfFile(path: string | undefined): Target | undefined {
+  if (path === undefined || isFolderTarget(path)) return undefined
+  const extension = /\.([a-z]+)$/iu.exec(path)?.[1]?.toLowerCase()
+  return TARGETS.find((target) => EXTENSION_OF[target] === extension)
 }
 
 /**

@@ -42,7 +42,7 @@ export interface Output {
   summary?(): string | undefined
 }
 
-const EXTENSIONS: Readonly<Record<Target, string>> = { json: '.json', ndjson: '.ndjson', csv: '.csv', markdown: '.md' }
+const EXTENSIONS: Readonly<Record<Target, string>> = { json: '.json', ndjson: '.ndjson', csv: '.csv', markdown: '.md', xlsx: '.xlsx' }
 
 /** An output that writes nothing (`check` with its report on stderr). */
 export const NO_OUTPUT: Output = {

@@ -13,10 +13,10 @@ import type { Edition, ParseResult } from '../model/types.js'
 import { formatReport } from '../serialize/index.js'
 import { toJson } from '../serialize/json.js'
 import { ENTRY_SCHEMA_URL } from '../serialize/schema-url.js'
-import { csvText, LONG_HEADER, longCsv, rowTemplate, valueText } from '../serialize/rows.js'
+import { csvText, LONG_HEADER, longCsv, rowTemplate, toRows, valueText } from '../serialize/rows.js'
 
 /** Output formats of `parse`. */
-export const TARGETS = ['json', 'ndjson', 'csv', 'markdown'] as const
+export const TARGETS = ['json', 'ndjson', 'csv', 'markdown', 'xlsx'] as const
 /** An output format of `parse`. */
 export type Target = (typeof TARGETS)[number]
 
@@ -117,6 +117,11 @@ function render(part: FilePart, job: RenderJob): string {
       return `<!-- ${source} -->\n\n${result.report === null ? '(no report)\n' : formatReport(result.report, { format: 'markdown' })}`
     case 'csv':
       return job.shape === 'long' ? longCsv(result, source) : wideRow(source, result)
+    case 'xlsx':
+      // Rows for the workbook, one JSON array a line, numbers as numbers and text as text.
+      return (job.shape === 'long' ? longCells(source, result) : [wideCells(source, result)])
+        .map((row) => `${JSON.stringify(row)}\n`)
+        .join('')
   }
 }
 
@@ -133,6 +138,81 @@ function entry({ source, result, part }: FilePart, about: About | undefined): Re
     report: result.report,
     diagnostics: result.diagnostics
   }
+}
+
+/** A cell of a workbook row: text, a number, or empty. */
+export type SheetValue = string | number | null
+
+/** The long shape's rows of a report, as the long CSV's, each field typed: `year` and `value` numbers, the rest text. */
+function longCells(source: string, result: ParseResult): SheetValue[][] {
+  return toRows(result, source).map((row) => [
+    source,
+    row.organization,
+    row.year,
+    row.edition,
+    row.table,
+    row.path,
+    row.row,
+    row.column,
+    row.value,
+    row.status ?? null,
+    row.codes?.join(' ') ?? null
+  ])
+}
+
+/** The wide shape's row of a report, as the wide CSV's, each field typed: year, counts and cells numbers. */
+function wideCells(path: string, result: ParseResult): SheetValue[] {
+  const report = result.report
+  const { errors, warnings } = severities(result)
+  const values = report === null ? [] : readCells(report)
+  const indexes = report === null ? undefined : wideIndex(report.edition)
+  return [
+    path,
+    reportStatus(result),
+    result.format,
+    report?.organization ?? null,
+    report?.year ?? null,
+    report?.edition ?? null,
+    errors,
+    warnings,
+    ...columnsOfBoth().map((_, i) => {
+      const index = indexes?.[i] ?? -1
+      return index < 0 ? null : (values[index] ?? null)
+    })
+  ]
+}
+
+/**
+ * The header rows of a workbook's sheet: the long shape's columns; the wide shape's by path, then
+ * by Chinese label (`表三 三、本年度办理结果 / （一）予以公开 | 申请人情况 / 总计`).
+ *
+ * @param shape - The shape.
+ */
+export function sheetHeader(shape: 'long' | 'wide'): string[][] {
+  if (shape === 'long') return [LONG_HEADER.split(',')]
+  const columns = columnsOfBoth()
+  return [
+    [...WIDE_LEAD, ...columns.map((column) => column.path)],
+    [...WIDE_LEAD_LABELS, ...columns.map((column) => column.label)]
+  ]
+}
+
+/** The wide shape's lead fields in Chinese, the second header row of a workbook. */
+const WIDE_LEAD_LABELS = ['来源', '状态', '格式', '机关', '年度', '版本', '错误数', '警告数']
+
+function severities(result: ParseResult): { errors: number; warnings: number } {
+  let errors = 0
+  let warnings = 0
+  for (const diagnostic of result.diagnostics) {
+    if (diagnostic.severity === 'error') errors++
+    else if (diagnostic.severity === 'warning') warnings++
+  }
+  return { errors, warnings }
+}
+
+function reportStatus(result: ParseResult): string {
+  const { errors, warnings } = severities(result)
+  return result.report === null ? 'failed' : errors > 0 ? 'errors' : warnings > 0 ? 'warnings' : 'ok'
 }
 
 function wideRow(path: string, result: ParseResult): string {
