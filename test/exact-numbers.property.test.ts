@@ -16,6 +16,7 @@ import {
   getCell,
   getCellAt,
   parseReport,
+  REPORT_SCHEMA_URL,
   toCsv,
   type Diagnostic,
   type Edition,
@@ -103,7 +104,10 @@ describe('numbers out and back', () => {
         expect(withoutIdentityPositions(back.report), format).toEqual(withoutIdentityPositions(report))
         expect(serious(back.diagnostics), format).toEqual([])
       }
-      expect(JSON.parse(formatReport(report, { format: 'json' }))).toEqual(report)
+      // The JSON is the report, its first key `$schema` naming the schema it follows.
+      const { $schema, ...json } = JSON.parse(formatReport(report, { format: 'json' })) as Record<string, unknown>
+      expect($schema).toBe(REPORT_SCHEMA_URL)
+      expect(json).toEqual(report)
     },
     TIMEOUT
   )
