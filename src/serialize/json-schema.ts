@@ -9,7 +9,7 @@
  */
 
 import { DIAGNOSTIC_CODES } from '../model/codes.js'
-import type { Edition } from '../model/types.js'
+import type { Edition, SectionKey } from '../model/types.js'
 import { codebook, type CodebookEntry } from './codebook.js'
 
 /** A JSON Schema, as plain data. */
@@ -63,6 +63,16 @@ function reportSchema(edition: Edition): JsonSchema {
       year: { type: ['integer', 'null'], description: 'The year the report is on, or null when not known.' },
       identity: { $ref: '#/$defs/identity' },
       sections: { $ref: '#/$defs/sections' },
+      narrative: {
+        type: 'array',
+        items: { $ref: '#/$defs/narrativeSection' },
+        description: 'Every section 一 to 六 as printed, in order.'
+      },
+      statements: {
+        type: 'array',
+        items: { $ref: '#/$defs/statement' },
+        description: 'The figures the narrative states that the tables also hold.'
+      },
       activeDisclosure: { ...table('activeDisclosure'), description: '表二: 主动公开政府信息情况.' },
       applications: { ...table('applications'), description: '表三: 收到和处理政府信息公开申请情况, one object per applicant column.' },
       reviewAndLitigation: { ...table('reviewAndLitigation'), description: '表四: 政府信息公开行政复议、行政诉讼情况.' },
@@ -75,6 +85,8 @@ function reportSchema(edition: Edition): JsonSchema {
       'year',
       'identity',
       'sections',
+      'narrative',
+      'statements',
       'activeDisclosure',
       'applications',
       'reviewAndLitigation',
@@ -83,6 +95,16 @@ function reportSchema(edition: Edition): JsonSchema {
     additionalProperties: false
   }
 }
+
+/** Every section's key: a record, so that a key added to the model without one here does not compile. */
+const SECTION_KEYS = Object.keys({
+  overview: true,
+  activeDisclosure: true,
+  applications: true,
+  reviewAndLitigation: true,
+  problems: true,
+  other: true
+} satisfies Record<SectionKey, true>)
 
 const POSITION: JsonSchema = {
   type: 'object',
@@ -145,6 +167,32 @@ export function reportJsonSchema(): JsonSchema {
         description: 'The narrative sections 一、五、六 as printed, or null when absent.',
         properties: { overview: { type: ['string', 'null'] }, problems: { type: ['string', 'null'] }, other: { type: ['string', 'null'] } },
         required: ['overview', 'problems', 'other'],
+        additionalProperties: false
+      },
+      narrativeSection: {
+        type: 'object',
+        description: 'A section of the report: its heading and its prose as printed (tables excluded; null when it prints none).',
+        properties: {
+          section: { enum: SECTION_KEYS },
+          heading: { type: 'string' },
+          text: { type: ['string', 'null'] },
+          position: { $ref: '#/$defs/position' }
+        },
+        required: ['section', 'heading', 'text'],
+        additionalProperties: false
+      },
+      statement: {
+        type: 'object',
+        description: 'A figure a sentence of the narrative states, with the cell (or cells) it names.',
+        properties: {
+          path: { type: 'string' },
+          cells: { type: 'array', items: { type: 'string' } },
+          value: { type: 'number' },
+          unit: { type: 'string' },
+          text: { type: 'string' },
+          position: { $ref: '#/$defs/position' }
+        },
+        required: ['path', 'cells', 'value', 'unit', 'text'],
         additionalProperties: false
       },
       extra: {
