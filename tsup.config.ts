@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs'
 import { defineConfig } from 'tsup'
+
+/** The one source of the version: package.json, put in the build as `VERSION` (src/model/version.ts). */
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }
 
 export default defineConfig({
   // `render` is the command's renderer on its own, for bench/cli.js (not an export of the package).
@@ -8,5 +12,6 @@ export default defineConfig({
   dts: { entry: { index: 'src/index.ts' } },
   sourcemap: true,
   clean: true,
-  treeshake: true
+  treeshake: true,
+  define: { __ZFXXGK_VERSION__: JSON.stringify(version) }
 })

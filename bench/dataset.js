@@ -205,5 +205,6 @@ try {
   console.log(`dataset / parse: ${(dataset / parse).toFixed(2)} (target ≤ 1.3)`)
   console.log(`parse:   ${runs.parse.at(-1).summary}\ndataset: ${runs.dataset.at(-1).summary}`)
 } finally {
-  rmSync(dir, { recursive: true, force: true })
+  if (process.env.BENCH_KEEP === '1') console.log(`kept: ${dir}`)
+  else rmSync(dir, { recursive: true, force: true })
 }

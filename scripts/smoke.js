@@ -1,8 +1,12 @@
 // Package smoke test (run by `npm test` after the build): pack the tarball, install it into a
 // temporary project as a user would, then import it from ESM, require() it from CommonJS
-// (Node >= 20.19), run the bin, and type-check a consumer that narrows on `edition`.
+// (Node >= 20.19), run the bin, and type-check a consumer that narrows on `edition`. Then install
+// it as README says while it is not on the registry: by the clone's path into another empty
+// project (import it, `npx zfxxgk --version`), and run `npx zfxxgk --version` in the clone itself.
+// SMOKE_GIT=1 also installs it by a git URL (npm clones the last commit and runs `prepare`, which
+// installs every dev dependency: about two minutes, so not in every run).
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -96,6 +100,26 @@ export const granted = (report: Report): number | null => report.applications.to
     )
     run('node', [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', work])
   })
+
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+  /** Installs `spec` into a new empty project and checks a user's first two steps there. */
+  const installAs = (name, spec) =>
+    step(name, () => {
+      const project = join(work, name.replace(/\W+/gu, '-'))
+      mkdirSync(project)
+      writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'zfxxgk-user', private: true, type: 'module' }))
+      run(npm, ['install', spec, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: project })
+      writeFileSync(join(project, 'first.js'), `import { parseReport } from 'zfxxgk'\nconsole.log(typeof parseReport)\n`)
+      if (run('node', ['first.js'], { cwd: project }).trim() !== 'function') throw new Error('import { parseReport } failed')
+      const said = run(npm, ['exec', '--no', '--', 'zfxxgk', '--version'], { cwd: project }).trim()
+      if (said !== version) throw new Error(`npx zfxxgk --version said ${said}, not ${version}`)
+    })
+  installAs('install from the clone path, import, npx zfxxgk --version', root)
+  step('npx zfxxgk --version in the clone', () => {
+    const said = run(npm, ['exec', '--no', '--', 'zfxxgk', '--version'], { cwd: root }).trim()
+    if (said !== version) throw new Error(`said ${said}, not ${version}`)
+  })
+  if (process.env.SMOKE_GIT === '1') installAs('install from a git URL, import, npx zfxxgk --version', `git+file://${root}`)
 } finally {
   rmSync(work, { recursive: true, force: true })
 }

@@ -1,4 +1,12 @@
-export { DEFAULT_MAX_INPUT, parseReport, parseReportAsync, parseReports, parseReportsAsync, type ParseOptions } from './parse.js'
+export {
+  DEFAULT_MAX_INPUT,
+  parseReport,
+  parseReportAsync,
+  parseReports,
+  parseReportsAsync,
+  type ParseOptions,
+  type ReportInput
+} from './parse.js'
 export type {
   Adapter,
   HiddenText,
@@ -26,11 +34,14 @@ export { jsonAdapter } from './adapters/json/index.js'
 export { docxAdapter } from './adapters/docx/index.js'
 export { pdfAdapter } from './adapters/pdf/index.js'
 export { formatReport, type FormatOptions, type OutputFormat } from './serialize/index.js'
+export { REPORT_SCHEMA_URL } from './serialize/schema-url.js'
 export { LONG_HEADER, toCsv, toRows, type CsvOptions, type ReportRow } from './serialize/rows.js'
 export type { CellStatus } from './serialize/status.js'
+export { codebook, type CellType, type CodebookEntry } from './serialize/codebook.js'
 export { namesCell, pathNames } from './model/paths.js'
+export { VERSION } from './model/version.js'
 export { validateReport, type CellReader, type PositionLookup } from './validate/index.js'
-export { createEmptyReport, cellPaths, getCell } from './model/empty.js'
+export { createEmptyReport, cellPaths, getCell, getCellAt } from './model/empty.js'
 export {
   DIAGNOSTIC_CODES,
   DIAGNOSTIC_INFO,
@@ -53,7 +64,11 @@ export type {
   Decisions,
   Denied,
   Diagnostic,
+  BuiltInFormat,
+  CellPath,
+  CellPathsOf,
   Edition,
+  FormatName,
   Extra,
   FeeAmount,
   Identity,
@@ -64,6 +79,7 @@ export type {
   ItemsChange,
   ItemsChangeDecisions,
   MadePublishedTotal,
+  NarrativeSection,
   NotProcessed,
   Other2019,
   Other2021,
@@ -77,8 +93,10 @@ export type {
   ReportBase,
   Results,
   ReviewAndLitigation,
+  SectionKey,
   Sections,
   Severity,
+  Statement,
   Unavailable
 } from './model/types.js'
 export { buildDataset, DatasetBuilder } from './dataset/builder.js'

@@ -17,7 +17,7 @@ import { readReport } from './core/report.js'
 import { reportStarts } from './core/reports.js'
 import type { Token } from './core/tokens.js'
 import { inLocale, makeDiagnostic, type Locale } from './model/diagnose.js'
-import type { Diagnostic, ParseResult, Position } from './model/types.js'
+import type { Diagnostic, FormatName, ParseResult, Position } from './model/types.js'
 import { decodeReport, type Decoding } from './source/decode.js'
 import { decodingDiagnostics } from './source/decode-notes.js'
 import type { Adapter, SourceDocument, SourceNotice } from './source/document.js'
@@ -26,7 +26,14 @@ import { ResourceLimitError } from './source/limits.js'
 export type { Adapter } from './source/document.js'
 import { resolveEmbedded } from './source/embedded.js'
 import { pickAdapter } from './source/pick.js'
+import { causeOf } from './source/sniff.js'
 import { tokenize } from './source/tokenize.js'
+
+/**
+ * What the parse functions read: text, or a file's bytes as a `Uint8Array` (a Node `Buffer` is
+ * one), an `ArrayBuffer` (what `fetch(…).arrayBuffer()` gives), a `DataView` or another typed array.
+ */
+export type ReportInput = string | Uint8Array | ArrayBuffer | ArrayBufferView
 
 /** Options of {@link parseReport}. */
 export interface ParseOptions {
@@ -35,7 +42,7 @@ export interface ParseOptions {
    * `parseReportAsync` only), or the name of an adapter in `adapters` (default: detected from the
    * input, by its magic bytes for PDF and Word, else each adapter's `detect()` scoring it).
    */
-  format?: string | null | undefined
+  format?: FormatName | null | undefined
   /** Extra adapters, tried before the built-in ones (default: none). */
   adapters?: readonly Adapter[] | null | undefined
   /**
@@ -98,7 +105,7 @@ export const builtinAdapters: readonly Adapter[] = [jsonAdapter, htmlAdapter, ma
  * for (const d of diagnostics) console.log(d.severity, d.code, d.message)
  * ```
  */
-export function parseReport(input: string | Uint8Array, options?: ParseOptions | null): ParseResult {
+export function parseReport(input: ReportInput, options?: ParseOptions | null): ParseResult {
   return parse(input, options, false)[0] as ParseResult
 }
 
@@ -123,7 +130,7 @@ export function parseReport(input: string | Uint8Array, options?: ParseOptions |
  * for (const { report } of parseReports(readFileSync('reports.txt'))) console.log(report?.organization, report?.year)
  * ```
  */
-export function parseReports(input: string | Uint8Array, options?: ParseOptions | null): ParseResult[] {
+export function parseReports(input: ReportInput, options?: ParseOptions | null): ParseResult[] {
   return parse(input, options, true)
 }
 
@@ -149,7 +156,7 @@ export function parseReports(input: string | Uint8Array, options?: ParseOptions 
  * for (const d of diagnostics) console.log(d.severity, d.code, d.message, d.position?.page)
  * ```
  */
-export async function parseReportAsync(input: string | Uint8Array, options?: ParseOptions | null): Promise<ParseResult> {
+export async function parseReportAsync(input: ReportInput, options?: ParseOptions | null): Promise<ParseResult> {
   return (await parseAsync(input, options, false, 'parseReportAsync'))[0] as ParseResult
 }
 
@@ -174,12 +181,12 @@ export async function parseReportAsync(input: string | Uint8Array, options?: Par
  * }
  * ```
  */
-export async function parseReportsAsync(input: string | Uint8Array, options?: ParseOptions | null): Promise<ParseResult[]> {
+export async function parseReportsAsync(input: ReportInput, options?: ParseOptions | null): Promise<ParseResult[]> {
   return parseAsync(input, options, true, 'parseReportsAsync')
 }
 
 async function parseAsync(
-  input: string | Uint8Array,
+  input: ReportInput,
   options: ParseOptions | null | undefined,
   all: boolean,
   name: string
@@ -190,12 +197,12 @@ async function parseAsync(
   try {
     document = await begun.call()
   } catch (error) {
-    return inLocale(begun.locale, () => [failed(begun.adapter.name, error, decoded(begun))])
+    return inLocale(begun.locale, () => explained([failed(begun.adapter.name, error, decoded(begun))], begun))
   }
-  return inLocale(begun.locale, () => read(document, begun, all))
+  return inLocale(begun.locale, () => explained(read(document, begun, all), begun, document))
 }
 
-function parse(input: string | Uint8Array, options: ParseOptions | null | undefined, all: boolean): ParseResult[] {
+function parse(input: ReportInput, options: ParseOptions | null | undefined, all: boolean): ParseResult[] {
   const begun = begin(input, options, all ? 'parseReports' : 'parseReport')
   if (!('adapter' in begun)) return begun
   return inLocale(begun.locale, () => {
@@ -205,14 +212,14 @@ function parse(input: string | Uint8Array, options: ParseOptions | null | undefi
     try {
       document = begun.call()
     } catch (error) {
-      return [failed(adapter.name, error, decoded(begun))]
+      return explained([failed(adapter.name, error, decoded(begun))], begun)
     }
     if (isPromise(document)) {
       // An adapter that did not say it is async: its work goes on, unread and unreported.
       document.then(undefined, () => undefined)
       return [asyncOnly(adapter.name, decoded(begun))]
     }
-    return read(document, begun, all)
+    return explained(read(document, begun, all), begun, document)
   })
 }
 
@@ -228,15 +235,15 @@ interface Begun {
   call: () => SourceDocument | Promise<SourceDocument>
   /** How the input's bytes were decoded, once they were (`undefined` for text, or bytes never decoded). */
   decoding: () => Decoding | undefined
+  /** The input, as text or bytes. */
+  input: string | Uint8Array
 }
 
 /** Check the arguments and the size, and pick the adapter; or the result, when there is nothing to read. */
-function begin(input: string | Uint8Array, options: ParseOptions | null | undefined, name: string): Begun | ParseResult[] {
-  if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
-    throw new TypeError(`${name}() takes a string or a Uint8Array, not ${input === null ? 'null' : typeof input}`)
-  }
+function begin(raw: ReportInput, options: ParseOptions | null | undefined, name: string): Begun | ParseResult[] {
+  const input = asBytes(raw, name)
   const given = givenIdentity(options, name)
-  if (typeof input !== 'string' && isDetached(input)) {
+  if (input === DETACHED) {
     const diagnostic = inLocale(options?.locale ?? 'en', () => makeDiagnostic('not_a_report', { detached: true }))
     return [{ report: null, diagnostics: [diagnostic], format: options?.format ?? 'none', ok: false }]
   }
@@ -266,7 +273,7 @@ function begin(input: string | Uint8Array, options: ParseOptions | null | undefi
       ? (): SourceDocument | Promise<SourceDocument> =>
           (chosen.readBytes as NonNullable<Adapter['readBytes']>).call(chosen, bytes, text, { maxInput: limit })
       : (): SourceDocument | Promise<SourceDocument> => chosen.read(text())
-  return { adapter: chosen, adapters, repair: options?.repair ?? true, locale, given, call, decoding: () => decoding }
+  return { adapter: chosen, adapters, repair: options?.repair ?? true, locale, given, call, decoding: () => decoding, input }
 }
 
 /** The caller's organisation and year, checked: a `TypeError` for a value that is not one. */
@@ -390,13 +397,54 @@ function positionOf(token: Token | undefined): Position | undefined {
   return token !== undefined && 'position' in token ? token.position : undefined
 }
 
-/** Whether bytes sit on a detached (transferred) buffer, which no view can read; Node 20 has no `ArrayBuffer#detached`. */
-function isDetached(bytes: Uint8Array): boolean {
-  if (bytes.byteLength > 0) return false
+/** What `asBytes` gives for bytes on a detached (transferred) buffer, which no view can read. */
+const DETACHED = Symbol('detached')
+
+/**
+ * The input as a string or a `Uint8Array`: an `ArrayBuffer` (what `fetch` gives), a `DataView` or
+ * any typed array is read as the bytes it views. A `TypeError` for anything else.
+ */
+function asBytes(input: ReportInput, name: string): string | Uint8Array | typeof DETACHED {
+  if (typeof input === 'string') return input
   try {
-    bytes.subarray(0, 0)
-    return false
-  } catch {
-    return true
+    let bytes: Uint8Array
+    if (input instanceof Uint8Array) bytes = input
+    else if (ArrayBuffer.isView(input)) bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength)
+    else if (
+      (input as object) instanceof ArrayBuffer ||
+      (typeof SharedArrayBuffer !== 'undefined' && (input as object) instanceof SharedArrayBuffer)
+    )
+      bytes = new Uint8Array(input as ArrayBuffer)
+    else
+      throw new TypeError(
+        `${name}() takes a string, a Uint8Array (or Buffer), an ArrayBuffer or a DataView, not ${input === null ? 'null' : typeof input}`
+      )
+    // Node 20 has no `ArrayBuffer#detached`: a view of a detached buffer is empty and cannot be cut.
+    if (bytes.byteLength === 0) bytes.subarray(0, 0)
+    return bytes
+  } catch (error) {
+    if (error instanceof TypeError && /detached/iu.test(error.message)) return DETACHED
+    throw error
   }
+}
+
+/**
+ * Results whose input holds no report for a reason the input itself tells (an old `.doc`, an Excel
+ * workbook, a PDF of images, a path passed as the text): its `not_a_report` says so.
+ */
+function explained(results: ParseResult[], begun: Begun, document?: SourceDocument): ParseResult[] {
+  const [only] = results
+  if (results.length !== 1 || only === undefined || only.report !== null) return results
+  const at = only.diagnostics.findIndex((diagnostic) => diagnostic.code === 'not_a_report')
+  if (at < 0) return results
+  const cause =
+    causeOf(begun.input) ??
+    (begun.adapter.name === 'pdf' && document !== undefined && document.blocks.length === 0 ? 'noTextLayer' : undefined)
+  if (cause === undefined) return results
+  const diagnostic = makeDiagnostic('not_a_report', { cause })
+  // A binary file read as text says nothing worth reading (bytes replaced, an encoding guessed).
+  if (cause === 'wordBinary' || cause === 'excelBinary' || cause === 'excel') return [{ ...only, diagnostics: [diagnostic] }]
+  const diagnostics = [...only.diagnostics]
+  diagnostics[at] = diagnostic
+  return [{ ...only, diagnostics }]
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { main, type Io } from '../src/cli/index.js'
 import { WORKER_THRESHOLD } from '../src/cli/pool.js'
 import { pathToFileURL } from 'node:url'
-import { cellPaths, getCell, parseReport, type Adapter, type Report } from '../src/index.js'
+import { cellPaths, getCell, getCellAt, parseReport, type Adapter, type Report } from '../src/index.js'
 
 const CORPUS = join(import.meta.dirname, '..', 'corpus')
 const BIN = join(import.meta.dirname, '..', 'dist', 'cli.js')
@@ -73,7 +73,7 @@ describe('zfxxgk parse', () => {
       for (const row of mine) {
         const path = row[5] as string
         expect(row.slice(1, 4)).toEqual([report?.organization ?? '', String(report?.year ?? ''), report?.edition])
-        const value = getCell(report as Report, path)
+        const value = getCellAt(report as Report, path)
         expect(row[8], `${seed} ${path}`).toBe(value === null ? '' : String(value))
         const codes = diagnostics.filter((d) => d.path === path).map((d) => d.code)
         expect(row[9], `${seed} ${path}`).toBe(
@@ -97,7 +97,7 @@ describe('zfxxgk parse', () => {
     for (const row of rows) {
       const report = parseReport(new Uint8Array(readFileSync(row[0] as string))).report as Report
       header?.slice(8).forEach((path, i) => {
-        const value = getCell(report, path)
+        const value = getCellAt(report, path)
         expect(row[8 + i], `${row[0]} ${path}`).toBe(value === null || value === undefined ? '' : String(value))
       })
     }
@@ -199,7 +199,7 @@ describe('a file holding two reports', () => {
       expect(mine).toHaveLength(cellPaths(report.edition).length)
       expect(mine[0]?.slice(1, 4)).toEqual([report.organization, String(report.year), report.edition])
       for (const row of mine) {
-        const value = getCell(report, row[5] as string)
+        const value = getCellAt(report, row[5] as string)
         expect(row[8], `${n} ${row[5]}`).toBe(value === null ? '' : String(value))
       }
     }
@@ -372,7 +372,7 @@ describe('a custom adapter', () => {
       const adapter = ((await import(pathToFileURL(module).href)) as { default: Adapter }).default
       const report = parseReport(`RPT\n${seed}`, { adapters: [adapter] }).report as Report
       expect(rows).toHaveLength(cellPaths(report.edition).length)
-      for (const row of rows) expect(row[8], row[5]).toBe(String(getCell(report, row[5] as string) ?? ''))
+      for (const row of rows) expect(row[8], row[5]).toBe(String(getCellAt(report, row[5] as string) ?? ''))
     }
     expect((await run(['parse', dir, '--ext', 'rpt', '--adapter', module, '--format', 'rpt'])).code).toBe(0)
     writeFileSync(join(dir, 'none.mjs'), 'export const nothing = 1\n')

@@ -58,7 +58,7 @@ describe('compactEntry and addCompact', () => {
       }
       expect(report?.values).toHaveLength(cellPaths(result.report.edition).length)
       for (const row of toRows(result)) {
-        const index = cellPaths(result.report.edition).indexOf(row.path)
+        const index = (cellPaths(result.report.edition) as readonly string[]).indexOf(row.path)
         const value = report?.values[index] as number
         expect(Number.isNaN(value) ? null : value, `${source} ${row.path}`).toBe(row.value)
         expect(COMPACT_STATUSES[report?.statuses[index] as number], `${source} ${row.path}`).toBe(row.status)

@@ -6,8 +6,9 @@ import { it as prop } from '@fast-check/vitest'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { cellPaths, getCell, parseReport } from '../src/index.js'
+import { cellPaths, getCell, getCellAt, parseReport } from '../src/index.js'
 import { table3Repeated } from './damage.js'
+import { withoutIdentityPositions } from './helpers.js'
 
 const SEED = 20261122
 const TIMEOUT = 60_000
@@ -29,7 +30,7 @@ describe('a row printed twice', () => {
   it('with the same values: nothing to say, nothing kept twice', () => {
     const once = parseReport(full)
     const twice = parseReport(full.replace(/^(规章\t3\t1\t27)$/mu, '$1\n$1'))
-    expect(twice.report).toEqual(once.report)
+    expect(withoutIdentityPositions(twice.report)).toEqual(withoutIdentityPositions(once.report))
     expect(twice.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(once.diagnostics.map((diagnostic) => diagnostic.code))
   })
 
@@ -47,7 +48,7 @@ describe('a row printed twice', () => {
       const result = parseReport(text)
       for (const cell of cellPaths(report.edition)) expect(getCell(result.report!, cell), cell).toBe(getCell(report, cell))
       const conflicts = result.diagnostics.filter((diagnostic) => diagnostic.code === 'conflicting_values')
-      const first = getCell(report, path) as number
+      const first = getCellAt(report, path) as number
       expect(conflicts).toMatchObject(delta === 0 ? [] : [{ path, expected: first, actual: first + delta }])
       expect(result.report?.extras).toEqual([])
     },

@@ -8,12 +8,12 @@
  */
 import { describe, expect, it } from 'vitest'
 import { readCell } from '../src/core/number.js'
-import { cellPaths, getCell, parseReport, type Diagnostic, type ParseResult, type Report } from '../src/index.js'
+import { cellPaths, getCellAt, parseReport, type Diagnostic, type ParseResult, type Report } from '../src/index.js'
 import { corpusInput, namesCell } from './helpers.js'
 
 const full = corpusInput('text-2021-full')
 const crawl = corpusInput('real-008-pingtan-2025')
-const cell = (result: ParseResult, path: string): unknown => (result.report === null ? undefined : getCell(result.report, path))
+const cell = (result: ParseResult, path: string): unknown => (result.report === null ? undefined : getCellAt(result.report, path))
 const on = (result: ParseResult, path: string): Diagnostic[] => result.diagnostics.filter((diagnostic) => diagnostic.path === path)
 
 describe('a money unit on a count', () => {

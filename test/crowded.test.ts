@@ -6,7 +6,7 @@
  */
 import { it as prop } from '@fast-check/vitest'
 import { describe, expect } from 'vitest'
-import { getCell, parseReport, type Report } from '../src/index.js'
+import { getCellAt, parseReport, type Report } from '../src/index.js'
 import { table2Crowded } from './damage.js'
 import { namesCell, scoreCells } from './helpers.js'
 
@@ -19,7 +19,7 @@ describe('two table 二 values in one cell beside an empty cell', () => {
       expect(tally.wrong).toEqual([])
       expect(tally.unnamed).toEqual([])
       for (const path of [crowded, empty]) {
-        expect(getCell(result.report as Report, path), path).toBeNull()
+        expect(getCellAt(result.report as Report, path), path).toBeNull()
         expect(result.diagnostics.some((diagnostic) => namesCell(diagnostic, path))).toBe(true)
       }
     },

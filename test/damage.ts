@@ -13,7 +13,7 @@ import {
   TABLE4_GROUPS,
   TABLE4_OUTCOMES
 } from '../src/model/catalogue.js'
-import { formatReport, getCell, type Applicant, type Report } from '../src/index.js'
+import { formatReport, getCell, getCellAt, type Applicant, type Report } from '../src/index.js'
 import { layoutReport, printNumber, type LayoutCell } from '../src/model/layout.js'
 import { validReport } from './arbitraries.js'
 
@@ -88,7 +88,7 @@ function table3Rows(report: Report, order: readonly Applicant[]): string[][] {
   return CATALOGUES[report.edition].table3Rows.map((row) => {
     const label = row.labels[0] as string
     if (row.path === undefined) return [label]
-    return [label, ...order.map((key) => String(getCell(report, `applications.${key}.${row.path}`) ?? ''))]
+    return [label, ...order.map((key) => String(getCellAt(report, `applications.${key}.${row.path}`) ?? ''))]
   })
 }
 
@@ -415,7 +415,7 @@ export const table2Units: fc.Arbitrary<{
     const label = column.labels[0] as string
     const known = MONEY_UNITS.some((money) => money.unit === unit)
     const stated = place === 'none' ? '万元' : unit
-    const value = getCell(report, path) as number
+    const value = getCellAt(report, path) as number
     const printed = place === 'header and a note' ? inUnit(value, headerUnit) : inUnit(value, stated)
     const headerText: Partial<Record<UnitPlace, string>> = {
       header: `${label}（单位：${unit}）`,

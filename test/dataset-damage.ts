@@ -7,7 +7,7 @@
  */
 import { fc } from '@fast-check/vitest'
 import { APPLICANTS, CATALOGUES } from '../src/model/catalogue.js'
-import { getCell, type Edition, type ParseResult, type Report } from '../src/index.js'
+import { getCellAt, type Edition, type ParseResult, type Report } from '../src/index.js'
 import { setPath } from '../src/model/empty.js'
 import { organization, validReport } from './arbitraries.js'
 
@@ -32,7 +32,7 @@ export const FAULTS = ['none', 'carryOver', 'stock', 'duplicate', 'missingYear',
 
 const editionOf = (year: number): Edition => (year <= 2020 ? '2019' : '2021')
 const asResult = (report: Report): ParseResult => ({ report, diagnostics: [], format: 'json', ok: true })
-const cell = (report: Report, path: string): number => getCell(report, path) as number
+const cell = (report: Report, path: string): number => getCellAt(report, path) as number
 
 /** Make each year follow from the one before: H-1, and H-2 or H-3 within an edition. */
 function chain(reports: readonly Report[]): void {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { getCell, parseReport, type Report } from '../src/index.js'
+import { getCell, getCellAt, parseReport, type Report } from '../src/index.js'
 
 const full = readFileSync(join(import.meta.dirname, '..', 'corpus', 'text-2021-full', 'input.txt'), 'utf8')
 const lines = full.split('\n')
@@ -23,7 +23,7 @@ const OTHER = ['overdueCorrection', 'overdueFee', 'other'].map((key) => `applica
 describe('（六）其他处理 printed as one row in a 2021 report', () => {
   it('where it prints 0, its three rows are 0, with group_as_row and no row_missing', () => {
     const result = parseReport(oneRow([0, 0, 0, 0, 0, 0, 0]))
-    for (const path of OTHER) expect(getCell(result.report as Report, path)).toBe(0)
+    for (const path of OTHER) expect(getCellAt(result.report as Report, path)).toBe(0)
     const group = result.diagnostics.filter((diagnostic) => diagnostic.code === 'group_as_row')
     expect(group).toMatchObject([{ severity: 'warning', path: 'applications.*.results.other' }])
     expect(group[0]?.message).toContain('3.其他')
@@ -33,7 +33,7 @@ describe('（六）其他处理 printed as one row in a 2021 report', () => {
 
   it('elsewhere its rows are null, named by group_as_row, and the totals still agree with its sums', () => {
     const result = parseReport(oneRow(sums))
-    for (const path of OTHER) expect(getCell(result.report as Report, path)).toBeNull()
+    for (const path of OTHER) expect(getCellAt(result.report as Report, path)).toBeNull()
     expect(codes(oneRow(sums))).toContain('group_as_row')
     expect(codes(oneRow(sums))).not.toContain('sum_mismatch')
   })

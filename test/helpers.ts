@@ -54,23 +54,34 @@ export function scoreCells(result: ParseResult, truth: Report): { exact: number;
 /** The codes that say who issued a report or which year it is on could not be read, or that its evidence disagrees. */
 export const IDENTITY_CODES: readonly string[] = ['organization_unknown', 'year_unknown', 'identity_conflict']
 
+/** The codes that say a narrative section (五, 六) is missing or prints no text. */
+export const SECTION_CODES: readonly string[] = ['section_missing']
+
 /**
- * Diagnostics without those of who and which year: for tests of the tables, whose inputs often
- * print no title (test/identity.test.ts checks those).
+ * Diagnostics without those of who and which year, and of sections 五 and 六 missing: for tests of
+ * the tables, whose inputs often print no title and no narrative (test/identity.test.ts and
+ * test/narrative.test.ts check those).
  */
 export function withoutIdentity<D extends { code: string }>(diagnostics: readonly D[]): D[] {
-  return diagnostics.filter((diagnostic) => !IDENTITY_CODES.includes(diagnostic.code))
+  return diagnostics.filter((diagnostic) => !IDENTITY_CODES.includes(diagnostic.code) && !SECTION_CODES.includes(diagnostic.code))
 }
 
 /**
- * A report with the positions of its identity's evidence left out: where a title stands differs
- * from one output format to another, what it says does not.
+ * A report with the positions of its identity's evidence left out, and its narrative and statements:
+ * where a title or a heading stands differs from one output format to another, what it says does
+ * not; and a report written out prints the six headings its model need not list
+ * (test/narrative.test.ts checks the narrative).
  */
 export function withoutIdentityPositions<R extends Report | null>(report: R): R {
   if (report === null) return report
   const source = (value: Report['identity']['year']): Report['identity']['year'] =>
     value === null ? null : { from: value.from, text: value.text }
-  return { ...report, identity: { organization: source(report.identity.organization), year: source(report.identity.year) } }
+  return {
+    ...report,
+    identity: { organization: source(report.identity.organization), year: source(report.identity.year) },
+    narrative: [],
+    statements: []
+  }
 }
 
 /** A minimal CSV reader for tests: RFC 4180 quoting, CRLF rows. */

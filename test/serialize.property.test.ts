@@ -7,7 +7,7 @@ import { fc, it as prop } from '@fast-check/vitest'
 import { describe, expect } from 'vitest'
 import { APPLICANTS, CATALOGUES, table3Paths, TABLE4_GROUPS, TABLE4_OUTCOMES } from '../src/model/catalogue.js'
 import { cellPaths, setPath } from '../src/model/empty.js'
-import { formatReport, getCell, parseReport, type Diagnostic, type OutputFormat, type Report } from '../src/index.js'
+import { formatReport, getCell, getCellAt, parseReport, type Diagnostic, type OutputFormat, type Report } from '../src/index.js'
 import { pathValue, reportWithBlanks, reportWithOneWrongCell, validReport } from './arbitraries.js'
 import { IDENTITY_CODES, withoutIdentity, withoutIdentityPositions } from './helpers.js'
 
@@ -121,7 +121,7 @@ describe('perturbations change no number', () => {
 /** The sum rules recomputed here, independently of src/validate: the diagnostics a report must get. */
 function sumMismatches(report: Report): Shape[] {
   const out: Shape[] = []
-  const value = (path: string): number => getCell(report, path) ?? 0
+  const value = (path: string): number => getCellAt(report, path) ?? 0
   const paths = table3Paths(report.edition)
   const leaves = paths.filter((path) => path.startsWith('results.') && path !== 'results.total')
   for (const applicant of APPLICANTS) {

@@ -6,6 +6,7 @@ import {
   cellPaths,
   formatReport,
   getCell,
+  getCellAt,
   LONG_HEADER,
   parseReport,
   toCsv,
@@ -93,7 +94,7 @@ describe('formatReport', () => {
     const html = formatReport(report, { format: 'html' })
     const named = [...html.matchAll(/<td[^>]* data-path="([^"]+)">([^<]*)<\/td>/gu)]
     expect(named.map((match) => match[1]).sort()).toEqual([...cellPaths('2021')].sort())
-    for (const [, path, text] of named) expect(text, path).toBe(String(getCell(report, path as string)))
+    for (const [, path, text] of named) expect(text, path).toBe(String(getCellAt(report, path as string)))
   })
 
   it('throws TypeError for an unknown format', () => {

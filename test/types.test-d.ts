@@ -34,7 +34,8 @@ import type {
   SourceTitle,
   Unavailable
 } from '../src/index.js'
-import { DIAGNOSTIC_CODES, DIAGNOSTIC_INFO, parseReport } from '../src/index.js'
+import { DIAGNOSTIC_CODES, DIAGNOSTIC_INFO, cellPaths, getCell, getCellAt, parseReport } from '../src/index.js'
+import type { BuiltInFormat, CellPath, FormatName } from '../src/index.js'
 import type { DiagnosticCodeMap } from '../src/model/diagnostics.js'
 
 describe('narrowing on edition', () => {
@@ -167,5 +168,32 @@ describe('Diagnostic narrowed by code', () => {
 
   it('takes a locale', () => {
     expectTypeOf(parseReport).parameter(1).toExtend<{ locale?: 'en' | 'zh' | null | undefined } | null | undefined>()
+  })
+})
+
+describe('cell paths and format names', () => {
+  it('a misspelt cell path does not compile; a path of the other edition does not on a narrowed report', () => {
+    const { report } = parseReport('')
+    if (report === null) return
+    expectTypeOf(getCell(report, 'applications.total.results.granted')).toEqualTypeOf<Cell | undefined>()
+    // @ts-expect-error: 'grantd' is no cell
+    getCell(report, 'applications.total.results.grantd')
+    if (report.edition === '2021') {
+      getCell(report, 'activeDisclosure.fees.amount')
+      // @ts-expect-error: 政府集中采购 is a cell of the 2019 format only
+      getCell(report, 'activeDisclosure.procurement.amount')
+    }
+    expectTypeOf(cellPaths('2019')).toEqualTypeOf<readonly CellPath<'2019'>[]>()
+    expectTypeOf<'applications.total.carriedOver'>().toExtend<CellPath>()
+    expectTypeOf<'title'>().not.toExtend<CellPath>()
+    expectTypeOf<'year'>().not.toExtend<CellPath>()
+    // A path held as a string goes through getCellAt.
+    expectTypeOf(getCellAt).parameter(1).toEqualTypeOf<string>()
+  })
+
+  it('format names the built-in readers and takes any custom adapter name', () => {
+    expectTypeOf<BuiltInFormat>().toExtend<ParseResult['format']>()
+    expectTypeOf<'myformat'>().toExtend<ParseResult['format']>()
+    expectTypeOf(parseReport).parameter(1).toExtend<{ format?: FormatName | null | undefined } | null | undefined>()
   })
 })

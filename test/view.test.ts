@@ -78,7 +78,7 @@ describe('zfxxgk view', () => {
       for (const row of toRows(result)) expect(painted.get(row.path), `${name} ${row.path}`).toBe(row.status)
       if (name === 'real-004-pingtan-2021') expect([...painted.values()].filter((status) => status === 'split')).toHaveLength(175 + 15 + 3)
     }
-  })
+  }, 60_000)
 
   it.runIf(present)(
     'shows seed 004 in headless Chromium with 147 cells marked inferred, in their colour, the diagnostic on hover',

@@ -1,6 +1,8 @@
 /**
  * `--adapter FILE`: a module holding a custom adapter, loaded into the command (and into each
- * worker). It exports the adapter as its default export, as `adapter`, or several as `adapters`.
+ * worker). It exports the adapter as its default export, as `adapter`, or several as `adapters`;
+ * failing those, every named export that is an adapter is taken (`export const csvAdapter = …`,
+ * as docs/custom-adapter.md writes one).
  *
  * @module
  */
@@ -27,10 +29,13 @@ function loadOne(file: string): Promise<Adapter[]> {
   let adapters = loaded.get(file)
   if (adapters === undefined) {
     adapters = import(pathToFileURL(file).href).then((module: Record<string, unknown>) => {
-      const found = [module.default, module.adapter, ...(Array.isArray(module.adapters) ? module.adapters : [])].filter(isAdapter)
+      const named = [module.default, module.adapter, ...(Array.isArray(module.adapters) ? module.adapters : [])].filter(isAdapter)
+      const found = named.length > 0 ? named : Object.values(module).filter(isAdapter)
       if (found.length === 0)
-        throw new Error(`${file} exports no adapter (a default export, \`adapter\` or \`adapters\` with name, detect and read)`)
-      return found
+        throw new Error(
+          `${file} exports no adapter (an export with name, detect and read: the default export, \`adapter\`, \`adapters\` or any other)`
+        )
+      return [...new Set(found)]
     })
     loaded.set(file, adapters)
   }

@@ -29,6 +29,7 @@ const OPTIONS = {
   quiet: { type: 'boolean', short: 'q' },
   silent: { type: 'boolean', short: 's' },
   report: { type: 'string' },
+  edition: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' }
 } as const
@@ -39,8 +40,9 @@ export const OPTION_NAMES: readonly string[] = Object.keys(OPTIONS)
 /** What each option that takes a value wants, for the line that says it is missing. */
 const WANTS: Readonly<Record<string, string>> = {
   format: 'auto, text, markdown, html, json, docx, pdf, or an adapter’s name',
-  to: 'json, ndjson, csv, markdown',
+  to: 'json, ndjson, csv, markdown, xlsx',
   'to dataset': 'csv, json',
+  'to codebook': 'csv, json, markdown',
   output: 'a file, or a folder ending in /',
   shape: 'long, wide',
   header: 'path, label',
@@ -51,7 +53,8 @@ const WANTS: Readonly<Record<string, string>> = {
   exclude: 'a pattern, such as drafts or "*.bak.html"',
   adapter: 'a module file',
   identity: 'a CSV file',
-  report: 'text, json, compact, github'
+  report: 'text, json, compact, github',
+  edition: '2019, 2021'
 }
 
 /** The arguments as read. */

@@ -43,6 +43,7 @@ const code = await main(process.argv.slice(2), {
   stderr: (text) => void process.stderr.write(text),
   stdin: () => process.stdin,
   tty: process.stderr.isTTY === true,
+  stdoutTty: process.stdout.isTTY === true,
   signal: controller.signal,
   worker
 })

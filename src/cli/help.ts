@@ -19,6 +19,7 @@ Commands:
   view    write each report as an HTML page, every cell coloured by its status (zfxxgk view --help)
   dataset group the reports by body and year, check them across years, and write a CSV panel,
           a JSON document or an HTML dashboard (zfxxgk dataset --help)
+  codebook every cell path with its table, Chinese labels, unit and type (zfxxgk codebook --help)
 
   -h, --help      show help (of a command: zfxxgk parse --help)
   -v, --version   show the version`
@@ -33,7 +34,8 @@ const common = (
                          GLOB (repeatable): * and ? within a name, ** across folders; a GLOB
                          without / matches a file or folder name at any depth (--exclude drafts,
                          --exclude '*.bak.html', --exclude '2019/**')
-  --adapter FILE         load a custom adapter module: its default export, adapter or adapters
+  --adapter FILE         load a custom adapter module: its default export, adapter, adapters or
+                         any adapter it exports
                          (repeatable); --format can then name it
   -j, --jobs N           worker threads (default: all cores)
   --max-size BYTES       skip a larger file, reported; stdin is read no further (default: 10485760)
@@ -74,7 +76,20 @@ files were not read; 141 when the reader of stdout stopped early and no file fai
 after are still counted, not written).`
 
 /** Each command's help. */
-export const HELP: Readonly<Record<'parse' | 'check' | 'view' | 'dataset', string>> = {
+export const HELP: Readonly<Record<'parse' | 'check' | 'view' | 'dataset' | 'codebook', string>> = {
+  codebook: `Usage: zfxxgk codebook [--to csv|json|markdown] [--edition 2019|2021] [-o FILE]
+
+Write the codebook: one row per cell path of each edition (2019 first), in the order of the long
+CSV's rows: path, edition, table (二/三/四), section, block (table 二's 第二十条 block), row and
+column labels in Chinese, unit (万元 for money; else 件, or 项 for the items of a list) and type
+(count, signed: may be negative, amount: money, a decimal number). Reads no input.
+
+  --to csv|json|markdown   output format (default: csv)
+  --edition 2019|2021      one edition only (default: both)
+  -o, --output FILE        write to a file, whole (default: stdout)
+  --bom, --no-bom          csv: a UTF-8 BOM for Excel (default: on when -o names a .csv file)
+
+Exit 2 on bad usage.`,
   dataset: `Usage: zfxxgk dataset [options] <files|dirs|-…> [-o FILE|DIR/]
 
 Read reports as parse does, then group them by body (the organisation, as --identity gives it or
@@ -126,8 +141,13 @@ ${EXIT}`,
 
 Read reports and write them out, in input order, as each is read.
 
-  --to json|ndjson|csv|markdown   output format (default: json)
-  --shape long|wide      csv: one row per cell (long, default) or one row per report (wide)
+  --to json|ndjson|csv|markdown|xlsx   output format (default: what -o's extension names
+                         (.json .ndjson .csv .md .xlsx), else json; an extension that contradicts
+                         --to is a usage error). xlsx: one workbook, numbers as numbers, text as
+                         text, a frozen header, a zfxxgk sheet (version, options); to a file, or to
+                         standard output when it is not a terminal
+  --shape long|wide      csv, xlsx: one row per cell (long, default) or one row per report (wide;
+                         xlsx: a second header row of Chinese labels)
   --header path|label    csv --shape wide: columns named by path (default) or by Chinese labels
   -o, --output FILE|DIR  write to a file, or one file per input in DIR/ keeping its path below the
                          folder named (reports/2024/a.txt → DIR/2024/a.json) (default: stdout). A
@@ -135,6 +155,9 @@ Read reports and write them out, in input order, as each is read.
                          interrupted run leaves it as it was
   --bom, --no-bom        csv: a UTF-8 BOM for Excel (default: on when -o names a .csv file)
 ${common(IDENTITY)}
+
+JSON and NDJSON records carry zfxxgk: { version, options } and $schema; a CSV written to a file has
+them in FILE.meta.json beside it.
 
 A file that cannot be read or holds no report is listed on stderr; the last line counts files,
 reports, failures and files with warnings. A complete run ends with that line, and exit 0, or 1

@@ -9,11 +9,13 @@
  */
 
 import { availableParallelism } from 'node:os'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import type { Adapter } from '../parse.js'
+import { VERSION } from '../model/version.js'
 import { loadAdapters } from './adapters.js'
 import { runBatch } from './batch.js'
+import { runCodebook } from './codebook.js'
 import { collectInputs, REPORT_EXTENSIONS } from './files.js'
 import { compileGlob } from './glob.js'
 import { nothingRead } from './nothing.js'
@@ -29,9 +31,11 @@ import type { CheckJob } from './check.js'
 import type { PoolOptions } from './pool.js'
 import type { FileJob } from './process.js'
 import { reasonOf } from './reason.js'
-import { TARGETS, type Target } from './render.js'
+import { TARGETS, type About, type RenderJob, type Target } from './render.js'
 import type { StdinSource } from './stdin.js'
+import { sidecarPath } from './sidecar.js'
 import { plain } from './terminal.js'
+import { xlsxOutput } from './xlsx.js'
 
 /** Where the command writes, what it reads for `-`, and what stops it. */
 export interface Io {
@@ -49,6 +53,8 @@ export interface Io {
   stdin: () => StdinSource
   /** Whether standard error is a terminal (progress is shown only then). */
   tty: boolean
+  /** Whether standard output is a terminal (a workbook is never written to one). */
+  stdoutTty?: boolean
   /**
    * Stops a run (Ctrl-C): no file is started after it fires, a file output is left as it was,
    * and the summary says so. Its reason: `'SIGINT'` (exit 130), `'SIGTERM'` (exit 143), or an
@@ -63,8 +69,8 @@ export interface Io {
   worker?: URL
 }
 /** The commands. */
-type Command = 'parse' | 'check' | 'view' | 'dataset'
-const COMMANDS: readonly Command[] = ['parse', 'check', 'view', 'dataset']
+type Command = 'parse' | 'check' | 'view' | 'dataset' | 'codebook'
+const COMMANDS: readonly Command[] = ['parse', 'check', 'view', 'dataset', 'codebook']
 const isCommand = (name: string): name is Command => (COMMANDS as readonly string[]).includes(name)
 
 /** The formats of `check --report`. */
@@ -72,8 +78,8 @@ const REPORTS: readonly CheckJob['report'][] = ['text', 'json', 'compact', 'gith
 
 /** Options that only some commands take. */
 const ONLY: Readonly<Record<string, readonly Command[]>> = {
-  to: ['parse', 'dataset'],
-  output: ['parse', 'view', 'dataset'],
+  to: ['parse', 'dataset', 'codebook'],
+  output: ['parse', 'view', 'dataset', 'codebook'],
   shape: ['parse', 'dataset'],
   header: ['parse'],
   bom: ['parse', 'dataset'],
@@ -81,7 +87,8 @@ const ONLY: Readonly<Record<string, readonly Command[]>> = {
   frail: ['check'],
   quiet: ['check'],
   silent: ['check'],
-  report: ['check']
+  report: ['check'],
+  edition: ['codebook']
 }
 
 /**
@@ -115,6 +122,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     await io.stdout(`${HELP[command]}\n`)
     return 0
   }
+  if (command === 'codebook') {
+    const done = await runCodebook(names, values, io.stdout)
+    return done === 0 ? 0 : usage(io, done, command)
+  }
   // Custom adapters load before anything is read: one that fails is a usage error.
   let custom: Adapter[]
   try {
@@ -132,6 +143,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
   }
   if (names.length === 0) return usage(io, 'no input: name files, directories, or - for stdin', command)
+  if (command === 'parse' && job.output.to === 'xlsx' && values.output === undefined && io.stdoutTty === true)
+    return usage(io, '--to xlsx writes a workbook: name a file (-o all.xlsx), or send standard output to one (> all.xlsx)', command)
   if (command === 'view' && values.output === undefined)
     return usage(io, 'view writes HTML pages: name a folder (-o pages/) or, for one input, a file (-o report.html)', command)
   // Listed, not read: what the outputs are compared with before anything is opened.
@@ -156,6 +169,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const wanted = new Set([...REPORT_EXTENSIONS, ...extensions.map((extension) => extension.toLowerCase())])
     const problem = overlapProblem(target, inputs, folders, pickedBy(wanted))
     if (problem !== undefined) return usage(io, problem, command)
+    // A CSV written to a file has its sidecar beside it (`all.csv.meta.json`), unless that would be an input.
+    const sidecar = command === 'parse' && job.output.to === 'csv' && !target.folder ? sidecarPath(target.path) : undefined
+    if (sidecar !== undefined && overlapProblem({ path: sidecar, folder: false }, inputs, folders, pickedBy(wanted)) !== undefined) {
+      io.stderr(`zfxxgk: warning: no ${plain(sidecar)} (the version and options of the run): a walk of the inputs would read it back\n`)
+      delete job.output.about
+    }
   }
   let output: Output
   try {
@@ -166,14 +185,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         ? await openDatasetOutput({ path: values.output, render: datasetRender(values), bom, version: version() }, io)
         : command === 'view'
           ? openViewOutput(values.output, single)
-          : command === 'parse' || job.check.report !== 'text'
-            ? await openOutput(
-                command === 'parse' ? values.output : undefined,
-                io,
-                command === 'parse' ? job.output : { ...job.output, to: job.check.report === 'json' ? 'json' : 'ndjson' },
-                bom
-              )
-            : NO_OUTPUT
+          : command === 'parse' && job.output.to === 'xlsx'
+            ? xlsxOutput(values.output, io.stdout, job.output)
+            : command === 'parse' || job.check.report !== 'text'
+              ? await openOutput(
+                  command === 'parse' ? values.output : undefined,
+                  io,
+                  command === 'parse' ? job.output : { ...job.output, to: job.check.report === 'json' ? 'json' : 'ndjson' },
+                  bom
+                )
+              : NO_OUTPUT
   } catch (error) {
     const reason = reasonOf(error)
     return usage(io, reason.startsWith('-o ') ? reason : `-o ${values.output ?? ''}: ${reason}`, command)
@@ -189,7 +210,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 }
 
 /** The job of a command from its options, or what is wrong with them. */
-function jobOf(command: Command, values: Values, custom: readonly Adapter[]): FileJob | string {
+function jobOf(command: FileJob['command'], values: Values, custom: readonly Adapter[]): FileJob | string {
   for (const [option, only] of Object.entries(ONLY)) {
     if (!only.includes(command) && values[option as keyof typeof values] !== undefined)
       return `--${option} is an option of ${only.join(', ').replace(/, (?=[^,]*$)/u, ' and ')}, not of ${command}`
@@ -238,11 +259,51 @@ function jobOf(command: Command, values: Values, custom: readonly Adapter[]): Fi
       dataset: { text: render.to === 'json', view: render.to === 'dashboard' }
     }
   }
-  const to = (values.to ?? 'json') as Target
+  const named = targetOfFile(values.output)
+  const to = (values.to ?? named ?? 'json') as Target
   const target = notOneOf('to', to, TARGETS)
   if (target !== undefined) return target
-  if ((values.shape !== undefined || values.header !== undefined) && to !== 'csv') return '--shape and --header go with --to csv'
-  return { ...base, output: { to, shape: values.shape === 'wide' ? 'wide' : 'long', header: values.header === 'label' ? 'label' : 'path' } }
+  if (named !== undefined && named !== to)
+    return `-o ${values.output ?? ''} names a .${EXTENSION_OF[named]} file, but --to is ${to}: make them agree`
+  if (values.shape !== undefined && to !== 'csv' && to !== 'xlsx') return '--shape goes with --to csv or xlsx'
+  if (values.header !== undefined && to !== 'csv') return '--header goes with --to csv (a workbook has both header rows)'
+  if (to === 'xlsx' && values.output !== undefined && isFolderTarget(values.output))
+    return '--to xlsx writes one workbook: name a file (-o all.xlsx)'
+  const output: RenderJob = { to, shape: values.shape === 'wide' ? 'wide' : 'long', header: values.header === 'label' ? 'label' : 'path' }
+  return { ...base, output: { ...output, about: aboutRun(command, output, values) } }
+}
+
+/**
+ * The version and the options of a run that change what it writes, for its outputs to carry
+ * (`zfxxgk` in JSON records, the CSV's sidecar): those given and the defaults taken.
+ */
+function aboutRun(command: FileJob['command'], output: RenderJob, values: Values): About {
+  const table = output.to === 'csv' || output.to === 'xlsx'
+  return {
+    version: version(),
+    options: {
+      command,
+      to: output.to,
+      ...(table ? { shape: output.shape } : {}),
+      ...(output.to === 'csv' && output.shape === 'wide' ? { header: output.header } : {}),
+      format: values.format ?? 'auto',
+      repair: values['no-repair'] !== true,
+      maxSize: Number(values['max-size'] ?? 10 * 1024 * 1024),
+      timeout: Number(values.timeout ?? 60),
+      identity: values.identity ?? null,
+      adapters: values.adapter ?? []
+    }
+  }
+}
+
+/** The extension of each output format's file. */
+const EXTENSION_OF: Readonly<Record<Target, string>> = { json: 'json', ndjson: 'ndjson', csv: 'csv', markdown: 'md', xlsx: 'xlsx' }
+
+/** The format a file's extension names (`all.xlsx` → `xlsx`), or `undefined` (another extension, a folder, no `-o`). */
+function targetOfFile(path: string | undefined): Target | undefined {
+  if (path === undefined || isFolderTarget(path)) return undefined
+  const extension = /\.([a-z]+)$/iu.exec(path)?.[1]?.toLowerCase()
+  return TARGETS.find((target) => EXTENSION_OF[target] === extension)
 }
 
 /** `--shape must be long or wide. Did you mean 'wide'?` when a value is not one of those allowed. */
@@ -283,15 +344,7 @@ function unknownCommand(word: string): string {
 /** The options as parsed. */
 type Values = Args['values']
 
-/** The package's version, from its package.json: beside `dist/` once built, two folders up from `src/cli/` in the sources. */
+/** The package's version, as package.json gave it to the build (`VERSION`). */
 function version(): string {
-  for (const place of ['../package.json', '../../package.json']) {
-    try {
-      const manifest = JSON.parse(readFileSync(new URL(place, import.meta.url), 'utf8')) as { name?: string; version?: string }
-      if (manifest.name === 'zfxxgk') return manifest.version ?? '0.0.0'
-    } catch {
-      // Not there: the other place.
-    }
-  }
-  return '0.0.0'
+  return VERSION
 }

@@ -19,6 +19,7 @@ import { OutputNames } from './names.js'
 import type { Outcome } from './outcome.js'
 import { commitTemporary, discardTemporary, foldersBelow, openTemporary, realTarget, specialFile, writeReplacing } from './replace.js'
 import { csvHeader, type RenderJob, type Target } from './render.js'
+import { writeSidecar } from './sidecar.js'
 
 /** Write bytes or text; a promise when the stream asks to wait. Throws (or rejects) once the stream has failed. */
 export type Write = (text: string | Uint8Array, written?: () => void) => void | Promise<void>
@@ -41,7 +42,7 @@ export interface Output {
   summary?(): string | undefined
 }
 
-const EXTENSIONS: Readonly<Record<Target, string>> = { json: '.json', ndjson: '.ndjson', csv: '.csv', markdown: '.md' }
+const EXTENSIONS: Readonly<Record<Target, string>> = { json: '.json', ndjson: '.ndjson', csv: '.csv', markdown: '.md', xlsx: '.xlsx' }
 
 /** An output that writes nothing (`check` with its report on stderr). */
 export const NO_OUTPUT: Output = {
@@ -123,7 +124,11 @@ export async function openOutput(path: string | undefined, io: { stdout: Write }
   const stream = createWriteStream(temporary.path, { fd: temporary.fd })
   return fileOutput(path, stream, render, bom, {
     unfinished: `${path} was not written (left as it was)`,
-    commit: () => commitTemporary(temporary.path, target),
+    commit: () => {
+      commitTemporary(temporary.path, target)
+      // A CSV stays plain: what made it goes beside it.
+      if (render.to === 'csv' && render.about !== undefined) writeSidecar(render.about, path)
+    },
     discard: () => discardTemporary(temporary.path)
   })
 }

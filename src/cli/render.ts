@@ -12,10 +12,11 @@ import { readCells } from '../model/empty.js'
 import type { Edition, ParseResult } from '../model/types.js'
 import { formatReport } from '../serialize/index.js'
 import { toJson } from '../serialize/json.js'
-import { csvText, LONG_HEADER, longCsv, rowTemplate, valueText } from '../serialize/rows.js'
+import { ENTRY_SCHEMA_URL } from '../serialize/schema-url.js'
+import { csvText, LONG_HEADER, longCsv, rowTemplate, toRows, valueText } from '../serialize/rows.js'
 
 /** Output formats of `parse`. */
-export const TARGETS = ['json', 'ndjson', 'csv', 'markdown'] as const
+export const TARGETS = ['json', 'ndjson', 'csv', 'markdown', 'xlsx'] as const
 /** An output format of `parse`. */
 export type Target = (typeof TARGETS)[number]
 
@@ -27,6 +28,20 @@ export interface RenderJob {
   shape: 'long' | 'wide'
   /** Wide CSV: columns named by path (`path`) or by the Chinese table, row and column labels (`label`). */
   header: 'path' | 'label'
+  /** What made the output, written in each JSON and NDJSON record as `zfxxgk` (absent: not written). */
+  about?: About
+}
+
+/**
+ * What made an output, for a researcher to cite the method: the version of zfxxgk and the options
+ * of the run that change what it writes. JSON and NDJSON records carry it as `zfxxgk`; a CSV written
+ * to a file has it in its sidecar `<file>.meta.json`; an XLSX in its `zfxxgk` sheet.
+ */
+export interface About {
+  /** The version of zfxxgk (package.json's). */
+  version: string
+  /** The options that change results: the command, `to`, `shape`, `header`, `format`, `repair`, `maxSize`, `timeout`, `identity`, `adapters`. */
+  options: Record<string, string | number | boolean | null | readonly string[]>
 }
 
 /** A cell of the wide shape's fixed column set. */
@@ -95,20 +110,27 @@ function render(part: FilePart, job: RenderJob): string {
   const { source, result } = part
   switch (job.to) {
     case 'json':
-      return toJson(entry(part), 2)
+      return toJson(entry(part, job.about), 2)
     case 'ndjson':
-      return `${toJson(entry(part))}\n`
+      return `${toJson(entry(part, job.about))}\n`
     case 'markdown':
       return `<!-- ${source} -->\n\n${result.report === null ? '(no report)\n' : formatReport(result.report, { format: 'markdown' })}`
     case 'csv':
       return job.shape === 'long' ? longCsv(result, source) : wideRow(source, result)
+    case 'xlsx':
+      // Rows for the workbook, one JSON array a line, numbers as numbers and text as text.
+      return (job.shape === 'long' ? longCells(source, result) : [wideCells(source, result)])
+        .map((row) => `${JSON.stringify(row)}\n`)
+        .join('')
   }
 }
 
 /** A result as `parse` writes it in JSON: the file, which of its reports (when several) and where it starts, the adapter used, and what the parse gave. */
-function entry({ source, result, part }: FilePart): Record<string, unknown> {
+function entry({ source, result, part }: FilePart, about: About | undefined): Record<string, unknown> {
   const file = part === undefined ? source : source.slice(0, source.lastIndexOf('#'))
   return {
+    $schema: ENTRY_SCHEMA_URL,
+    ...(about === undefined ? {} : { zfxxgk: about }),
     file,
     ...(part === undefined ? {} : { part: part.index, parts: part.count, start: result.start }),
     format: result.format,
@@ -116,6 +138,81 @@ function entry({ source, result, part }: FilePart): Record<string, unknown> {
     report: result.report,
     diagnostics: result.diagnostics
   }
+}
+
+/** A cell of a workbook row: text, a number, or empty. */
+export type SheetValue = string | number | null
+
+/** The long shape's rows of a report, as the long CSV's, each field typed: `year` and `value` numbers, the rest text. */
+function longCells(source: string, result: ParseResult): SheetValue[][] {
+  return toRows(result, source).map((row) => [
+    source,
+    row.organization,
+    row.year,
+    row.edition,
+    row.table,
+    row.path,
+    row.row,
+    row.column,
+    row.value,
+    row.status ?? null,
+    row.codes?.join(' ') ?? null
+  ])
+}
+
+/** The wide shape's row of a report, as the wide CSV's, each field typed: year, counts and cells numbers. */
+function wideCells(path: string, result: ParseResult): SheetValue[] {
+  const report = result.report
+  const { errors, warnings } = severities(result)
+  const values = report === null ? [] : readCells(report)
+  const indexes = report === null ? undefined : wideIndex(report.edition)
+  return [
+    path,
+    reportStatus(result),
+    result.format,
+    report?.organization ?? null,
+    report?.year ?? null,
+    report?.edition ?? null,
+    errors,
+    warnings,
+    ...columnsOfBoth().map((_, i) => {
+      const index = indexes?.[i] ?? -1
+      return index < 0 ? null : (values[index] ?? null)
+    })
+  ]
+}
+
+/**
+ * The header rows of a workbook's sheet: the long shape's columns; the wide shape's by path, then
+ * by Chinese label (`表三 三、本年度办理结果 / （一）予以公开 | 申请人情况 / 总计`).
+ *
+ * @param shape - The shape.
+ */
+export function sheetHeader(shape: 'long' | 'wide'): string[][] {
+  if (shape === 'long') return [LONG_HEADER.split(',')]
+  const columns = columnsOfBoth()
+  return [
+    [...WIDE_LEAD, ...columns.map((column) => column.path)],
+    [...WIDE_LEAD_LABELS, ...columns.map((column) => column.label)]
+  ]
+}
+
+/** The wide shape's lead fields in Chinese, the second header row of a workbook. */
+const WIDE_LEAD_LABELS = ['来源', '状态', '格式', '机关', '年度', '版本', '错误数', '警告数']
+
+function severities(result: ParseResult): { errors: number; warnings: number } {
+  let errors = 0
+  let warnings = 0
+  for (const diagnostic of result.diagnostics) {
+    if (diagnostic.severity === 'error') errors++
+    else if (diagnostic.severity === 'warning') warnings++
+  }
+  return { errors, warnings }
+}
+
+function reportStatus(result: ParseResult): string {
+  const { errors, warnings } = severities(result)
+  return result.report === null ? 'failed' : errors > 0 ? 'errors' : warnings > 0 ? 'warnings' : 'ok'
 }
 
 function wideRow(path: string, result: ParseResult): string {

@@ -7,7 +7,7 @@
  * @module
  */
 
-import { getCell } from '../model/empty.js'
+import { getCellAt } from '../model/empty.js'
 import type { FilePart } from './render.js'
 import { escapeHtml, formatReport } from '../serialize/index.js'
 import { namesCell } from '../model/paths.js'
@@ -50,7 +50,7 @@ function section({ source, result }: FilePart, several: boolean): string {
   const withPath = result.diagnostics.filter((diagnostic) => diagnostic.path !== undefined)
   const tables = formatReport(report, { format: 'html' }).replace(/<td([^>]*) data-path="([^"]+)">/gu, (_, spans: string, cell: string) => {
     const named = withPath.filter((diagnostic) => namesCell(diagnostic, cell))
-    const value = getCell(report, cell) ?? null
+    const value = getCellAt(report, cell) ?? null
     const status = cellStatus(
       value,
       named.map((d) => d.code)

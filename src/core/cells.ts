@@ -27,6 +27,26 @@ import {
 
 export { CellState, type DamagedRow }
 
+/** A glued row of table 二 whose cells stay `null` because several splits keep the format's rules. */
+export interface UndecidedRow {
+  /** Its table. */
+  table: TableNumber
+  /** Its label as printed. */
+  label: string | undefined
+  /** Its cells, by index into the schema, in column order. */
+  cells: readonly number[]
+  /** The run as printed. */
+  run: string
+  /** Every split: one value per column. */
+  readings: readonly (readonly number[])[]
+  /** Every split as printed: one piece per column. */
+  pieces: readonly (readonly string[])[]
+  /** Where the run is. */
+  position: Position | undefined
+  /** Its `ambiguous_value`, in the parse's diagnostics. */
+  diagnostic: Diagnostic
+}
+
 /** A digit, ASCII or full-width: hidden text holding one is said (`hidden_text`); other hidden text is not. */
 const HAS_DIGIT = /[0-9０-９]/u
 
@@ -47,6 +67,8 @@ export class CellStore {
   /** Glued rows read by their own rules, with their `values_split` diagnostic and its facts (a broken table says so in it later). */
   readonly splits: { table: TableNumber; position: Position | undefined; facts: MessageFacts['values_split']; diagnostic: Diagnostic }[] =
     []
+  /** Glued rows of table 二 left `null` with several readings, for a statement of the narrative to settle. */
+  readonly undecided: UndecidedRow[] = []
   /** Rows printed again, by id and printed text, once compared. */
   private readonly repeats = new Set<string>()
   /** The runs of the glued rows placed, by row id (white space kept as single spaces, a space being a boundary): the same run printed again says nothing. */
@@ -177,6 +199,19 @@ export class CellStore {
     for (const cell of row.cells) this.record(cell, null, open ? CellState.unaligned : CellState.invalid, row.position)
     if (outcome.kind === 'none') {
       this.diagnostics.push(outcome.diagnostic)
+      if (outcome.readings !== undefined && outcome.pieces !== undefined) {
+        const { table, label, cells, position } = row
+        this.undecided.push({
+          table,
+          label,
+          cells,
+          run: row.run.trim(),
+          readings: outcome.readings,
+          pieces: outcome.pieces,
+          position,
+          diagnostic: outcome.diagnostic
+        })
+      }
       return
     }
     this.damaged.push({

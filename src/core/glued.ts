@@ -41,8 +41,11 @@ export type GluedOutcome =
     }
   /** Several splits keep the row's rules: the whole table's totals decide (tables 三 and 四). */
   | { kind: 'open'; readings: readonly (readonly number[])[]; pieces: readonly (readonly string[])[] }
-  /** No split, or several in table 二: the cells stay `null`. */
-  | { kind: 'none'; diagnostic: Diagnostic }
+  /**
+   * No split, or several in table 二: the cells stay `null`. For several in table 二 (all found),
+   * `readings` and `pieces` list them, for a statement of the narrative to settle.
+   */
+  | { kind: 'none'; diagnostic: Diagnostic; readings?: readonly (readonly number[])[]; pieces?: readonly (readonly string[])[] }
 
 /** What to know of the row being placed. */
 export interface GluedRow {
@@ -127,7 +130,10 @@ export function readGlued(row: GluedRow, schema: CellSchema, equations: readonly
   }
   if (splits.length > 1 && !capped && row.table !== 2) return { kind: 'open', readings: splits, pieces }
   const reason = capped ? 'capped' : splits.length === 0 ? 'none' : 'several'
-  return { kind: 'none', diagnostic: makeDiagnostic('ambiguous_value', { ...facts, splits: splits.length, reason }, place) }
+  const diagnostic = makeDiagnostic('ambiguous_value', { ...facts, splits: splits.length, reason }, place)
+  // Money cells are left out: a reading of one would need its unit said, which a statement does not settle.
+  if (reason !== 'several' || columns.some((column) => column.money)) return { kind: 'none', diagnostic }
+  return { kind: 'none', diagnostic, readings: splits, pieces }
 }
 
 /** The money unit a piece of a run prints itself (`75394432.52元`), if any. */

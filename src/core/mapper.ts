@@ -39,6 +39,8 @@ export interface MapResult {
   damaged: DamagedRow[]
   /** Glued rows read by their own rules (see `CellStore.splits`). */
   splits: CellStore['splits']
+  /** Glued rows of table 二 left `null` with several readings (see `CellStore.undecided`). */
+  undecided: CellStore['undecided']
   /** Sums printed as one group row (see `CellStore.groupSums`). */
   groupSums: CellStore['groupSums']
   /** Rows and lines outside the format. */
@@ -260,8 +262,20 @@ class Mapper implements MapperContext {
       }
     }
     for (const table of tables) table.missingRows?.(this)
-    const { found, schema, values, states, positions, damaged, splits, groupSums } = this.cells
-    return { found, schema, values, states, positions, damaged, splits, groupSums, extras: this.extras, diagnostics: this.diagnostics }
+    const { found, schema, values, states, positions, damaged, splits, undecided, groupSums } = this.cells
+    return {
+      found,
+      schema,
+      values,
+      states,
+      positions,
+      damaged,
+      splits,
+      undecided,
+      groupSums,
+      extras: this.extras,
+      diagnostics: this.diagnostics
+    }
   }
 }
 

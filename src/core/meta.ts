@@ -5,7 +5,7 @@
  */
 
 import type { SectionId } from '../model/catalogue.js'
-import type { Position, Sections } from '../model/types.js'
+import type { NarrativeSection, Position, Sections } from '../model/types.js'
 import { readPeriod, type PeriodReading } from './identity.js'
 import { tidyProse } from './normalize.js'
 import { sectionOf } from './sections.js'
@@ -22,6 +22,16 @@ export interface ReportMeta {
   sections: Sections
   /** The section each heading opens, by block index: the one place headings are recognised. */
   headings: ReadonlyMap<number, SectionId>
+  /** Every section found, in document order, with the paragraphs of its prose (tables excluded). */
+  narrative: NarrativePart[]
+}
+
+/** A section found: what the report's `narrative` shows of it, and its paragraphs as read. */
+export interface NarrativePart {
+  /** What the report shows. */
+  section: NarrativeSection
+  /** Its prose paragraphs, in order (their text tidied as `text` joins them). */
+  paragraphs: { text: string; position?: Position | undefined }[]
 }
 
 interface Heading {
@@ -44,6 +54,7 @@ export function readMeta(tokens: readonly Token[]): ReportMeta {
     title: findTitle(document, firstHeading >= 0 ? firstHeading : firstTable >= 0 ? firstTable : document.length, rows),
     period: findPeriod(document),
     headings: new Map(headings.map((heading) => [heading.block, heading.id])),
+    narrative: narrativeOf(document, headings, firstTable),
     sections: {
       overview: sectionText(document, headings, 'overview', firstTable),
       problems: sectionText(document, headings, 'problems', -1),
@@ -120,4 +131,35 @@ function sectionText(document: Blocks, headings: Heading[], id: SectionId, befor
     if (line !== '') lines.push(line)
   }
   return lines.length === 0 ? null : lines.join('\n')
+}
+
+/**
+ * Every section the report prints, in document order: the heading each section's text is read
+ * under (the last of its id; for 一, the last before the first table), and every paragraph from
+ * it to the next heading, tables passed over.
+ */
+function narrativeOf(document: Blocks, headings: Heading[], firstTable: number): NarrativePart[] {
+  const chosen = new Map<SectionId, Heading>()
+  for (const heading of headings)
+    if (heading.id !== 'overview' || firstTable < 0 || heading.block < firstTable) chosen.set(heading.id, heading)
+  const isHeading = new Set(headings.map((heading) => heading.block))
+  const parts: NarrativePart[] = []
+  for (const heading of [...chosen.values()].sort((a, b) => a.block - b.block)) {
+    const token = document[heading.block] as ParagraphToken
+    const paragraphs: NarrativePart['paragraphs'] = []
+    for (let i = heading.block + 1; i < document.length && !isHeading.has(i); i++) {
+      const block = document[i]
+      if (block === null || block === undefined) continue
+      const text = tidyProse(block.text)
+      if (text !== '') paragraphs.push({ text, position: block.position })
+    }
+    const section: NarrativeSection = {
+      section: heading.id,
+      heading: tidyProse(token.text),
+      text: paragraphs.length === 0 ? null : paragraphs.map((paragraph) => paragraph.text).join('\n')
+    }
+    if (token.position !== undefined) section.position = token.position
+    parts.push({ section, paragraphs })
+  }
+  return parts
 }

@@ -14,7 +14,9 @@ import { validateCells } from '../validate/index.js'
 import { detectEditionOf } from './edition.js'
 import { CellState, mapTables, type DamagedRow, type MapResult } from './mapper.js'
 import { decideIdentity, type GivenIdentity, type IdentityEvidence } from './evidence.js'
-import { readMeta } from './meta.js'
+import { readMeta, type NarrativePart } from './meta.js'
+import { checkStatements } from './stated.js'
+import { readStatements } from './statements.js'
 import { tidyProse } from './normalize.js'
 import { isTitle } from './title.js'
 import { repair, type RepairOutcome } from './repair.js'
@@ -68,7 +70,16 @@ export function readReport(
   const diagnostics: Diagnostic[] = [...early, ...mapped.diagnostics]
   if (doRepair) diagnostics.push(...repairCells(mapped))
   else diagnostics.push(...unsolvedGlued(mapped.schema, mapped.damaged))
+  const statements = readStatements(meta.narrative, {
+    edition: guess.edition,
+    year: decided.year,
+    paths: mapped.schema.paths,
+    shift: format === 'text'
+  })
+  diagnostics.push(...checkStatements(statements, mapped, diagnostics), ...sectionsMissing(meta.narrative))
   const report = buildReport(guess.edition, values)
+  report.narrative = meta.narrative.map((part) => part.section)
+  report.statements = statements
   // The title as printed in the body, else the crawler's (a page's <title> carries its site's name).
   report.title = meta.title?.text ?? crawlerTitleOf(context.evidence)
   report.organization = decided.organization
@@ -206,4 +217,14 @@ function repairCells(mapped: MapResult): Diagnostic[] {
     )
   })
   return diagnostics
+}
+
+/** Sections 五 and 六, which every report prints: `section_missing` for each missing or printing no text. */
+function sectionsMissing(narrative: readonly NarrativePart[]): Diagnostic[] {
+  return (['problems', 'other'] as const).flatMap((section) => {
+    const part = narrative.find((found) => found.section.section === section)
+    if (part !== undefined && part.section.text !== null) return []
+    const place = { path: `sections.${section}`, position: part?.section.position }
+    return [makeDiagnostic('section_missing', { section, heading: part?.section.heading }, place)]
+  })
 }

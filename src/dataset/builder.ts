@@ -299,6 +299,19 @@ function sourceOf(kept: Kept): DatasetYearSource {
 }
 
 /** A body's year in the dataset, its report built on reading. */
+/** Each year's merged values (NaN for `null`), for readers in this package that need no `Report`. */
+const VALUES = new WeakMap<DatasetYear, Float64Array>()
+
+/**
+ * A year's merged cells by schema index (NaN for `null`), without building its report; `undefined`
+ * for a year this builder did not make.
+ *
+ * @param year - A year of a dataset built here.
+ */
+export function mergedValues(year: DatasetYear): Float64Array | undefined {
+  return VALUES.get(year)
+}
+
 function yearOf(merged: Kept, sources: readonly Kept[], before: Kept | undefined): DatasetYear {
   const year: Omit<DatasetYear, 'report'> = {
     year: merged.year,
@@ -308,7 +321,7 @@ function yearOf(merged: Kept, sources: readonly Kept[], before: Kept | undefined
     ),
     indicators: indicatorsOf(merged, before)
   }
-  return Object.defineProperty(year, 'report', {
+  const made = Object.defineProperty(year, 'report', {
     enumerable: true,
     get: (): Report => {
       const report = buildReport(
@@ -323,6 +336,8 @@ function yearOf(merged: Kept, sources: readonly Kept[], before: Kept | undefined
       return report
     }
   }) as DatasetYear
+  VALUES.set(made, merged.values)
+  return made
 }
 
 /**

@@ -179,16 +179,16 @@ export const INDICATORS: readonly IndicatorSpec[] = [
 /** Each indicator's value for a body's year (`null`: a cell it reads is `null`, or it divides by 0). */
 export type Indicators = Record<IndicatorName, number | null>
 
-/** The cell indices each term covers, per edition, worked out once. */
-const TERMS = new Map<string, readonly number[]>()
+/** The cell indices each term covers, per edition, worked out once (no key built per call: this runs for every year of a dataset). */
+const TERMS: Record<Edition, Map<string, readonly number[]>> = { '2019': new Map(), '2021': new Map() }
 
 function cellsOf(edition: Edition, term: string): readonly number[] {
-  const key = `${edition}:${term}`
-  let cells = TERMS.get(key)
+  const terms = TERMS[edition]
+  let cells = terms.get(term)
   if (cells === undefined) {
     const schema = cellSchema(edition)
     cells = schema.paths.flatMap((path, index) => (path === term || path.startsWith(`${term}.`) ? [index] : []))
-    TERMS.set(key, cells)
+    terms.set(term, cells)
   }
   return cells
 }

@@ -10,7 +10,7 @@
  * @module
  */
 
-import type { Applicant, Edition } from './types.js'
+import type { Applicant, Edition, SectionKey } from './types.js'
 
 /** A column of table 二. */
 export interface ColumnSpec {
@@ -24,7 +24,15 @@ export interface ColumnSpec {
   readonly signed?: boolean
   /** For a money column: words by which a note of the table that states a unit names it (`采购总金额单位为元`). */
   readonly noteWords?: readonly string[]
+  /** What a count of this column counts, when not {@link COUNT_UNIT} (`项`: items of a list); a money column is in {@link MONEY_UNIT}. */
+  readonly unit?: string
 }
+
+/** What a count of the format counts unless its column says otherwise: documents, applications, cases (`件`). */
+export const COUNT_UNIT = '件'
+
+/** The unit of every money cell of the model (a printed amount in another unit is converted to it). */
+export const MONEY_UNIT = '万元'
 
 /** A data row of table 二. */
 export interface Table2RowSpec {
@@ -202,10 +210,10 @@ export const CATALOGUE_2019: EditionCatalogue = {
     { key: 'made', labels: ['本年新制作数量'] },
     { key: 'published', labels: ['本年新公开数量'] },
     { key: 'total', labels: ['对外公开总数量'] },
-    { key: 'previousItems', labels: ['上一年项目数量'] },
-    { key: 'change', labels: ['本年增/减', '本年增减'], signed: true },
+    { key: 'previousItems', labels: ['上一年项目数量'], unit: '项' },
+    { key: 'change', labels: ['本年增/减', '本年增减'], signed: true, unit: '项' },
     { key: 'decisions', labels: ['处理决定数量'] },
-    { key: 'projects', labels: ['采购项目数量'] },
+    { key: 'projects', labels: ['采购项目数量'], unit: '项' },
     { key: 'amount', labels: ['采购总金额'], money: true, noteWords: ['采购'] }
   ],
   table2Rows: [
@@ -285,8 +293,8 @@ export function table3Paths(edition: Edition): readonly string[] {
   return TABLE3_PATHS[edition]
 }
 
-/** The six sections of a report. */
-export type SectionId = 'overview' | 'activeDisclosure' | 'applications' | 'reviewAndLitigation' | 'problems' | 'other'
+/** The six sections of a report (the model's {@link SectionKey}). */
+export type SectionId = SectionKey
 
 /**
  * Section headings: for each section, fragments of its heading as printed in

@@ -42,7 +42,9 @@ export const DIAGNOSTIC_CODES = [
   'identity_conflict',
   'encoding_repaired',
   'encoding_guessed',
-  'resource_limit'
+  'resource_limit',
+  'text_table_mismatch',
+  'section_missing'
 ] as const
 
 /** A stable diagnostic code: one of {@link DIAGNOSTIC_CODES}. */
@@ -260,6 +262,22 @@ export interface DiagnosticCodeMap {
    * read, `report` is `null`.
    */
   resource_limit: DiagnosticInfo
+  /**
+   * 文字与表格不符 · **info** — a sentence of the narrative states a figure of one quantity the
+   * tables hold (`本年度共收到政府信息公开申请859件`: `applications.total.newReceived`), and the table
+   * prints another. `path` is the cell (or the group whose sum it states), `expected` the table's
+   * value, `actual` the sentence's, `position` the sentence's, `cellPosition` the cell's; the message
+   * quotes the sentence. Where the cell is `null` because its glued run has several splits and none
+   * gives the sentence's figure, `expected` is absent and the message lists what the splits give.
+   * Nothing is said where they agree, and no cell is changed.
+   */
+  text_table_mismatch: DiagnosticInfo
+  /**
+   * 缺少章节 · **info** — section 五、存在的主要问题及改进情况 or 六、其他需要报告的事项, which every
+   * report of the format prints, is missing or prints no text under its heading; `path` is
+   * `sections.problems` or `sections.other`.
+   */
+  section_missing: DiagnosticInfo
 }
 
 /**
@@ -373,5 +391,13 @@ export const DIAGNOSTIC_INFO: Readonly<DiagnosticCodeMap> = {
     severity: 'error',
     summary:
       'The input asks for more work than its size allows (a part inflating past its budget, too many pages …); nothing past the limit was read.'
+  },
+  text_table_mismatch: {
+    severity: 'info',
+    summary: 'A sentence of the narrative states a figure the tables hold, and the table prints another; both are named.'
+  },
+  section_missing: {
+    severity: 'info',
+    summary: 'Section 五 or 六 is missing, or prints no text under its heading.'
   }
 }

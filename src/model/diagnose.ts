@@ -32,7 +32,14 @@ interface CountFacts extends RowFacts {
 
 /** The facts each code's message is written from. */
 export interface MessageFacts {
-  not_a_report: { adapter?: string; error?: string; labels?: readonly string[]; async?: boolean; detached?: boolean }
+  not_a_report: {
+    adapter?: string
+    error?: string
+    labels?: readonly string[]
+    async?: boolean
+    detached?: boolean
+    cause?: 'wordBinary' | 'excelBinary' | 'excel' | 'noTextLayer' | 'path'
+  }
   table_missing: { table: TableName }
   row_missing: RowFacts
   row_length_mismatch: CountFacts
@@ -46,7 +53,13 @@ export interface MessageFacts {
   label_variant: { printed: string; label: string; distance: number }
   group_as_row: RowFacts & { rows: readonly string[] }
   unruled_table: { page: number }
-  values_split: RowFacts & { run: string; pieces: readonly string[]; by: 'format' | 'row' | 'table' | 'rowOnly' }
+  values_split: RowFacts & {
+    run: string
+    pieces: readonly string[]
+    by: 'format' | 'row' | 'table' | 'rowOnly' | 'statement'
+    /** For `by: 'statement'`: the sentence, how many splits keep the format's rules, and what it states. */
+    statement?: { sentence: string; splits: number; path: string; value: number; unit: string } | undefined
+  }
   invalid_number: { path: string; text: string; why?: InvalidWhy | undefined }
   sum_mismatch: { rule: InvariantId; path: string; actual: number; expected: number }
   negative_value: { path: string; value: number }
@@ -77,6 +90,49 @@ export interface MessageFacts {
   }
   encoding_guessed: { declared?: string | undefined; invalid: number; labels: EncodingLabels }
   resource_limit: ResourceLimitFacts
+  text_table_mismatch: {
+    path: string
+    /** The sentence as printed (cut in the message). */
+    sentence: string
+    /** What it states, in the cell's unit, and that unit (`件`, `万元`). */
+    value: number
+    unit: string
+    /** What the table prints; absent where the cell is null. */
+    table?: number | undefined
+    /** Where the cell is null: its glued run, and the values its splits give the cell. */
+    run?: { text: string; values: readonly number[] } | undefined
+    /** Where the table prints it. */
+    cellAt?: Position | undefined
+  }
+  section_missing: { section: 'problems' | 'other'; heading?: string | undefined }
+}
+
+/** The sentence of a statement in a message: at most this many characters, `…` marking a cut. */
+const SENTENCE_CHARACTERS = 60
+
+/** A sentence in a message, cut when long (around the figure's clause is not known here: its start). */
+function cutSentence(sentence: string): string {
+  const characters = [...sentence.replace(/\s+/gu, ' ').trim()]
+  return characters.length > SENTENCE_CHARACTERS ? `${characters.slice(0, SENTENCE_CHARACTERS).join('')}…` : characters.join('')
+}
+
+/** A figure with its unit: `859件`, `25.1万元`. */
+const figure = (value: number, unit: string): string => `${n(value)}${unit}`
+
+/** Where a cell is, in a message. */
+const cellAtEn = (at: Position | undefined): string => (at === undefined ? '' : ` (line ${at.line}, column ${at.column})`)
+const cellAtZh = (at: Position | undefined): string => (at === undefined ? '' : `（第 ${at.line} 行第 ${at.column} 列）`)
+/** The values a run's splits give a cell, at most this many named. */
+const RUN_VALUES = 6
+const runValues = (values: readonly number[], more: (count: number) => string): string =>
+  values
+    .slice(0, RUN_VALUES)
+    .map((value) => n(value))
+    .join(', ') + (values.length > RUN_VALUES ? more(values.length - RUN_VALUES) : '')
+
+const SECTION_HEADINGS_ZH: Record<'problems' | 'other', string> = {
+  problems: '五、存在的主要问题及改进情况',
+  other: '六、其他需要报告的事项'
 }
 
 /**
@@ -124,6 +180,28 @@ const ORIGIN: Record<Locale, Record<IdentityOrigin, string>> = {
     caller: 'the caller'
   },
   zh: { title: '标题', crawlerHeader: '采集器“标题:”头', documentTitle: '网页 <title>', period: '统计期限', caller: '调用方' }
+}
+
+/** Why an input holds no report, when it tells: each cause's message. */
+const CAUSES: Record<Locale, Record<NonNullable<MessageFacts['not_a_report']['cause']>, string>> = {
+  en: {
+    wordBinary:
+      'The input is an old binary Word file (.doc), which is not read: open it in Word or WPS and save it as .docx (or as a web page), then read that.',
+    excelBinary:
+      'The input is an Excel workbook (.xls), not a report: the reports are read as published, as text, web pages, Word (.docx) or PDF files.',
+    excel:
+      'The input is an Excel workbook (.xlsx), not a report: the reports are read as published, as text, web pages, Word (.docx) or PDF files.',
+    noTextLayer:
+      'The PDF holds no text (its pages are images, as in a scan, or its text is drawn invisible, as an OCR layer is): it needs OCR before its tables can be read.',
+    path: 'The input is a file’s name or path, not its contents: pass the file’s bytes, parseReport(readFileSync(path)).'
+  },
+  zh: {
+    wordBinary: '输入是旧版二进制 Word 文件（.doc），无法读取：请用 Word 或 WPS 打开并另存为 .docx（或网页），再读取。',
+    excelBinary: '输入是 Excel 工作簿（.xls），不是年度报告：年度报告按其发布形式读取（文本、网页、Word .docx 或 PDF）。',
+    excel: '输入是 Excel 工作簿（.xlsx），不是年度报告：年度报告按其发布形式读取（文本、网页、Word .docx 或 PDF）。',
+    noTextLayer: 'PDF 中没有文字（页面是图片，如扫描件，或文字为不可见的 OCR 层）：须先做 OCR 才能读取表格。',
+    path: '输入是文件名或路径，而不是文件内容：请传入文件的字节，parseReport(readFileSync(path))。'
+  }
 }
 
 /** Text of a cell that a reader does not see, and what hides it (`display:none`, `<del>`, `render mode 3` …). */
@@ -334,35 +412,39 @@ const SPLITS_ZH: Record<'none' | 'several' | 'capped' | 'table' | 'tables', (spl
   tables: (splits) => `符合本行合计关系的 ${splits} 种拆分中，不止一种也符合全表的勾稽关系`
 }
 /** What decided a glued row's split. */
-const SPLIT_BY_EN: Record<'format' | 'row' | 'table' | 'rowOnly', string> = {
+const SPLIT_BY_EN: Record<'format' | 'row' | 'table' | 'rowOnly' | 'statement', string> = {
   format:
     'the only split into one value per column that the format’s rules allow (no leading zeros; signs and decimals only where a column has them)',
   row: 'the only split that keeps the format’s rules and the row’s own totals (I-4, I-5)',
   table: 'the only split that keeps the whole table’s totals (I-1, I-3, I-4, I-5) with the other rows',
   rowOnly:
-    'the only split that keeps the format’s rules and the row’s own totals; the table’s totals (I-1, I-3) do not hold as printed (see sum_mismatch), so no split of the whole table keeps them and this one rests on the row alone'
+    'the only split that keeps the format’s rules and the row’s own totals; the table’s totals (I-1, I-3) do not hold as printed (see sum_mismatch), so no split of the whole table keeps them and this one rests on the row alone',
+  statement: 'the only split that agrees with what the narrative states'
 }
-const SPLIT_BY_ZH: Record<'format' | 'row' | 'table' | 'rowOnly', string> = {
+const SPLIT_BY_ZH: Record<'format' | 'row' | 'table' | 'rowOnly' | 'statement', string> = {
   format: '这是格式规则（无前导零，仅特定列可有符号或小数）允许的唯一拆分',
   row: '这是符合格式规则和本行合计关系（I-4、I-5）的唯一拆分',
   table: '这是与其他行一起符合全表勾稽关系（I-1、I-3、I-4、I-5）的唯一拆分',
   rowOnly:
-    '这是符合格式规则和本行合计关系的唯一拆分；但本表所印数值不符合全表勾稽关系（I-1、I-3，见 sum_mismatch），没有任何整表拆分能满足，此拆分仅以本行为据'
+    '这是符合格式规则和本行合计关系的唯一拆分；但本表所印数值不符合全表勾稽关系（I-1、I-3，见 sum_mismatch），没有任何整表拆分能满足，此拆分仅以本行为据',
+  statement: '这是与正文所述相符的唯一拆分'
 }
 
 /** Every code's message, in each locale. */
 export const MESSAGES: Readonly<Record<Locale, Templates>> = {
   en: {
-    not_a_report: ({ adapter, error, labels, async, detached }) =>
-      detached === true
-        ? 'The input’s bytes cannot be read: its ArrayBuffer was transferred (detached), to a worker or by structuredClone; pass the bytes before transferring them, or a copy.'
-        : async === true
-          ? `The input is a ${adapter ?? ''} file, which is read asynchronously: parseReport() cannot read it, parseReportAsync() can.`
-          : adapter !== undefined
-            ? `The ${adapter} adapter failed: ${error ?? ''}`
-            : labels !== undefined && labels.length > 0
-              ? `Texts of the format's tables are in the input (${labels.map((label) => `“${label}”`).join(', ')}), but no row of values could be read from them: a layout none of the readers knows, or a table flattened without its section headings.`
-              : 'No table of the 2019 or 2021 format was found (tables 二, 三 and 四 are all absent).',
+    not_a_report: ({ adapter, error, labels, async, detached, cause }) =>
+      cause !== undefined
+        ? CAUSES.en[cause]
+        : detached === true
+          ? 'The input’s bytes cannot be read: its ArrayBuffer was transferred (detached), to a worker or by structuredClone; pass the bytes before transferring them, or a copy.'
+          : async === true
+            ? `The input is a ${adapter ?? ''} file, which is read asynchronously: parseReport() cannot read it, parseReportAsync() can.`
+            : adapter !== undefined
+              ? `The ${adapter} adapter failed: ${error ?? ''}`
+              : labels !== undefined && labels.length > 0
+                ? `Texts of the format's tables are in the input (${labels.map((label) => `“${label}”`).join(', ')}), but no row of values could be read from them: a layout none of the readers knows, or a table flattened without its section headings.`
+                : 'No table of the 2019 or 2021 format was found (tables 二, 三 and 四 are all absent).',
     table_missing: ({ table }) => `Table ${table} was not found.`,
     row_missing: ({ table, row }) =>
       row === undefined ? `Table ${table} has its header but no row of numbers.` : `Row “${row}” of table ${table} is absent.`,
@@ -384,7 +466,9 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
     label_variant: ({ printed, label, distance }) =>
       `“${printed}” is no label of the format; it is read as “${label}”, the only label ${distance} ${distance === 1 ? 'character' : 'characters'} from it.`,
     values_split: (f) =>
-      `In table ${f.table}, ${rowEn(f)} printed its values run together as “${f.run}”; read as ${f.pieces.join(' | ')}, ${SPLIT_BY_EN[f.by]}.`,
+      f.statement === undefined
+        ? `In table ${f.table}, ${rowEn(f)} printed its values run together as “${f.run}”; read as ${f.pieces.join(' | ')}, ${SPLIT_BY_EN[f.by]}.`
+        : `In table ${f.table}, ${rowEn(f)} printed its values run together as “${f.run}”, which ${f.statement.splits} splits fit; read as ${f.pieces.join(' | ')}, the only one that gives ${f.statement.path} ${figure(f.statement.value, f.statement.unit)}, as the narrative states: “${cutSentence(f.statement.sentence)}”.`,
     invalid_number: ({ path, text, why }) =>
       `Cell ${path} holds “${text}”, which is not a number${why === undefined ? '' : ` (${INVALID_WHY.en[why]})`}.`,
     sum_mismatch: ({ rule, path, actual, expected }) =>
@@ -426,19 +510,29 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
     encoding_repaired: (f) =>
       `The input was read as ${encodingName(f.encoding)} (${readBecauseEn(f)}), with ${f.count} byte ${f.count === 1 ? 'sequence' : 'sequences'} it cannot hold replaced by U+FFFD, the first ${f.byte === undefined ? `at line ${f.line}, column ${f.column}` : `at byte offset ${f.byte} (line ${f.line}, column ${f.column})`}; a cell holding one is read as text, not as a number.`,
     encoding_guessed: ({ declared, invalid, labels }) =>
-      `${declared === undefined ? 'The input has no byte order mark and declares no charset, and its bytes are not valid UTF-8' : `The page declares charset ${declared}, but its bytes are not valid UTF-8`} (${invalid} invalid ${invalid === 1 ? 'sequence' : 'sequences'}): it was read as GB18030, which holds more of the format's text (${labels.chosen} characters of its labels, against ${labels.other} read as UTF-8).`
+      `${declared === undefined ? 'The input has no byte order mark and declares no charset, and its bytes are not valid UTF-8' : `The page declares charset ${declared}, but its bytes are not valid UTF-8`} (${invalid} invalid ${invalid === 1 ? 'sequence' : 'sequences'}): it was read as GB18030, which holds more of the format's text (${labels.chosen} characters of its labels, against ${labels.other} read as UTF-8).`,
+    text_table_mismatch: (f) =>
+      f.table !== undefined
+        ? `The narrative states ${figure(f.value, f.unit)} for ${f.path} (“${cutSentence(f.sentence)}”), but the table prints ${figure(f.table, f.unit)}${cellAtEn(f.cellAt)}.`
+        : `The narrative states ${figure(f.value, f.unit)} for ${f.path} (“${cutSentence(f.sentence)}”), but no split of the table's run “${f.run?.text ?? ''}”${cellAtEn(f.cellAt)} gives that: its splits give ${runValues(f.run?.values ?? [], (more) => ` and ${more} more`)}.`,
+    section_missing: ({ section, heading }) =>
+      heading === undefined
+        ? `Section ${SECTION_HEADINGS_ZH[section]} is missing; sections.${section} is null.`
+        : `Section ${SECTION_HEADINGS_ZH[section]} (“${heading}”) prints no text under its heading; sections.${section} is null.`
   },
   zh: {
-    not_a_report: ({ adapter, error, labels, async, detached }) =>
-      detached === true
-        ? '无法读取输入的字节：其 ArrayBuffer 已被转移（detached），如传给 worker 或经 structuredClone 转移；请在转移前传入，或传入副本。'
-        : async === true
-          ? `输入是 ${adapter ?? ''} 文件，须异步读取：parseReport() 无法读取，请用 parseReportAsync()。`
-          : adapter !== undefined
-            ? `${adapter} 适配器读取失败：${error ?? ''}`
-            : labels !== undefined && labels.length > 0
-              ? `输入中有格式表格的文字（${labels.map((label) => `“${label}”`).join('、')}），但未能从中读出任何数据行：版式无法识别，或表格被压成一行且缺少章节标题。`
-              : '未找到 2019 年版或 2021 年版格式的表格（表二、表三、表四均不存在）。',
+    not_a_report: ({ adapter, error, labels, async, detached, cause }) =>
+      cause !== undefined
+        ? CAUSES.zh[cause]
+        : detached === true
+          ? '无法读取输入的字节：其 ArrayBuffer 已被转移（detached），如传给 worker 或经 structuredClone 转移；请在转移前传入，或传入副本。'
+          : async === true
+            ? `输入是 ${adapter ?? ''} 文件，须异步读取：parseReport() 无法读取，请用 parseReportAsync()。`
+            : adapter !== undefined
+              ? `${adapter} 适配器读取失败：${error ?? ''}`
+              : labels !== undefined && labels.length > 0
+                ? `输入中有格式表格的文字（${labels.map((label) => `“${label}”`).join('、')}），但未能从中读出任何数据行：版式无法识别，或表格被压成一行且缺少章节标题。`
+                : '未找到 2019 年版或 2021 年版格式的表格（表二、表三、表四均不存在）。',
     table_missing: ({ table }) => `未找到表${table}。`,
     row_missing: ({ table, row }) => (row === undefined ? `表${table}有表头，但没有数据行。` : `表${table}缺少“${row}”行。`),
     row_length_mismatch: (f) => `${rowZh(f)}印有 ${f.printed} 个数值，但该行有 ${f.columns} 列。`,
@@ -456,7 +550,10 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
       `${rowZh(f)}印为带数值的一行，其下各行（${f.rows.join('、')}）未印出：该行为 0 的列中各行均为 0，其余为 null，该行数值作为各行之和参与勾稽。`,
     unruled_table: ({ page }) => `PDF 第 ${page} 页有表格文字但没有表格框线，无法确定每行数字属于哪个标签：该页表格未读取，以免猜测。`,
     label_variant: ({ printed, label, distance }) => `“${printed}”不是格式中的标签，按与其相差 ${distance} 个字的唯一标签“${label}”读取。`,
-    values_split: (f) => `${rowZh(f)}的数值连在一起印为“${f.run}”；按 ${f.pieces.join(' | ')} 读取，${SPLIT_BY_ZH[f.by]}。`,
+    values_split: (f) =>
+      f.statement === undefined
+        ? `${rowZh(f)}的数值连在一起印为“${f.run}”；按 ${f.pieces.join(' | ')} 读取，${SPLIT_BY_ZH[f.by]}。`
+        : `${rowZh(f)}的数值连在一起印为“${f.run}”，有 ${f.statement.splits} 种拆分；按 ${f.pieces.join(' | ')} 读取，这是唯一使 ${f.statement.path} 为 ${figure(f.statement.value, f.statement.unit)} 的拆分，与正文所述相符：“${cutSentence(f.statement.sentence)}”。`,
     invalid_number: ({ path, text, why }) =>
       `单元格 ${path} 的内容“${text}”不是数字${why === undefined ? '' : `（${INVALID_WHY.zh[why]}）`}。`,
     sum_mismatch: ({ rule, path, actual, expected }) =>
@@ -494,7 +591,15 @@ export const MESSAGES: Readonly<Record<Locale, Templates>> = {
     encoding_repaired: (f) =>
       `输入按 ${encodingName(f.encoding)} 读取（${readBecauseZh(f)}），其中 ${f.count} 处无法解码的字节序列已替换为 U+FFFD，第一处位于${f.byte === undefined ? `第 ${f.line} 行第 ${f.column} 列` : `字节偏移 ${f.byte}（第 ${f.line} 行第 ${f.column} 列）`}；含有它的单元格按文字而非数字读取。`,
     encoding_guessed: ({ declared, invalid, labels }) =>
-      `${declared === undefined ? '输入没有字节顺序标记，也未声明字符集，且不是有效的 UTF-8' : `网页声明字符集为 ${declared}，但其字节不是有效的 UTF-8`}（有 ${invalid} 处无效字节序列）：已按 GB18030 读取，其中格式标签文字 ${labels.chosen} 个，按 UTF-8 读取只有 ${labels.other} 个。`
+      `${declared === undefined ? '输入没有字节顺序标记，也未声明字符集，且不是有效的 UTF-8' : `网页声明字符集为 ${declared}，但其字节不是有效的 UTF-8`}（有 ${invalid} 处无效字节序列）：已按 GB18030 读取，其中格式标签文字 ${labels.chosen} 个，按 UTF-8 读取只有 ${labels.other} 个。`,
+    text_table_mismatch: (f) =>
+      f.table !== undefined
+        ? `正文称 ${f.path} 为 ${figure(f.value, f.unit)}（“${cutSentence(f.sentence)}”），但表格印为 ${figure(f.table, f.unit)}${cellAtZh(f.cellAt)}。`
+        : `正文称 ${f.path} 为 ${figure(f.value, f.unit)}（“${cutSentence(f.sentence)}”），但表格连印的“${f.run?.text ?? ''}”${cellAtZh(f.cellAt)}没有任何拆分得出此数：各拆分得出 ${runValues(f.run?.values ?? [], (more) => ` 等（另有 ${more} 个）`)}。`,
+    section_missing: ({ section, heading }) =>
+      heading === undefined
+        ? `缺少第${section === 'problems' ? '五' : '六'}部分“${SECTION_HEADINGS_ZH[section]}”；sections.${section} 为 null。`
+        : `第${section === 'problems' ? '五' : '六'}部分标题“${heading}”下没有正文；sections.${section} 为 null。`
   }
 }
 
@@ -510,6 +615,10 @@ export interface DiagnosticPlace {
   actual?: number | undefined
   /** The invariant concerned. */
   rule?: InvariantId | undefined
+  /** `text_table_mismatch`: where the table prints the cell. */
+  cellPosition?: Position | undefined
+  /** `values_split` decided by a sentence: where the sentence starts. */
+  statementPosition?: Position | undefined
 }
 
 /** The locale messages are rendered in: English unless a parse under way asked for another. */
@@ -546,6 +655,9 @@ export function makeDiagnostic<C extends DiagnosticCode>(code: C, facts: Message
   if (place.expected !== undefined) diagnostic.expected = place.expected
   if (place.actual !== undefined) diagnostic.actual = place.actual
   if (place.rule !== undefined) diagnostic.rule = place.rule
+  if (place.cellPosition !== undefined && code === 'text_table_mismatch') Object.assign(diagnostic, { cellPosition: place.cellPosition })
+  if (place.statementPosition !== undefined && code === 'values_split')
+    Object.assign(diagnostic, { statementPosition: place.statementPosition })
   return diagnostic
 }
 

@@ -99,8 +99,14 @@ export interface DiagnosticFields {
   value_inferred: Required<Pick<DiagnosticBase, 'path' | 'expected'>>
   /** The path of the row whose values could not be placed (`applications.*.results.granted`), or of an empty table 二 cell beside one printing two numbers. */
   ambiguous_value: Required<Pick<DiagnosticBase, 'path'>>
-  /** The row's path (`applications.*.newReceived`, `reviewAndLitigation.*`); its position is the run's. */
-  values_split: Required<Pick<DiagnosticBase, 'path'>>
+  /**
+   * The row's path (`applications.*.newReceived`, `reviewAndLitigation.*`); its position is the run's;
+   * where a sentence of the narrative decided the split, `statementPosition` is the sentence's.
+   */
+  values_split: Required<Pick<DiagnosticBase, 'path'>> & {
+    /** Where the sentence that decided the split starts, when one did (and the input gives positions). */
+    statementPosition?: Position
+  }
   /** No field beyond the base (`path` names the row when the label is a row's); its position is the label's. */
   label_variant: object
   /** The group's path (`applications.*.results.other`); its position is the group label's. */
@@ -170,6 +176,19 @@ export interface DiagnosticFields {
   encoding_guessed: object
   /** No field beyond the base (`position`: where the input was cut, where known). */
   resource_limit: object
+  /**
+   * The cell (or group) the sentence states, the sentence's figure (`actual`), the table's
+   * (`expected`, absent where the cell is `null`), the sentence's `position` and the cell's.
+   */
+  text_table_mismatch: Required<Pick<DiagnosticBase, 'path' | 'actual'>> & {
+    /** Where the table prints the cell (or the first cell of the group), where the input says. */
+    cellPosition?: Position
+  }
+  /** `sections.problems` or `sections.other`; its position is the heading's, where one is printed. */
+  section_missing: {
+    /** The section's field. */
+    path: 'sections.problems' | 'sections.other'
+  }
 }
 
 /** A diagnostic of one code, with the fields that code always carries. */

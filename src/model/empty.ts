@@ -5,7 +5,7 @@
  */
 
 import { cellSchema } from './schema.js'
-import type { Cell, Edition, Report, Report2019, Report2021 } from './types.js'
+import type { Cell, CellPath, Edition, Report, Report2019, Report2021 } from './types.js'
 
 /**
  * A report of `edition` whose every cell is `null`, whose texts, organisation and year are `null`
@@ -75,6 +75,8 @@ export function buildReport(edition: Edition, values: ArrayLike<Cell | undefined
     year: null,
     identity: { organization: null, year: null },
     sections: { overview: null, problems: null, other: null },
+    narrative: [],
+    statements: [],
     activeDisclosure: tables.activeDisclosure,
     applications: tables.applications,
     reviewAndLitigation: tables.reviewAndLitigation,
@@ -124,12 +126,21 @@ function keysOf(path: string): readonly string[] {
 }
 
 /** The dot path of every cell of an edition, table by table in official order. */
-export function cellPaths(edition: Edition): readonly string[] {
-  return cellSchema(edition).paths
+export function cellPaths<E extends Edition>(edition: E): readonly CellPath<E>[] {
+  return cellSchema(edition).paths as readonly CellPath<E>[]
 }
 
-/** Read the cell at a dot path; `undefined` when the path names no cell. */
-export function getCell(report: Report, path: string): Cell | undefined {
+/**
+ * Read the cell at a dot path (typed: a misspelt path does not compile); `undefined` when the
+ * path names no cell of this report's edition. A path held as a plain `string` (read from a file,
+ * say) goes through {@link getCellAt}.
+ */
+export function getCell<R extends Report>(report: R, path: CellPath<R['edition']>): Cell | undefined {
+  return getCellAt(report, path)
+}
+
+/** Read the cell at a dot path given as any string; `undefined` when the path names no cell. */
+export function getCellAt(report: Report, path: string): Cell | undefined {
   let node: unknown = report
   for (const key of keysOf(path)) {
     if (node === null || typeof node !== 'object') return undefined

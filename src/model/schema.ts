@@ -7,7 +7,7 @@
  * @module
  */
 
-import { APPLICANT_COLUMNS, CATALOGUES, TABLE4_GROUPS, TABLE4_OUTCOMES } from './catalogue.js'
+import { APPLICANT_COLUMNS, CATALOGUES, COUNT_UNIT, MONEY_UNIT, TABLE4_GROUPS, TABLE4_OUTCOMES } from './catalogue.js'
 import type { Edition } from './types.js'
 
 /** The three tables, by their number in the format. */
@@ -39,6 +39,8 @@ export interface CellSpec {
   readonly money: boolean
   /** A count that may be negative (本年增/减). */
   readonly signed: boolean
+  /** What its number is in: `万元` for money, else what it counts (`件`, `项`). */
+  readonly unit: string
   /** The official labels of its row and column. */
   readonly labels: { readonly row: string; readonly column: string }
 }
@@ -93,7 +95,8 @@ function buildSchema(edition: Edition): CellSchema {
       row.columns.map((key) => {
         const column = catalogue.table2Columns.find((spec) => spec.key === key)
         const labels = { row: row.labels[0] ?? row.key, column: column?.labels[0] ?? key }
-        const flags = { money: column?.money === true, signed: column?.signed === true }
+        const money = column?.money === true
+        const flags = { money, signed: column?.signed === true, unit: money ? MONEY_UNIT : (column?.unit ?? COUNT_UNIT) }
         return add({ table: 2, row: row.key, column: key, ...flags, labels }, `${TABLES[2].key}.${row.key}.${key}`)
       })
     )
@@ -105,7 +108,7 @@ function buildSchema(edition: Edition): CellSchema {
       const path = row.path as string
       const labels = { row: row.labels[0] ?? path, column: applicant.labels[0] ?? applicant.key }
       const index = add(
-        { table: 3, row: path, column: applicant.key, money: false, signed: false, labels },
+        { table: 3, row: path, column: applicant.key, money: false, signed: false, unit: COUNT_UNIT, labels },
         `${TABLES[3].key}.${applicant.key}.${path}`
       )
       table3.set(path, [...(table3.get(path) ?? []), index])
@@ -115,7 +118,7 @@ function buildSchema(edition: Edition): CellSchema {
     TABLE4_OUTCOMES.map((outcome) => {
       const labels = { row: group.labels[0], column: outcome.labels[0] }
       return add(
-        { table: 4, row: group.key, column: outcome.key, money: false, signed: false, labels },
+        { table: 4, row: group.key, column: outcome.key, money: false, signed: false, unit: COUNT_UNIT, labels },
         `${TABLES[4].key}.${group.key}.${outcome.key}`
       )
     })

@@ -70,6 +70,56 @@ export interface Sections {
 }
 
 /**
+ * The six sections of a report: `'overview'` (一、总体情况), `'activeDisclosure'` (二、主动公开政府信息情况),
+ * `'applications'` (三、收到和处理政府信息公开申请情况), `'reviewAndLitigation'` (四、政府信息公开行政复议、行政诉讼情况),
+ * `'problems'` (五、存在的主要问题及改进情况), `'other'` (六、其他需要报告的事项).
+ */
+export type SectionKey = 'overview' | 'activeDisclosure' | 'applications' | 'reviewAndLitigation' | 'problems' | 'other'
+
+/** One section of a report as printed: its heading, its prose (tables excluded), where it stands. */
+export interface NarrativeSection {
+  /** Which section it is. */
+  section: SectionKey
+  /** Its heading as printed, e.g. `一、总体情况`, `4、因政府信息公开工作被申请行政复议、提起行政诉讼情况`. */
+  heading: string
+  /**
+   * Its prose as printed, tables excluded: every paragraph from its heading to the next section's
+   * (before and after its table), joined by `\n`; `null` when it prints none.
+   */
+  text: string | null
+  /** Where its heading starts. */
+  position?: Position
+}
+
+/**
+ * A figure the narrative states that the tables also hold: `本年度共收到政府信息公开申请859件` states
+ * `applications.total.newReceived` = 859. Only a sentence that names one quantity of this report's
+ * year is read (never a cumulative, a previous year's, a county-wide total, a share, a rank, a
+ * range or an approximation); see docs/diagnostics.md (`text_table_mismatch`).
+ */
+export interface Statement {
+  /**
+   * What it states: a cell (`applications.total.newReceived`), a group whose cells it sums
+   * (`applications.total.results.denied`: 不予公开), or, for a sum of cells of no one group, their
+   * paths joined by ` + ` (行政诉讼: `reviewAndLitigation.litigationDirect.total + reviewAndLitigation.litigationAfterReview.total`).
+   */
+  path: string
+  /** The cells whose sum it states (one for a cell). */
+  cells: string[]
+  /** The figure in the cells' unit: a count, or money in 万元 (`251000元` is `25.1`). */
+  value: number
+  /** The unit as printed: `件`, or a money unit (`元`, `万元` …). */
+  unit: string
+  /** The sentence as printed (up to its `。`). */
+  text: string
+  /**
+   * Where the sentence starts: in plain text, its line and column; in other formats, where the
+   * paragraph holding it starts.
+   */
+  position?: Position
+}
+
+/**
  * Where a report's organisation or year was read from, strongest first:
  *
  * - `'title'`: the report's title in its body (near the top; lines of a broken title joined,
@@ -145,6 +195,10 @@ export interface ReportBase {
   identity: Identity
   /** The narrative sections 一, 五, 六. */
   sections: Sections
+  /** Every section found (一 to 六), in document order: its heading, its prose (tables excluded), its position. */
+  narrative: NarrativeSection[]
+  /** The figures the narrative states that the tables also hold, in document order (see {@link Statement}). */
+  statements: Statement[]
   /** 四、政府信息公开行政复议、行政诉讼情况 — administrative reconsiderations and lawsuits over disclosure. */
   reviewAndLitigation: ReviewAndLitigation
   /** Rows and lines outside the official format. */
@@ -180,6 +234,16 @@ export interface Report2021 extends ReportBase {
 /** A report of either edition; narrow on `edition`. */
 export type Report = Report2019 | Report2021
 
+/** The built-in readers' names; `'none'` when no reader was run (an input past `maxInput`). */
+export type BuiltInFormat = 'text' | 'markdown' | 'html' | 'json' | 'docx' | 'pdf' | 'none'
+
+/**
+ * The name of the reader that read a report: a built-in one (your editor lists them), or the name
+ * of a custom adapter you registered (any other string).
+ */
+// `string & {}` keeps the built-in names offered by editors while any adapter's name is accepted.
+export type FormatName = BuiltInFormat | (string & {})
+
 /** What `parseReport()` returns. */
 export interface ParseResult {
   /** The report, or `null` only when the input holds no recognisable report. */
@@ -187,7 +251,7 @@ export interface ParseResult {
   /** All diagnostics, in document order. */
   diagnostics: Diagnostic[]
   /** The adapter that produced it: `'text'`, `'markdown'`, `'html'`, `'json'`, `'docx'`, `'pdf'` or a custom adapter's name. */
-  format: string
+  format: FormatName
   /** `true` when no diagnostic has severity `'error'`. */
   ok: boolean
   /**
@@ -196,3 +260,30 @@ export interface ParseResult {
    */
   start?: Position
 }
+
+/**
+ * The dot paths below `T` that lead to a cell (`number | null`), each prefixed with `P`. Objects
+ * are followed; strings, arrays and other leaves are not.
+ */
+export type CellPathsOf<T, P extends string = ''> = {
+  [K in keyof T & string]-?: T[K] extends Cell
+    ? `${P}${K}`
+    : T[K] extends readonly unknown[]
+      ? never
+      : T[K] extends object
+        ? CellPathsOf<T[K], `${P}${K}.`>
+        : never
+}[keyof T & string]
+
+/** The tables of a report: where its cells are. */
+type Tables<R extends Report> = Pick<R, 'activeDisclosure' | 'applications' | 'reviewAndLitigation'>
+
+/**
+ * The dot path of a cell of an edition's report, e.g. `'applications.total.results.granted'`:
+ * a typo does not compile. `CellPath` alone is a cell of either edition.
+ */
+export type CellPath<E extends Edition = Edition> = E extends '2019'
+  ? CellPathsOf<Tables<Report2019>>
+  : E extends '2021'
+    ? CellPathsOf<Tables<Report2021>>
+    : never

@@ -9,6 +9,7 @@ import { printNumber } from '../model/decimal.js'
 import { layoutReport, toGrid, type LayoutBlock, type LayoutCell } from '../model/layout.js'
 import type { Report } from '../model/types.js'
 import { toJson } from './json.js'
+import { REPORT_SCHEMA_URL } from './schema-url.js'
 
 /** The formats `formatReport` writes. */
 export type OutputFormat = 'markdown' | 'text' | 'html' | 'json'
@@ -28,7 +29,8 @@ export interface FormatOptions {
  * - `text`: tab-separated rows, as reports are copied from Word (`—` for a blank cell);
  * - `html`: a fragment with real rowspan and colspan, like the official template, each value cell
  *   naming its model path in `data-path` (`<td data-path="applications.total.results.granted">`);
- * - `json`: the report itself, with two-space indentation.
+ * - `json`: the report itself, with two-space indentation, its first key `$schema` naming the JSON
+ *   Schema it follows ({@link REPORT_SCHEMA_URL}, shipped as `zfxxgk/schema/report.schema.json`).
  *
  * Every number is written as the model holds it: the shortest decimal that reads back as the same
  * number, in plain digits (`0.0000001`, never `1e-7`), never rounded; JSON stays valid JSON.
@@ -51,7 +53,7 @@ export interface FormatOptions {
  */
 export function formatReport(report: Report, options?: FormatOptions | null): string {
   const format = options?.format ?? 'markdown'
-  if (format === 'json') return `${toJson(report, 2)}\n`
+  if (format === 'json') return `${toJson({ $schema: REPORT_SCHEMA_URL, ...report }, 2)}\n`
   const blocks = layoutReport(report)
   if (format === 'markdown') return blocks.map(markdownBlock).join('\n\n') + '\n'
   if (format === 'text') return blocks.map(textBlock).join('\n\n') + '\n'

@@ -93,16 +93,16 @@ describe('filters', () => {
   it('FlateDecode: zlib, up to the budget; broken data counted up to the break', () => {
     const data = new Uint8Array(300_000).fill(0x41)
     const zlib = fflate.zlibSync(data)
-    expect(new Uint8Array(decode('FlateDecode', zlib))).toEqual(data)
+    // Compared as one buffer: element by element, 300 000 bytes cost seconds on a busy machine.
+    expect(Buffer.from(decode('FlateDecode', zlib)).equals(data)).toBe(true)
     expect(() => decode('Fl', zlib, 1000)).toThrow(ResourceLimitError)
     // A stream cut in its middle: zlib gives up, what came before is still decoded.
-    const cut = fflate.zlibSync(fflate.strToU8('x'.repeat(50_000) + 'y'.repeat(50_000) + Math.random().toString(36).repeat(5000)), {
-      level: 1
-    })
+    const noise = Array.from({ length: 5000 }, (_, i) => ((i * 2654435761) >>> 0).toString(36)).join('')
+    const cut = fflate.zlibSync(fflate.strToU8('x'.repeat(50_000) + 'y'.repeat(50_000) + noise), { level: 1 })
     const broken = cut.slice()
     broken.fill(0xff, cut.length >> 1)
     expect(decode('Fl', broken).length).toBeGreaterThan(0)
-  })
+  }, 30_000)
 
   it('leaves image codecs, Crypt and unknown filters unmeasured', () => {
     for (const name of ['DCTDecode', 'DCT', 'JPXDecode', 'JBIG2Decode', 'CCITTFaxDecode', 'CCF', 'Crypt', 'Nonsense']) {

@@ -17,6 +17,7 @@ import {
   buildDataset,
   cellPaths,
   getCell,
+  getCellAt,
   parseReport,
   toRows,
   type Dataset,
@@ -175,7 +176,7 @@ describe('zfxxgk dataset: the seven 平潭 crawls and the 2025 page', () => {
       const report = year.report
       const mine = rows.filter((row) => row.year === String(year.year))
       expect(mine.map((row) => row.path)).toEqual([...cellPaths(year.edition)])
-      for (const row of mine) expect(row.value, `${year.year} ${row.path}`).toBe(text(getCell(report, row.path as string) ?? null))
+      for (const row of mine) expect(row.value, `${year.year} ${row.path}`).toBe(text(getCellAt(report, row.path as string) ?? null))
       if (year.sources.length === 1) {
         const statuses = new Map(
           toRows(all.get(year.sources[0]?.source as string) as ReturnType<typeof parseReport>).map((row) => [row.path, row.status])

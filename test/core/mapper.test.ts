@@ -234,6 +234,12 @@ describe('through parseReport (text)', () => {
       diagnostics
         .filter((diagnostic) => diagnostic.code !== 'row_missing')
         .map((diagnostic) => `${diagnostic.code} ${diagnostic.path ?? ''}`)
-    ).toEqual(['unknown_label extras.0', 'table_missing applications', 'organization_unknown organization', 'year_unknown year'])
+    ).toEqual([
+      'unknown_label extras.0',
+      'table_missing applications',
+      'section_missing sections.other',
+      'organization_unknown organization',
+      'year_unknown year'
+    ])
   })
 })

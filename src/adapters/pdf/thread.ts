@@ -73,7 +73,12 @@ let current: Thread | undefined
  * be stuck in a loop that never yields), and for tests.
  */
 export function stopThread(): Promise<number> | undefined {
-  return current?.dead === false ? current.worker.terminate() : undefined
+  const stopping = current
+  if (stopping === undefined || stopping.dead) return undefined
+  // The thread ends a moment later ('exit'): a document opened meanwhile must get a new one, not
+  // this one, whose end would fail it.
+  current = undefined
+  return stopping.worker.terminate()
 }
 
 /**

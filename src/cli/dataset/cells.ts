@@ -8,6 +8,7 @@
  */
 
 import { COMPACT_STATUSES, type CompactReport } from '../../dataset/compact.js'
+import { mergedValues } from '../../dataset/builder.js'
 import type { DatasetYear } from '../../dataset/types.js'
 import { readCells } from '../../model/empty.js'
 import { cellSchema } from '../../model/schema.js'
@@ -77,8 +78,8 @@ export function keyIndices(edition: Edition): readonly (readonly number[])[] {
 
 /** A body's year as the panel and the dashboard read it. */
 export interface YearCells {
-  /** Its merged report, built once. */
-  report: Report
+  /** Its merged report, built when read (each read builds it again: keep it). */
+  readonly report: Report
   /** Each cell of the merged report by schema index (`null`: blank or not read). */
   cells: readonly Cell[]
   /** How each was read, by schema index. */
@@ -100,8 +101,12 @@ const rank = (status: CellStatus): number => RANK.get(status) ?? COMPACT_STATUSE
  * @param sources - Each source's compact report, by source name.
  */
 export function yearCells(year: DatasetYear, sources: ReadonlyMap<string, CompactReport>): YearCells {
-  const report = year.report
-  const cells = readCells(report).map((cell) => cell ?? null)
+  // The merged values as the builder holds them: the report is built only when asked for (JSON).
+  const values = mergedValues(year)
+  const cells =
+    values === undefined
+      ? readCells(year.report).map((cell) => cell ?? null)
+      : Array.from(values, (value) => (Number.isNaN(value) ? null : value))
   const reports = year.sources.flatMap(({ source }) => {
     const report = sources.get(source)
     return report === undefined ? [] : [report]
@@ -127,7 +132,15 @@ export function yearCells(year: DatasetYear, sources: ReadonlyMap<string, Compac
     keys.push(indices.length === 0 ? null : sum)
     keyStatuses.push(status)
   }
-  return { report, cells, statuses, keys, keyStatuses }
+  return {
+    get report(): Report {
+      return year.report
+    },
+    cells,
+    statuses,
+    keys,
+    keyStatuses
+  }
 }
 
 /**

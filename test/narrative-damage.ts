@@ -1,0 +1,178 @@
+/**
+ * Reports whose narrative restates figures of their tables: sentences that agree with the table,
+ * sentences that disagree (the figure changed), and decoys (a previous year's, a county-wide total,
+ * a cumulative, an approximation, a share, another applicant column, another fee) whose figure
+ * differs from the table but states no quantity of this report. Printed in every layout of
+ * damage.ts. Used by test/narrative.property.test.ts.
+ */
+import { fc } from '@fast-check/vitest'
+import { getCell, type Edition, type Report } from '../src/index.js'
+import { printNumber } from '../src/model/decimal.js'
+import { cellPaths } from '../src/model/empty.js'
+import { validReport } from './arbitraries.js'
+import { LAYOUTS, TABLE3_ORDERS, withTable3Order, type Layout } from './damage.js'
+
+/** A sentence that states one quantity of the tables: the cells it sums, and how it is written with a figure. */
+interface Phrase {
+  /** The statement's path, as the library names it. */
+  path: string
+  /** The cells it sums (a prefix names a group). */
+  cells: readonly string[]
+  /** The edition whose tables hold it (default: both). */
+  edition?: Edition
+  /** Money (in 万元), else a count. */
+  money?: boolean
+  /** The sentence, with the figure written in. */
+  write: (figure: string) => string
+}
+
+const T = 'applications.total.'
+const R = 'reviewAndLitigation.'
+
+/** Phrasings of single quantities, each as a report might print it. */
+export const PHRASES: readonly Phrase[] = [
+  { path: `${T}newReceived`, cells: [`${T}newReceived`], write: (v) => `本年度共收到政府信息公开申请${v}件` },
+  { path: `${T}carriedOver`, cells: [`${T}carriedOver`], write: (v) => `上年结转政府信息公开申请${v}件` },
+  { path: `${T}results.total`, cells: [`${T}results.total`], write: (v) => `全年共办结政府信息公开申请${v}件` },
+  { path: `${T}results.granted`, cells: [`${T}results.granted`], write: (v) => `其中予以公开${v}件` },
+  { path: `${T}results.partiallyGranted`, cells: [`${T}results.partiallyGranted`], write: (v) => `部分公开${v}件` },
+  { path: `${T}results.denied`, cells: [`${T}results.denied`], write: (v) => `不予公开${v}件` },
+  { path: `${T}results.unavailable`, cells: [`${T}results.unavailable`], write: (v) => `无法提供${v}件` },
+  { path: `${T}results.notProcessed`, cells: [`${T}results.notProcessed`], write: (v) => `不予处理${v}件` },
+  { path: `${T}carriedForward`, cells: [`${T}carriedForward`], write: (v) => `结转下年度继续办理${v}件` },
+  { path: `${R}review.total`, cells: [`${R}review.total`], write: (v) => `因政府信息公开被申请行政复议${v}件` },
+  {
+    path: `${R}litigationDirect.total + ${R}litigationAfterReview.total`,
+    cells: [`${R}litigationDirect.total`, `${R}litigationAfterReview.total`],
+    write: (v) => `因政府信息公开被提起行政诉讼${v}件`
+  },
+  {
+    path: 'activeDisclosure.normativeDocuments.issued',
+    cells: ['activeDisclosure.normativeDocuments.issued'],
+    edition: '2021',
+    write: (v) => `本年度制发行政规范性文件${v}件`
+  },
+  {
+    path: 'activeDisclosure.normativeDocuments.inForce',
+    cells: ['activeDisclosure.normativeDocuments.inForce'],
+    edition: '2021',
+    write: (v) => `集中公开现行有效行政规范性文件${v}件`
+  },
+  {
+    path: 'activeDisclosure.regulations.repealed',
+    cells: ['activeDisclosure.regulations.repealed'],
+    edition: '2021',
+    write: (v) => `废止规章${v}件`
+  },
+  {
+    path: 'activeDisclosure.normativeDocuments.made',
+    cells: ['activeDisclosure.normativeDocuments.made'],
+    edition: '2019',
+    write: (v) => `本年新制作规范性文件${v}件`
+  },
+  {
+    path: 'activeDisclosure.licensing.decisions',
+    cells: ['activeDisclosure.licensing.decisions'],
+    write: (v) => `全年作出行政许可决定${v}件`
+  },
+  {
+    path: 'activeDisclosure.punishment.decisions',
+    cells: ['activeDisclosure.punishment.decisions'],
+    write: (v) => `作出行政处罚决定${v}件`
+  },
+  {
+    path: 'activeDisclosure.fees.amount',
+    cells: ['activeDisclosure.fees.amount'],
+    edition: '2021',
+    money: true,
+    write: (v) => `本年行政事业性收费金额${v}万元`
+  }
+]
+
+/** Sentences whose figure is no quantity of this report's tables (each is read as nothing, whatever its figure). */
+export const DECOYS: readonly ((figure: string) => string)[] = [
+  (v) => `全区共收到政府信息公开申请${v}件`,
+  (v) => `全市累计受理政府信息公开申请${v}件`,
+  (v) => `历年累计收到政府信息公开申请${v}件`,
+  (v) => `上年度共收到政府信息公开申请${v}件`,
+  (v) => `2018年收到政府信息公开申请${v}件`,
+  (v) => `收到政府信息公开申请较上年增加${v}件`,
+  (v) => `予以公开及部分公开${v}件`,
+  (v) => `收到自然人申请${v}件`,
+  (v) => `予以公开约${v}件`,
+  (v) => `受理政府信息公开申请${v}余件`,
+  (v) => `受理政府信息公开申请${v}多件`,
+  (v) => `收到政府信息公开申请${v}至${v}0件`,
+  (v) => `收取信息处理费${v}元`,
+  (v) => `收到群众诉求${v}件`,
+  (v) => `行政复议${v}件`,
+  (v) => `不予公开的占${v}%`,
+  (v) => `在全省排名第${v}位`,
+  (v) => `收到企业申请${v}件`
+]
+
+/** A sentence planted in a report's narrative. */
+export interface Planted {
+  /** `agree`: the table's figure; `disagree`: another; `decoy`: no quantity of the tables. */
+  kind: 'agree' | 'disagree' | 'decoy'
+  /** The sentence, ending with 。. */
+  sentence: string
+  /** For agree and disagree: the statement's path. */
+  path?: string
+  /** For agree and disagree: the figure written (in 万元 for money). */
+  value?: number
+}
+
+/** The figure a statement sums to in a report. */
+function tableValue(report: Report, cells: readonly string[]): number {
+  let sum = 0
+  for (const cell of cells) {
+    for (const path of cellPaths(report.edition)) if (path === cell || path.startsWith(`${cell}.`)) sum += getCell(report, path) as number
+  }
+  return sum
+}
+
+/**
+ * A valid report (either edition) whose section 一 states figures of its tables, some agreeing,
+ * some disagreeing, with decoys among them, printed in one of the layouts: the text, the report,
+ * and what was planted.
+ */
+export const narrativeStatements: fc.Arbitrary<{ text: string; report: Report; planted: Planted[]; layout: Layout }> = fc
+  .record({
+    report: validReport(),
+    layout: fc.constantFrom<Layout>(...LAYOUTS),
+    picks: fc.array(
+      fc.record({
+        phrase: fc.nat(),
+        kind: fc.constantFrom<Planted['kind']>('agree', 'disagree', 'decoy'),
+        delta: fc.integer({ min: 1, max: 40 }),
+        decoy: fc.nat()
+      }),
+      { minLength: 1, maxLength: 6 }
+    ),
+    joined: fc.boolean()
+  })
+  .map(({ report, layout, picks, joined }) => {
+    const phrases = PHRASES.filter((phrase) => phrase.edition === undefined || phrase.edition === report.edition)
+    const used = new Set<string>()
+    const planted: Planted[] = []
+    for (const pick of picks) {
+      const phrase = phrases[pick.phrase % phrases.length] as Phrase
+      const value = tableValue(report, phrase.cells)
+      if (pick.kind === 'decoy') {
+        const decoy = DECOYS[pick.decoy % DECOYS.length] as (figure: string) => string
+        planted.push({ kind: 'decoy', sentence: `${decoy(printNumber(value + pick.delta))}。` })
+        continue
+      }
+      // One statement per quantity: two would be two findings, or none, on the same cell.
+      if (used.has(phrase.path)) continue
+      used.add(phrase.path)
+      const written = pick.kind === 'agree' ? value : phrase.money === true ? value + pick.delta / 100 : value + pick.delta
+      const figure = Number(printNumber(written))
+      planted.push({ kind: pick.kind, sentence: `${phrase.write(printNumber(figure))}。`, path: phrase.path, value: figure })
+    }
+    const copy = structuredClone(report)
+    copy.sections = { overview: planted.map((one) => one.sentence).join(joined ? '' : '\n'), problems: '无。', other: '无。' }
+    const text = withTable3Order(copy, TABLE3_ORDERS.official as NonNullable<(typeof TABLE3_ORDERS)['official']>, layout, false)
+    return { text, report: copy, planted, layout }
+  })
