@@ -168,7 +168,7 @@ describe('zfxxgk parse', () => {
     }
     const none = await run([])
     expect(none.stdout).toBe('')
-    expect(none.stderr).toBe("zfxxgk: name a command: parse, check, view or dataset\nRun 'zfxxgk --help' for more.\n")
+    expect(none.stderr).toBe("zfxxgk: name a command: parse, check, view, dataset or codebook\nRun 'zfxxgk --help' for more.\n")
     expect((await run(['--help'])).stdout).toContain('Usage: zfxxgk')
     expect((await run(['parse', '--help'])).stdout).toContain('--shape long|wide')
   })

@@ -13,23 +13,23 @@ describe('a usage error is one line, then where to read more', () => {
   const cases: [string[], string, string][] = [
     [['pars', SEED], "unknown command 'pars'. Did you mean 'parse'?", ''],
     [['chekc', SEED], "unknown command 'chekc'. Did you mean 'check'?", ''],
-    [['frobnicate', SEED], "unknown command 'frobnicate': the commands are parse, check, view, dataset", ''],
+    [['frobnicate', SEED], "unknown command 'frobnicate': the commands are parse, check, view, dataset, codebook", ''],
     [[CORPUS], `unknown command '${CORPUS}': name a command first (zfxxgk parse ${CORPUS}, zfxxgk check ${CORPUS})`, ''],
-    [[], 'name a command: parse, check, view or dataset', ''],
+    [[], 'name a command: parse, check, view, dataset or codebook', ''],
     [['parse', '--fromat', 'json', SEED], "unknown option '--fromat'. Did you mean '--format'?", ' parse'],
     [['check', SEED, '--frial'], "unknown option '--frial'. Did you mean '--frail'?", ' check'],
     [['check', SEED, '--exlcude=x'], "unknown option '--exlcude'. Did you mean '--exclude'?", ' check'],
     [['parse', SEED, '--nope'], "unknown option '--nope'", ' parse'],
     [['parse', SEED, '-x'], "unknown option '-x'", ' parse'],
-    [['parse', SEED, '--to'], 'option --to needs a value (json, ndjson, csv, markdown)', ' parse'],
+    [['parse', SEED, '--to'], 'option --to needs a value (json, ndjson, csv, markdown, xlsx)', ' parse'],
     [['dataset', SEED, '--to'], 'option --to needs a value (csv, json)', ' dataset'],
-    [['parse', '--to', '--format', 'json', SEED], 'option --to needs a value (json, ndjson, csv, markdown)', ' parse'],
+    [['parse', '--to', '--format', 'json', SEED], 'option --to needs a value (json, ndjson, csv, markdown, xlsx)', ' parse'],
     [['parse', SEED, '-o'], 'option -o/--output needs a value (a file, or a folder ending in /)', ' parse'],
     [['check', SEED, '--frail=yes'], 'option --frail takes no value', ' check'],
-    [['parse', SEED, '--to', 'cvs'], "--to must be one of json, ndjson, csv, markdown. Did you mean 'csv'?", ' parse'],
-    [['parse', SEED, '--to', 'xml'], '--to must be one of json, ndjson, csv, markdown', ' parse'],
+    [['parse', SEED, '--to', 'cvs'], "--to must be one of json, ndjson, csv, markdown, xlsx. Did you mean 'csv'?", ' parse'],
+    [['parse', SEED, '--to', 'xml'], '--to must be one of json, ndjson, csv, markdown, xlsx', ' parse'],
     [['parse', SEED, '--to', 'csv', '--shape', 'wdie'], "--shape must be long or wide. Did you mean 'wide'?", ' parse'],
-    [['check', SEED, '--to', 'csv'], '--to is an option of parse and dataset, not of check', ' check']
+    [['check', SEED, '--to', 'csv'], '--to is an option of parse, dataset and codebook, not of check', ' check']
   ]
   it.each(cases)('%j', async (argv, says, command) => {
     const { code, stdout, stderr } = await run(argv)
