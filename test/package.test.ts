@@ -24,6 +24,12 @@ function links(markdown: string): string[] {
 }
 
 describe('the package', () => {
+  it('says what changed in its version: a CHANGELOG section for it, shipped in the package', () => {
+    const changelog = readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8')
+    expect(changelog).toMatch(new RegExp(`^## \\[${String(pkg.version).replaceAll('.', '\\.')}\\] - \\d{4}-\\d{2}-\\d{2}$`, 'mu'))
+    expect(pkg.files).toContain('CHANGELOG.md')
+  })
+
   it('ships the MIT licence text the package declares', () => {
     expect(pkg.license).toBe('MIT')
     expect(readFileSync(join(ROOT, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n\nCopyright \(c\) \d{4} /u)
