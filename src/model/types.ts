@@ -275,15 +275,12 @@ export type CellPathsOf<T, P extends string = ''> = {
         : never
 }[keyof T & string]
 
-/** The tables of a report: where its cells are. */
-type Tables<R extends Report> = Pick<R, 'activeDisclosure' | 'applications' | 'reviewAndLitigation'>
-
 /**
  * The dot path of a cell of an edition's report, e.g. `'applications.total.results.granted'`:
  * a typo does not compile. `CellPath` alone is a cell of either edition.
  */
 export type CellPath<E extends Edition = Edition> = E extends '2019'
-  ? CellPathsOf<Tables<Report2019>>
+  ? CellPathsOf<Pick<Report2019, 'activeDisclosure' | 'applications' | 'reviewAndLitigation'>>
   : E extends '2021'
-    ? CellPathsOf<Tables<Report2021>>
+    ? CellPathsOf<Pick<Report2021, 'activeDisclosure' | 'applications' | 'reviewAndLitigation'>>
     : never
