@@ -10,6 +10,7 @@
 
 import type * as Fflate from 'fflate'
 import { ResourceLimitError } from '../../source/limits.js'
+import { joinChunks } from '../../source/bytes.js'
 
 /** Where a part's compressed bytes are, and how they are compressed. */
 export interface ZipEntry {
@@ -137,11 +138,5 @@ export function inflateEntry(entry: ZipEntry, budget: number, fflate: typeof Ffl
   const { data } = entry
   for (let at = 0; at < data.length; at += SLICE) inflater.push(data.subarray(at, at + SLICE), at + SLICE >= data.length)
   if (data.length === 0) inflater.push(data, true)
-  const out = new Uint8Array(size)
-  let at = 0
-  for (const chunk of chunks) {
-    out.set(chunk, at)
-    at += chunk.length
-  }
-  return out
+  return joinChunks(chunks, size)
 }

@@ -12,6 +12,7 @@
  */
 
 import type * as Fflate from 'fflate'
+import { joinChunks } from '../../source/bytes.js'
 import { brotliDecompressSync, constants, inflateRawSync } from 'node:zlib'
 
 /** Decode `input` to at most `left` bytes; call `exceed` (which throws) when it decodes to more. */
@@ -77,17 +78,7 @@ function flate(input: Uint8Array, left: number, exceed: () => never, fflate: typ
     // fflate's own errors carry a numeric code; the budget's goes on up.
     if (!(error instanceof Error && 'code' in error)) throw error
   }
-  return concat(chunks, size)
-}
-
-function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
-  const out = new Uint8Array(size)
-  let at = 0
-  for (const chunk of chunks) {
-    out.set(chunk, at)
-    at += chunk.length
-  }
-  return out
+  return joinChunks(chunks, size)
 }
 
 const hexValue = (code: number): number =>
@@ -157,7 +148,7 @@ function runLength(input: Uint8Array, left: number, exceed: () => never): Uint8A
     if (size > left) exceed()
     chunks.push(piece)
   }
-  return concat(chunks, size)
+  return joinChunks(chunks, size)
 }
 
 /** LZWDecode: codes of 9 to 12 bits, 256 clears, 257 ends; the width grows one code early unless `earlyChange` is off. */
@@ -196,7 +187,7 @@ function lzw(input: Uint8Array, left: number, exceed: () => never, earlyChange: 
         previous = -1
         continue
       }
-      if (code === 257 || code > next || (code === next && previous < 0)) return concat(chunks, size)
+      if (code === 257 || code > next || (code === next && previous < 0)) return joinChunks(chunks, size)
       // The code being defined is the previous string and its own first character.
       const piece = code < next ? spell(code) : spell(previous, suffix[firstOf(previous, prefix)] as number)
       if (previous >= 0 && next < 4096) {
@@ -212,7 +203,7 @@ function lzw(input: Uint8Array, left: number, exceed: () => never, earlyChange: 
       if (next + (earlyChange ? 1 : 0) >= 1 << width && width < 12) width++
     }
   }
-  return concat(chunks, size)
+  return joinChunks(chunks, size)
 }
 
 /** The first character's code of an LZW string. */
