@@ -6,6 +6,7 @@ import { basename, dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { main, type Io } from '../src/cli/index.js'
 import { WORKER_THRESHOLD } from '../src/cli/pool.js'
+import { readCsv } from './helpers.js'
 import { pathToFileURL } from 'node:url'
 import { cellPaths, getCell, getCellAt, parseReport, type Adapter, type Report } from '../src/index.js'
 
@@ -243,25 +244,6 @@ describe('CSV for spreadsheets: no text field is a formula', () => {
   // Titles such as these name no body (organization_unknown); an organisation given by the caller reaches the CSV as given.
   writeFileSync(join(folder, 'ids.csv'), 'file,organization,year\nplain.md,"=HYPERLINK(""//example.invalid/?x"")临江市自然资源局",2020\n')
 
-  /** RFC 4180 fields of a CSV (quoted fields may hold commas and quotes). */
-  const fields = (csv: string): string[][] => {
-    const rows: string[][] = []
-    let row: string[] = []
-    let field = ''
-    let quoted = false
-    for (let i = 0; i < csv.length; i++) {
-      const char = csv[i] as string
-      if (quoted) {
-        if (char === '"' && csv[i + 1] === '"') ((field += '"'), i++)
-        else if (char === '"') quoted = false
-        else field += char
-      } else if (char === '"') quoted = true
-      else if (char === ',') (row.push(field), (field = ''))
-      else if (char === '\n') (row.push(field.replace(/\r$/u, '')), rows.push(row), (row = []), (field = ''))
-      else field += char
-    }
-    return rows
-  }
   const formula = /^[=+\-@\t\r＝＋－＠]/u
   const numeric = new Set(['year', 'value', 'errors', 'warnings'])
 
@@ -277,7 +259,7 @@ describe('CSV for spreadsheets: no text field is a formula', () => {
         }
       )
       expect(status).toBe(0)
-      const [header, ...rows] = fields(stdout)
+      const [header, ...rows] = readCsv(stdout)
       expect(rows.length).toBeGreaterThan(0)
       for (const row of rows) {
         row.forEach((field, i) => {

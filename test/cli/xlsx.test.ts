@@ -10,6 +10,7 @@ import { unzipSync, strFromU8 } from 'fflate'
 import readXlsxFile from 'read-excel-file/node'
 import { describe, expect, it } from 'vitest'
 import { parseReport, toRows, VERSION } from 'zfxxgk'
+import { readCsv } from '../helpers.js'
 import { BIN, CORPUS, folderOf, run } from './helpers.js'
 
 const SEEDS = ['seed-000', 'seed-001', 'seed-002', 'seed-003', 'seed-004']
@@ -20,26 +21,6 @@ type Sheet = { sheet: string; data: unknown[][] }
 
 async function sheetsOf(file: string): Promise<Sheet[]> {
   return (await readXlsxFile(readFileSync(file))) as unknown as Sheet[]
-}
-
-/** The CSV's fields (RFC 4180) of a text. */
-function csvRows(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i] as string
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') ((field += '"'), i++)
-      else if (char === '"') quoted = false
-      else field += char
-    } else if (char === '"') quoted = true
-    else if (char === ',') (row.push(field), (field = ''))
-    else if (char === '\n') (row.push(field.replace(/\r$/u, '')), rows.push(row), (row = []), (field = ''))
-    else field += char
-  }
-  return rows
 }
 
 /** A CSV field as the workbook holds it: numbers in `numeric` columns, text without the quote put before a formula, empty as null. */
@@ -93,8 +74,8 @@ describe('parse --to xlsx', () => {
     const dir = seedFolder()
     const out = join(dir, '..', `${dir.split('/').pop() ?? 'x'}-wide.xlsx`)
     expect((await run(['parse', dir, '--to', 'xlsx', '--shape', 'wide', '-o', out])).code).toBe(0)
-    const csv = csvRows((await run(['parse', dir, '--to', 'csv', '--shape', 'wide'])).stdout)
-    const labels = csvRows((await run(['parse', dir, '--to', 'csv', '--shape', 'wide', '--header', 'label'])).stdout)[0]
+    const csv = readCsv((await run(['parse', dir, '--to', 'csv', '--shape', 'wide'])).stdout)
+    const labels = readCsv((await run(['parse', dir, '--to', 'csv', '--shape', 'wide', '--header', 'label'])).stdout)[0]
     const [reports] = await sheetsOf(out)
     const [paths, chinese, ...rows] = reports?.data ?? []
     const [csvHeader, ...csvBody] = csv
