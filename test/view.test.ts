@@ -8,16 +8,15 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFil
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { chromium, type Browser, type Locator } from 'playwright-core'
+import { type Browser, type Locator } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { BROWSER_PRESENT, launchChromium } from './browser.js'
 import { main, type Io } from '../src/cli/index.js'
 import { renderView } from '../src/cli/view.js'
 import { cellPaths, parseReport, toRows } from '../src/index.js'
 import { CORPUS } from './helpers.js'
 
-const CHROMIUM = '/usr/bin/chromium'
-/** In CI the browser must be there: a missing one fails rather than skips. */
-const present = existsSync(CHROMIUM) || process.env.CI === 'true'
+const present = BROWSER_PRESENT
 
 /** A cell's background colour as the browser computes it (the test is compiled without the DOM's types). */
 const background = (cell: Locator): Promise<string> =>
@@ -40,19 +39,7 @@ describe('zfxxgk view', () => {
   beforeAll(async () => {
     expect((await run(['view', join(CORPUS, 'seed-004', 'input.txt'), '-o', page])).code).toBe(0)
     if (present) {
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync'
-        ]
-      })
+      browser = await launchChromium()
     }
   }, 60_000)
 
@@ -148,10 +135,7 @@ describe('zfxxgk view with hostile file names and report texts', () => {
     'runs no script and links only to its own pages, each link opening its page',
     async () => {
       expect((await run(['view', inputs, '--format', 'text', '-o', `${pages}/`])).code).toBe(0)
-      const browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
-      })
+      const browser = await launchChromium()
       try {
         const tab = await browser.newPage()
         const dialogs: string[] = []

@@ -8,16 +8,15 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { BROWSER_PRESENT, launchChromium } from '../browser.js'
 import { CHARTED } from '../../src/cli/dataset/dashboard.js'
 import { KEY_CELLS } from '../../src/cli/dataset/cells.js'
 import { cellPaths } from '../../src/index.js'
 import { copyCase, run } from './helpers.js'
 
-const CHROMIUM = '/usr/bin/chromium'
-/** In CI the browser must be there: a missing one fails rather than skips. */
-const present = existsSync(CHROMIUM) || process.env.CI === 'true'
+const present = BROWSER_PRESENT
 const CRAWLS = [
   'real-002-pingtan-2019',
   'real-003-pingtan-2020',
@@ -72,20 +71,7 @@ describe('zfxxgk dataset -o DIR/: the dashboard', () => {
     const result = await run(['dataset', inputs, '--identity', join(dir, 'identity.csv'), '-o', `${out}/`])
     expect(result.code).toBe(0)
     stderr = result.stderr
-    if (present)
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync'
-        ]
-      })
+    if (present) browser = await launchChromium()
   }, 60_000)
 
   afterAll(async () => {
