@@ -1,4 +1,5 @@
-// Package smoke test (run by `npm test` after the build): pack the tarball, install it into a
+// Package smoke test (run by `npm test` after the build): pack the tarball, check its types resolve
+// (attw, ESM profile), install it into a
 // temporary project as a user would, then import it from ESM, require() it from CommonJS
 // (Node >= 20.19), run the bin, and type-check a consumer that narrows on `edition`. Then install
 // it as README says while it is not on the registry: by the clone's path into another empty
@@ -30,8 +31,13 @@ function step(name, check) {
 }
 
 try {
-  run(npm, ['pack', '--silent', '--pack-destination', work], { cwd: root })
+  // Packed once, as built (`npm test` has just built dist/): `npm pack` would otherwise run
+  // `prepare`, a build, again; the same tarball goes to attw and is installed below.
+  run(npm, ['pack', '--silent', '--ignore-scripts', '--pack-destination', work], { cwd: root })
   const tarball = readdirSync(work).find((name) => name.endsWith('.tgz'))
+  step('types resolve for ESM consumers (attw)', () => {
+    run('node', [join(root, 'node_modules', '@arethetypeswrong', 'cli', 'dist', 'index.js'), join(work, tarball), '--profile', 'esm-only'])
+  })
   writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'zfxxgk-smoke', private: true, type: 'commonjs' }))
   run(npm, ['install', join(work, tarball), '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'])
 
