@@ -14,18 +14,9 @@ import { BROWSER_PRESENT, launchChromium } from '../browser.js'
 import { CHARTED } from '../../src/cli/dataset/dashboard.js'
 import { KEY_CELLS } from '../../src/cli/dataset/cells.js'
 import { cellPaths } from '../../src/index.js'
-import { copyCase, run } from './helpers.js'
+import { copyCase, run, CRAWLS } from './helpers.js'
 
 const present = BROWSER_PRESENT
-const CRAWLS = [
-  'real-002-pingtan-2019',
-  'real-003-pingtan-2020',
-  'real-004-pingtan-2021',
-  'real-005-pingtan-2022',
-  'real-006-pingtan-2023',
-  'real-007-pingtan-2024',
-  'real-008-pingtan-2025'
-]
 const HOSTILE = '<script>alert(1)</script>'
 
 /** Every element of the page that could run or fetch something, and every link's raw and resolved address. */

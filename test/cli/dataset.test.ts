@@ -25,17 +25,8 @@ import {
   type DatasetYear,
   type Report
 } from '../../src/index.js'
-import { BIN, copyCase, run } from './helpers.js'
+import { BIN, copyCase, run, CRAWLS } from './helpers.js'
 
-const CRAWLS = [
-  'real-002-pingtan-2019',
-  'real-003-pingtan-2020',
-  'real-004-pingtan-2021',
-  'real-005-pingtan-2022',
-  'real-006-pingtan-2023',
-  'real-007-pingtan-2024',
-  'real-008-pingtan-2025'
-]
 const BODY = '平潭综合实验区'
 
 /** A folder of the eight inputs, `pingtan/crawls/*.txt` and `pingtan/pages/2025.html`, and an identity CSV beside them. */

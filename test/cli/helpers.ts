@@ -7,6 +7,16 @@ import type { StdinSource } from '../../src/cli/stdin.js'
 
 export const CORPUS = join(import.meta.dirname, '..', '..', 'corpus')
 export const BIN = join(import.meta.dirname, '..', '..', 'dist', 'cli.js')
+/** The seven real 平潭综合实验区 crawls of corpus/, 2019 to 2025, in order. */
+export const CRAWLS = [
+  'real-002-pingtan-2019',
+  'real-003-pingtan-2020',
+  'real-004-pingtan-2021',
+  'real-005-pingtan-2022',
+  'real-006-pingtan-2023',
+  'real-007-pingtan-2024',
+  'real-008-pingtan-2025'
+] as const
 
 /** A temporary folder holding corpus inputs under the given names (case → relative path). */
 export function folderOf(files: Record<string, string>, prefix = 'zfxxgk-cli-'): string {
