@@ -34,7 +34,7 @@ import { glyphItems } from './items.js'
 import { lines, pageBlocks, pieceOf, type Cursor, type HiddenItem, type TextItem } from './page.js'
 import { pageRules, type Ops } from './rules.js'
 import { checkDecoded } from './streams.js'
-import { Session, startThread, type SessionBudget } from './thread.js'
+import { Session, startThread, ThreadEndedError, type SessionBudget } from './thread.js'
 
 const fflate = onFirstUse((require) => require('fflate') as typeof Fflate)
 
@@ -121,7 +121,10 @@ function dataFolders(): { cMapUrl: string; standardFontDataUrl: string } {
  * decode an image; at most {@link MAX_PAGES} pages are read, and the pages may send at most
  * `drawnBudget(size)` operators and text items: past either, the pages before are kept and a
  * `resourceLimit` notice says where reading stopped. Every failure of pdfjs, in any of its
- * promises or in its thread, becomes this read's rejection, and the document is destroyed.
+ * promises or in its thread, becomes this read's rejection, and the document is destroyed; but
+ * when the thread ended for another document (stopped past that one's time, or out of heap with
+ * others open), the file is read once more, alone in a thread of its own, so that one bad file
+ * never fails the others read at the same time.
  *
  * @param bytes - The PDF file.
  * @param _text - Unused (the adapter reads bytes).
@@ -141,7 +144,34 @@ export async function readPdf(
   checkDecoded(bytes, decodedBudget(bytes.length), fflate())
   startThread()
   const library = await loadPdfjs()
-  const session = new Session(library, { drawn: drawnBudget(bytes.length), seconds: secondsBudget(bytes.length), ...budget })
+  const budgets = { drawn: drawnBudget(bytes.length), seconds: secondsBudget(bytes.length), ...budget }
+  try {
+    return await readIn(library, bytes, new Session(library, budgets))
+  } catch (error) {
+    if (!(error instanceof ThreadEndedError)) throw error
+    // Its thread ended, maybe for another document: once more, alone, where an end is its own.
+    return await oneAtATime(async () => {
+      try {
+        return await readIn(library, bytes, new Session(library, budgets, { alone: true }))
+      } catch (again) {
+        throw again instanceof ThreadEndedError ? again.why : again
+      }
+    })
+  }
+}
+
+/** The reads of documents read again, chained: one at a time in their thread. */
+let again: Promise<unknown> = Promise.resolve()
+
+/** Run `work` after every read again before it has settled. */
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const run = again.then(work, work)
+  again = run.catch(() => undefined)
+  return run
+}
+
+/** Read the document through a session, which is closed after. */
+async function readIn(library: typeof Pdfjs, bytes: Uint8Array, session: Session): Promise<SourceDocument> {
   let task: ReturnType<typeof library.getDocument> | undefined
   try {
     task = library.getDocument({

@@ -13,10 +13,14 @@
  * - every message a document receives passes through {@link Session}, which counts the operators
  *   and text items its pages send and fails the document past its budget;
  * - a document that takes longer than its time budget fails with `time`, and the thread, which
- *   may be stuck in a loop of pdfjs's, is ended (the next document starts another).
+ *   may be stuck in a loop of pdfjs's, is ended (the next document starts another);
+ * - the other documents it was reading when it ended fail with {@link ThreadEndedError}: the end
+ *   was another document's doing (its time), or may have been (the heap of several documents), so
+ *   the reader reads each of them again, alone ({@link Session} with `alone`).
  *
  * One thread serves every document (each over its own channel), is started on the first PDF and
- * started again after it ended; it never keeps the process alive when no document is open.
+ * started again after it ended; a second one reads, one at a time, the documents read again. They
+ * never keep the process alive when no document is open.
  *
  * @module
  */
@@ -57,28 +61,64 @@ import('node:worker_threads').then(async ({ parentPort, workerData }) => {
 }).catch((error) => setImmediate(() => { throw error }))
 `
 
-/** The running thread, and what to tell the documents it serves when it ends. */
+/** How a thread ended, as each document open in it is told. */
+interface Ending {
+  /** Ended on purpose ({@link stopThread}, or a document's time), not by its heap or a failure. */
+  stopped: boolean
+  /** How many documents were open in it. */
+  open: number
+}
+
+/** A running thread, and what to tell the documents it serves when it ends. */
 interface Thread {
   worker: Worker
   /** Called with why the thread ended, once. */
-  readonly ended: Set<(error: Error) => void>
+  readonly ended: Set<(error: Error, ending: Ending) => void>
   /** Whether it ended. */
   dead: boolean
+  /** Whether it was ended on purpose. */
+  stopped: boolean
 }
 
-let current: Thread | undefined
-
 /**
- * End the thread now: every document it is reading fails. For a document past its time (pdfjs may
- * be stuck in a loop that never yields), and for tests.
+ * A document's read failed because its thread ended, and the end need not have been its own doing:
+ * the thread was stopped for another document's time, or ran out of heap or failed while other
+ * documents were open in it. Read it again, alone.
  */
-export function stopThread(): Promise<number> | undefined {
-  const stopping = current
-  if (stopping === undefined || stopping.dead) return undefined
+export class ThreadEndedError extends Error {
+  /** Why the thread ended (a `ResourceLimitError` for its heap). */
+  readonly why: Error
+
+  /** @param why - Why the thread ended. */
+  constructor(why: Error) {
+    super(why.message)
+    this.name = 'ThreadEndedError'
+    this.why = why
+  }
+}
+
+/** The thread every document is read in. */
+let current: Thread | undefined
+/** The thread documents are read again in, one at a time. */
+let isolated: Thread | undefined
+
+/** End a thread now: every document it is reading fails. */
+function stop(thread: Thread | undefined): Promise<number> | undefined {
+  if (thread === undefined || thread.dead) return undefined
+  thread.stopped = true
   // The thread ends a moment later ('exit'): a document opened meanwhile must get a new one, not
   // this one, whose end would fail it.
-  current = undefined
-  return stopping.worker.terminate()
+  if (current === thread) current = undefined
+  if (isolated === thread) isolated = undefined
+  return thread.worker.terminate()
+}
+
+/**
+ * End the shared thread now: every document it is reading fails with {@link ThreadEndedError}
+ * (the reader reads each again, alone). For tests; a document past its time ends its own thread.
+ */
+export function stopThread(): Promise<number> | undefined {
+  return stop(current)
 }
 
 /**
@@ -86,12 +126,21 @@ export function stopThread(): Promise<number> | undefined {
  * rest of pdfjs (the first PDF of a process then waits for the slower of the two, not both).
  */
 export function startThread(): void {
-  thread()
+  thread(false)
 }
 
-/** The thread, started if none is running. */
-function thread(): Thread {
-  if (current !== undefined && !current.dead) return current
+/** The shared thread, or the one for documents read alone; started if it is not running. */
+function thread(alone: boolean): Thread {
+  const running = alone ? isolated : current
+  if (running !== undefined && !running.dead) return running
+  const started = spawn()
+  if (alone) isolated = started
+  else current = started
+  return started
+}
+
+/** A new thread, pdfjs's worker loading in it. */
+function spawn(): Thread {
   const url = pathToFileURL(createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')).href
   const worker = new Worker(THREAD_CODE, {
     eval: true,
@@ -99,12 +148,13 @@ function thread(): Thread {
     resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB }
   })
   worker.unref()
-  const started: Thread = { worker, ended: new Set(), dead: false }
+  const started: Thread = { worker, ended: new Set(), dead: false, stopped: false }
   let why: Error | undefined
   const end = (error: Error): void => {
     if (started.dead) return
     started.dead = true
-    for (const tell of started.ended) tell(error)
+    const ending = { stopped: started.stopped, open: started.ended.size }
+    for (const tell of started.ended) tell(error, ending)
     started.ended.clear()
   }
   worker.on('error', (error: Error & { code?: string }) => {
@@ -115,7 +165,6 @@ function thread(): Thread {
     end(why)
   })
   worker.on('exit', () => end(why ?? new Error("the PDF reader's thread ended")))
-  current = started
   return started
 }
 
@@ -127,13 +176,19 @@ export interface SessionBudget {
   seconds: number
 }
 
+/** Which thread a document is read in. */
+export interface SessionOptions {
+  /** In the thread for documents read again, one at a time (the caller reads them one at a time), not the shared one. */
+  alone?: boolean
+}
+
 /** pdfjs-dist's `PDFWorker`, as a session makes one (its types say `port` is `null`: it is any object with `postMessage` and `addEventListener`). */
 type WorkerClass = new (options: { port: unknown; verbosity: number }) => { destroy(): void }
 
 /**
  * One document's connection to the thread: the `PDFWorker` to give `getDocument`, a promise that
  * rejects when the document fails (its budget, an exception in pdfjs's handling, the thread's
- * end), and what it has counted.
+ * end: {@link ThreadEndedError} when that need not be this document's doing), and what it has counted.
  */
 export class Session {
   /** Give it to `getDocument({ worker })`. */
@@ -150,13 +205,14 @@ export class Session {
   private readonly timer: ReturnType<typeof setTimeout>
   private readonly port: MessagePort
   private readonly thread: Thread
-  private readonly onEnd: (error: Error) => void
+  private readonly onEnd: (error: Error, ending: Ending) => void
 
   /**
    * @param library - pdfjs-dist.
    * @param budget - The most operators and text items the document's pages may send, and the most seconds it may take.
+   * @param options - Which thread to read in.
    */
-  constructor(library: { PDFWorker: unknown }, budget: SessionBudget) {
+  constructor(library: { PDFWorker: unknown }, budget: SessionBudget, options: SessionOptions = {}) {
     this.budget = budget
     this.failed = new Promise<never>((_, reject) => {
       this.fail = reject
@@ -166,12 +222,14 @@ export class Session {
     this.ended = new Promise<void>((resolve) => {
       ended = resolve
     })
-    this.thread = thread()
-    this.onEnd = (error) => {
+    this.thread = thread(options.alone === true)
+    this.onEnd = (error, ending) => {
       ended()
-      this.fail(error)
+      // Stopped for another document's time (this one's own time failed it first), or out of heap
+      // with others open: maybe not this document's doing. Alone in its thread, it was.
+      this.fail(ending.stopped || ending.open > 1 ? new ThreadEndedError(error) : error)
     }
-    if (this.thread.dead) this.onEnd(new Error("the PDF reader's thread ended"))
+    if (this.thread.dead) this.onEnd(new Error("the PDF reader's thread ended"), { stopped: true, open: 1 })
     else this.thread.ended.add(this.onEnd)
     const { port1, port2 } = new MessageChannel()
     this.port = port1
@@ -179,7 +237,7 @@ export class Session {
     this.worker = new (library.PDFWorker as WorkerClass)({ port: this.guardedPort(), verbosity: 0 })
     this.timer = setTimeout(() => {
       this.fail(new ResourceLimitError('time', budget.seconds))
-      void stopThread()
+      void stop(this.thread)
     }, budget.seconds * 1000)
     this.timer.unref()
   }
