@@ -12,6 +12,7 @@
 import type { Diagnostic, Edition, ParseResult } from '../model/types.js'
 import { toJson } from '../serialize/json.js'
 import { cellPlace } from './cells.js'
+import type { About } from './render.js'
 import { machineLine } from './formats.js'
 import { oneLine, plain } from './terminal.js'
 
@@ -21,6 +22,8 @@ export interface CheckJob {
   level: 'all' | 'quiet' | 'silent'
   /** Lines for people (`text`), a line per problem (`compact`, `github`), or a JSON entry per file (`json`). */
   report: 'text' | 'json' | 'compact' | 'github'
+  /** The version and options of the run, carried by each JSON entry (`zfxxgk`), as `parse` JSON records carry them. */
+  about?: About
 }
 
 /** Which report of its file a result is, when the file holds several. */
@@ -43,7 +46,14 @@ export function renderCheck(path: string, result: ParseResult, job: CheckJob, pa
   const shown = result.diagnostics.filter((d) =>
     job.level === 'silent' ? d.severity === 'error' : job.level === 'quiet' ? d.severity !== 'info' : true
   )
-  if (job.report === 'json') return toJson({ file: path, format: result.format, ok: result.ok, diagnostics: shown })
+  if (job.report === 'json')
+    return toJson({
+      file: path,
+      format: result.format,
+      ok: result.ok,
+      diagnostics: shown,
+      ...(job.about === undefined ? {} : { zfxxgk: job.about })
+    })
   const edition = result.report?.edition
   if (job.report === 'compact' || job.report === 'github') {
     const format = job.report

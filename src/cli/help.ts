@@ -100,11 +100,13 @@ the report names it) and year: a year's sources merged cell by cell, checked acr
                          level, year, edition, sources (joined by " | "), problems (findings
                          across reports of that body-year), cell_statuses (cells not printed as
                          such: inferred:3 split:180), the key cells, every indicator.
-                         json: { version, bodies: [{ body, years: [{ year, edition, sources,
-                         report, indicators, statuses }] }], diagnostics, unidentified, failed }
+                         json: { version, zfxxgk: { version, options }, bodies: [{ body,
+                         years: [{ year, edition, sources, report, indicators, statuses }] }],
+                         diagnostics, unidentified, failed }
   --shape wide|long      csv: one row per body and year (wide, default), or per body, year and cell
                          (long: body,region,level,year,edition,path,value,status,problems)
-  -o, --output FILE|DIR/ FILE: the csv or json, written whole then put in place (default: stdout).
+  -o, --output FILE|DIR/ FILE: the csv or json, written whole then put in place (default: stdout);
+                         a csv file has FILE.meta.json beside it (version and options of the run).
                          DIR/ (ending in /, or an existing folder) and no --to: the dashboard,
                          DIR/index.html (each body's years and problems per year; sources not
                          placed or not read), DIR/bodies/N.html (a body's years side by side, a
@@ -178,7 +180,7 @@ failed: not read, or holding no report), errors, warnings, infos, and each code.
                            file:line:col: severity message [code]
                          github, GitHub Actions annotations,
                            ::warning file=…,line=…,col=…,title=code::message
-                         json, an array of { file, format, ok, diagnostics }
+                         json, an array of { file, format, ok, diagnostics, zfxxgk }
                          Messages are one line, a quoted text over 60 characters cut with …;
                          in a PDF a problem is placed by page (file:1:1: … (page 3, 表三 row | column))
 ${common(IDENTITY)}

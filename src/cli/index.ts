@@ -161,6 +161,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       )
   }
   const single = names.length === 1 && inputs.length === 1 && inputs[0]?.root === undefined
+  let withoutSidecar = false
   const target: OutputTarget | undefined =
     values.output === undefined || command === 'check'
       ? undefined
@@ -170,10 +171,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const problem = overlapProblem(target, inputs, folders, pickedBy(wanted))
     if (problem !== undefined) return usage(io, problem, command)
     // A CSV written to a file has its sidecar beside it (`all.csv.meta.json`), unless that would be an input.
-    const sidecar = command === 'parse' && job.output.to === 'csv' && !target.folder ? sidecarPath(target.path) : undefined
+    const csv = command === 'parse' ? job.output.to === 'csv' : command === 'dataset' && datasetRender(values).to === 'csv'
+    const sidecar = csv && !target.folder ? sidecarPath(target.path) : undefined
     if (sidecar !== undefined && overlapProblem({ path: sidecar, folder: false }, inputs, folders, pickedBy(wanted)) !== undefined) {
       io.stderr(`zfxxgk: warning: no ${plain(sidecar)} (the version and options of the run): a walk of the inputs would read it back\n`)
       delete job.output.about
+      withoutSidecar = true
     }
   }
   let output: Output
@@ -182,7 +185,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     // check writes its text to stderr; with --report json a JSON array to stdout, with compact or github lines.
     output =
       command === 'dataset'
-        ? await openDatasetOutput({ path: values.output, render: datasetRender(values), bom, version: version() }, io)
+        ? await openDatasetOutput(
+            { path: values.output, render: datasetRender(values), bom, about: aboutDataset(values), sidecar: !withoutSidecar },
+            io
+          )
         : command === 'view'
           ? openViewOutput(values.output, single)
           : command === 'parse' && job.output.to === 'xlsx'
@@ -270,7 +276,9 @@ function jobOf(command: FileJob['command'], values: Values, custom: readonly Ada
   if (to === 'xlsx' && values.output !== undefined && isFolderTarget(values.output))
     return '--to xlsx writes one workbook: name a file (-o all.xlsx)'
   const output: RenderJob = { to, shape: values.shape === 'wide' ? 'wide' : 'long', header: values.header === 'label' ? 'label' : 'path' }
-  return { ...base, output: { ...output, about: aboutRun(command, output, values) } }
+  const about = aboutRun(command, output, values)
+  if (command === 'check' && check.report === 'json') check.about = aboutOptions(values, { command, report: 'json', level: check.level })
+  return { ...base, output: { ...output, about } }
 }
 
 /**
@@ -279,13 +287,26 @@ function jobOf(command: FileJob['command'], values: Values, custom: readonly Ada
  */
 function aboutRun(command: FileJob['command'], output: RenderJob, values: Values): About {
   const table = output.to === 'csv' || output.to === 'xlsx'
+  return aboutOptions(values, {
+    command,
+    to: output.to,
+    ...(table ? { shape: output.shape } : {}),
+    ...(output.to === 'csv' && output.shape === 'wide' ? { header: output.header } : {})
+  })
+}
+
+/** What made a dataset: the version, `dataset`, its output (`csv` with its shape, `json`, `dashboard`) and the reading options. */
+function aboutDataset(values: Values): About {
+  const render = datasetRender(values)
+  return aboutOptions(values, { command: 'dataset', to: render.to, ...(render.to === 'csv' ? { shape: render.shape } : {}) })
+}
+
+/** The version, the command and output options given, then the options of reading every file. */
+function aboutOptions(values: Values, output: About['options']): About {
   return {
     version: version(),
     options: {
-      command,
-      to: output.to,
-      ...(table ? { shape: output.shape } : {}),
-      ...(output.to === 'csv' && output.shape === 'wide' ? { header: output.header } : {}),
+      ...output,
       format: values.format ?? 'auto',
       repair: values['no-repair'] !== true,
       maxSize: Number(values['max-size'] ?? 10 * 1024 * 1024),

@@ -189,7 +189,7 @@ describe('zfxxgk dataset: the seven 平潭 crawls and the 2025 page', () => {
       failed: unknown[]
       bodies: (Omit<DatasetBody, 'years'> & { years: Year[] })[]
     }
-    expect(Object.keys(document)).toEqual(['version', 'bodies', 'diagnostics', 'unidentified', 'failed'])
+    expect(Object.keys(document)).toEqual(['version', 'zfxxgk', 'bodies', 'diagnostics', 'unidentified', 'failed'])
     expect(document.version).toMatch(/^\d+\.\d+\.\d+/u)
     const library = JSON.parse(JSON.stringify(libraryDataset(inputs))) as Dataset
     const years = document.bodies[0]?.years ?? []
@@ -284,13 +284,14 @@ describe('zfxxgk dataset: options', () => {
     expect(stderr.split('\n').slice(1)).toEqual(["Run 'zfxxgk dataset --help' for more.", ''])
   })
 
-  it('writes -o FILE.csv whole, with a byte order mark for Excel', async () => {
+  it('writes -o FILE.csv whole, with a byte order mark for Excel, and its sidecar', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'zfxxgk-dataset-out-')), 'panel.csv')
     expect((await run(['dataset', inputs, '--identity', csv, '-o', out])).code).toBe(0)
     const written = readFileSync(out, 'utf8')
     expect(written.startsWith('\ufeffbody,')).toBe(true)
     expect(table(written)).toHaveLength(7)
-    expect(readdirSync(join(out, '..'))).toEqual(['panel.csv'])
+    // Nothing else (no temporary file): the panel, and what made it beside it.
+    expect(readdirSync(join(out, '..')).sort()).toEqual(['panel.csv', 'panel.csv.meta.json'])
   })
 
   it('warns of an identity row that names no file or folder of the batch', async () => {

@@ -1,7 +1,8 @@
 /**
  * Issue 26: every output that can carry them records the version of zfxxgk and the options that
- * made it (a researcher cites the method): `zfxxgk` in each JSON and NDJSON record, a sidecar
- * `<file>.meta.json` beside a CSV written to a file (the CSV itself stays plain).
+ * made it (a researcher cites the method): `zfxxgk` in each JSON and NDJSON record of `parse`, each
+ * entry of `check --report json` and the document of `dataset --to json`, a sidecar
+ * `<file>.meta.json` beside a CSV written to a file by `parse` or `dataset` (the CSV itself stays plain).
  */
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -79,5 +80,61 @@ describe('the version and options of a run', () => {
       `zfxxgk: warning: no ${join(dir, 'all.csv.meta.json')} (the version and options of the run): a walk of the inputs would read it back`
     )
     expect(readdirSync(dir).sort()).toEqual(['a.txt', 'all.csv'])
+  })
+
+  it('are in each entry of check --report json, with the level shown', async () => {
+    const dir = folderOf({ 'a.txt': 'seed-000', 'b.txt': 'seed-001' })
+    const { stdout } = await run(['check', dir, '--report', 'json', '--quiet'])
+    const entries = JSON.parse(stdout) as { zfxxgk: unknown }[]
+    expect(entries).toHaveLength(2)
+    for (const entry of entries)
+      expect(entry.zfxxgk).toEqual({
+        version: manifest.version,
+        options: {
+          command: 'check',
+          report: 'json',
+          level: 'quiet',
+          format: 'auto',
+          repair: true,
+          maxSize: 10485760,
+          timeout: 60,
+          identity: null,
+          adapters: []
+        }
+      })
+  })
+
+  it('are in the document of dataset --to json, and beside its CSV panel in <file>.meta.json', async () => {
+    const dir = folderOf({ 'in/a.txt': 'seed-000', 'in/b.txt': 'seed-001' })
+    const json = await run(['dataset', join(dir, 'in'), '--to', 'json', '--no-repair'])
+    expect(json.code).toBe(0)
+    const document = JSON.parse(json.stdout) as { version: string; zfxxgk: unknown }
+    expect(document.version).toBe(manifest.version)
+    expect(document.zfxxgk).toEqual({
+      version: manifest.version,
+      options: {
+        command: 'dataset',
+        to: 'json',
+        format: 'auto',
+        repair: false,
+        maxSize: 10485760,
+        timeout: 60,
+        identity: null,
+        adapters: []
+      }
+    })
+    const out = join(dir, 'panel.csv')
+    expect((await run(['dataset', join(dir, 'in'), '--to', 'csv', '--shape', 'wide', '-o', out])).code).toBe(0)
+    expect(JSON.parse(readFileSync(`${out}.meta.json`, 'utf8'))).toEqual({
+      zfxxgk: { version: manifest.version, options: expect.objectContaining({ command: 'dataset', to: 'csv', shape: 'wide' }) as unknown },
+      file: 'panel.csv'
+    })
+    expect(readdirSync(dir).sort()).toEqual(['in', 'panel.csv', 'panel.csv.meta.json'])
+    // Into the folder it reads: no sidecar (the walk would read it back), and a warning says so.
+    const inside = join(dir, 'in', 'panel.csv')
+    const walked = await run(['dataset', join(dir, 'in'), '--to', 'csv', '-o', inside])
+    expect(walked.code).toBe(0)
+    expect(walked.stderr).toContain(`no ${join(dir, 'in', 'panel.csv.meta.json')} (the version and options of the run)`)
+    expect(readdirSync(join(dir, 'in')).sort()).toEqual(['a.txt', 'b.txt', 'panel.csv'])
   })
 })

@@ -22,6 +22,7 @@ import type { Input } from '../files.js'
 import { OutputNames } from '../names.js'
 import type { Outcome } from '../outcome.js'
 import { openOutput, type Output, type Write } from '../output.js'
+import type { About } from '../render.js'
 import { foldersBelow, writeReplacing } from '../replace.js'
 import { yearCells, type YearCells } from './cells.js'
 import { renderBodyPage, renderDashboardIndex, type IndexBody } from './dashboard.js'
@@ -44,8 +45,10 @@ export interface DatasetTarget {
   render: DatasetRender
   /** Start a CSV with a UTF-8 byte order mark. */
   bom: boolean
-  /** The package's version, written in the JSON document. */
-  version: string
+  /** The version and options of the run: in the JSON document (`zfxxgk`), beside a CSV file (its sidecar). */
+  about: About
+  /** Write the CSV file's sidecar (`false` when a walk of the inputs would read it back). */
+  sidecar: boolean
 }
 
 /** Text is handed to the stream in pieces of about this many characters. */
@@ -124,7 +127,7 @@ const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve)
 /**
  * Open where `dataset` writes.
  *
- * @param target - `-o`, what to write, the BOM, the version.
+ * @param target - `-o`, what to write, the BOM, the version and options.
  * @param io - Standard output and standard error.
  * @throws Error when the output cannot be opened (a usage error, before any parsing).
  */
@@ -151,7 +154,9 @@ export async function openDatasetOutput(target: DatasetTarget, io: { stdout: Wri
       () => abandoned,
       () => (abandoned = true)
     )
-  const inner = await openOutput(target.path, io, { to: render.to === 'csv' ? 'csv' : 'ndjson', shape: 'long', header: 'path' }, target.bom)
+  const csv = render.to === 'csv'
+  const about = csv && target.sidecar ? { about: target.about } : {}
+  const inner = await openOutput(target.path, io, { to: csv ? 'csv' : 'ndjson', shape: 'long', header: 'path', ...about }, target.bom)
   const piece = async (text: string): Promise<void> => {
     if (!abandoned) await inner.write({ path: '', chunk: text, counts: {}, reports: [] }, { path: '' })
   }
@@ -169,7 +174,7 @@ export async function openDatasetOutput(target: DatasetTarget, io: { stdout: Wri
     end: async () => {
       const { dataset, problems } = build()
       if (render.to === 'csv') await writePanel(dataset, problems, gathered.sources, render.shape, piece)
-      else await writeJson(dataset, gathered, target.version, piece)
+      else await writeJson(dataset, gathered, target.about, piece)
       if (!abandoned) await inner.end()
     },
     abandon: () => {
@@ -229,8 +234,9 @@ function bodyJson(body: DatasetBody, sources: ReadonlyMap<string, CompactReport>
 }
 
 /** The JSON document, one body, diagnostic or source a line. */
-async function writeJson(dataset: Dataset, gathered: Gathered, version: string, piece: (text: string) => Promise<void>): Promise<void> {
-  let text = `{\n"version": ${toJson(version)}`
+async function writeJson(dataset: Dataset, gathered: Gathered, about: About, piece: (text: string) => Promise<void>): Promise<void> {
+  // `version` as 0.2.0 wrote it; `zfxxgk` as every JSON output of the command line has it.
+  let text = `{\n"version": ${toJson(about.version)},\n"zfxxgk": ${toJson(about)}`
   let done = 0
   const list = async <T>(key: string, items: readonly T[]): Promise<void> => {
     text += `,\n${toJson(key)}: [`
