@@ -1,7 +1,7 @@
 /**
  * What `check` writes for one file. `text`: its diagnostics grouped under its name, one line each,
- * the place first (`line:column`, or in a PDF `page N`, with the table and the row and column
- * labels of the cell), a `blank_cell` and the `value_inferred` that filled the same cell on one
+ * the place first (`line:column`; in a PDF `page N`, in a Word file `table T row R cell C` or
+ * `paragraph P`, with the table and the row and column labels of the cell), a `blank_cell` and the `value_inferred` that filled the same cell on one
  * line. `compact` and `github`: a line per diagnostic for editors, CI and GitHub's annotations.
  * `json`: the file's diagnostics as data. Every message on one line, long texts from the input cut
  * (`oneLine`), except in JSON, which keeps them whole.
@@ -9,7 +9,7 @@
  * @module
  */
 
-import type { Diagnostic, Edition, ParseResult } from '../model/types.js'
+import type { Diagnostic, Edition, ParseResult, Position } from '../model/types.js'
 import { toJson } from '../serialize/json.js'
 import { cellPlace } from './cells.js'
 import type { About } from './render.js'
@@ -68,10 +68,9 @@ export function renderCheck(path: string, result: ParseResult, job: CheckJob, pa
           code: d.code
         }
         const position = d.position
-        return machineLine(
-          format,
-          position === undefined || position.page !== undefined ? line : { ...line, at: { line: position.line, column: position.column } }
-        )
+        // A PDF's page and a Word file's table and cell are in the message: no line and column of the file's text.
+        const placed = position === undefined || position.page !== undefined || wordPlace(position) !== undefined
+        return machineLine(format, placed ? line : { ...line, at: { line: position.line, column: position.column } })
       })
       .join('')
   }
@@ -87,24 +86,44 @@ export function renderCheck(path: string, result: ParseResult, job: CheckJob, pa
         d.code === 'value_inferred' && shown.some((b) => b.code === 'blank_cell' && b.path === d.path)
           ? 'blank_cell, value_inferred'
           : d.code
-      const cell = d.position?.page === undefined || d.path === undefined || edition === undefined ? undefined : cellPlace(edition, d.path)
+      const placed = d.position?.page !== undefined || wordPlace(d.position) !== undefined
+      const cell = !placed || d.path === undefined || edition === undefined ? undefined : cellPlace(edition, d.path)
       return [placeOf(d), d.severity, `${oneLine(d.message)}${cell === undefined ? '' : ` (${cell})`}`, codes] as const
     })
   const width = lines.reduce((widest, [place]) => Math.max(widest, place.length), 0)
   return `${name}\n${lines.map(([place, severity, message, codes]) => `  ${place.padEnd(width)}  ${severity.padEnd(7)}  ${message}  ${codes}\n`).join('')}`
 }
 
-/** Where a diagnostic stands: `line:column`, or in a PDF `page N`; `1:1` when it names no place. */
+/**
+ * Where a diagnostic stands: `line:column`; in a PDF `page N`; in a Word file its table, row and
+ * cell (`table 2 row 5 cell 3`) or its paragraph, as Word counts them (a line and column of
+ * `word/document.xml` would mean nothing to a reader); `1:1` when it names no place.
+ */
 function placeOf(diagnostic: Diagnostic): string {
   const position = diagnostic.position
   if (position === undefined) return '1:1'
-  return position.page === undefined ? `${position.line}:${position.column}` : `page ${position.page}`
+  if (position.page !== undefined) return `page ${position.page}`
+  return wordPlace(position) ?? `${position.line}:${position.column}`
 }
 
-/** In a PDF: `page 3`, with the cell the diagnostic names (`page 3, 表三 … | …`); elsewhere nothing (its line and column say it). */
+/** In a Word file: `table 2 row 5 cell 3`, `table 2 row 5`, `table 2` or `paragraph 12`; elsewhere `undefined`. */
+function wordPlace(position: Position | undefined): string | undefined {
+  if (position === undefined || position.page !== undefined) return undefined
+  if (position.table !== undefined) {
+    const row = position.row === undefined ? '' : ` row ${position.row}${position.cell === undefined ? '' : ` cell ${position.cell}`}`
+    return `table ${position.table}${row}`
+  }
+  return position.paragraph === undefined ? undefined : `paragraph ${position.paragraph}`
+}
+
+/**
+ * In a PDF: `page 3`, with the cell the diagnostic names (`page 3, 表三 … | …`); in a Word file its
+ * place as {@link placeOf} gives it, with the cell; elsewhere nothing (its line and column say it).
+ */
 function pageOf(diagnostic: Diagnostic, edition: Edition | undefined): string {
   const page = diagnostic.position?.page
-  if (page === undefined) return ''
+  const place = page === undefined ? wordPlace(diagnostic.position) : `page ${page}`
+  if (place === undefined) return ''
   const cell = diagnostic.path === undefined || edition === undefined ? undefined : cellPlace(edition, diagnostic.path)
-  return cell === undefined ? `page ${page}` : `page ${page}, ${cell}`
+  return cell === undefined ? place : `${place}, ${cell}`
 }

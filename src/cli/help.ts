@@ -182,7 +182,8 @@ failed: not read, or holding no report), errors, warnings, infos, and each code.
                            ::warning file=…,line=…,col=…,title=code::message
                          json, an array of { file, format, ok, diagnostics, zfxxgk }
                          Messages are one line, a quoted text over 60 characters cut with …;
-                         in a PDF a problem is placed by page (file:1:1: … (page 3, 表三 row | column))
+                         in a PDF a problem is placed by page (file:1:1: … (page 3, 表三 row | column)),
+                         in a Word file by table, row and cell (… (table 2 row 6 cell 9, 表三 …))
 ${common(IDENTITY)}
 
 Exit 1 when a report has an error (or a warning, with --frail), or a file could not be read.

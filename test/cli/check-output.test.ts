@@ -1,10 +1,12 @@
 /**
  * `check`'s output (issue 26): counts that include the files that failed, one-line messages with
- * long texts cut, `--report compact` and `--report github` lines, and a PDF's problems placed by
- * page and table cell instead of a line of extracted text.
+ * long texts cut, `--report compact` and `--report github` lines, and a PDF's or a Word file's
+ * problems placed by page, or by Word's table, row and cell, and the table cell's labels, instead of
+ * a line of extracted text or of `word/document.xml`.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { renderCheck } from '../../src/cli/check.js'
 import { machineLine } from '../../src/cli/formats.js'
@@ -114,5 +116,37 @@ describe('check on a PDF: problems placed by page and table cell', () => {
     expect(compact.stdout.split('\n')).toContain(`${pdf}:1:1: warning ${message} (page 4, ${cell}) [sum_mismatch]`)
     const github = await run(['check', pdf, '--report', 'github'])
     expect(github.stdout.split('\n')).toContain(`::warning file=${pdf},title=sum_mismatch::${message} (page 4, ${cell})`)
+  }, 60_000)
+})
+
+/** The filled Word template whose table 三 prints 64 for 予以公开's 总计 (59 in the file: the row's six columns sum to 59). */
+function wordWithBadTotal(): string {
+  const dir = folderOf({})
+  const parts = unzipSync(new Uint8Array(readFileSync(join(CORPUS, 'docx-2021-filled', 'input.docx'))))
+  const xml = strFromU8(parts['word/document.xml'] as Uint8Array)
+  const row = xml.indexOf('（一）予以公开', xml.indexOf('</w:tbl>'))
+  const numbers = [...xml.slice(row).matchAll(/<w:t>(\d+)<\/w:t>/gu)].slice(0, 7)
+  expect(numbers.map((match) => match[1])).toEqual(['48', '6', '1', '1', '2', '1', '59'])
+  const total = row + (numbers[6]?.index as number)
+  parts['word/document.xml'] = strToU8(`${xml.slice(0, total)}<w:t>64</w:t>${xml.slice(total + '<w:t>59</w:t>'.length)}`)
+  const file = join(dir, 'w.docx')
+  writeFileSync(file, zipSync(parts))
+  return file
+}
+
+describe('check on a Word file: problems placed by Word’s table, row and cell', () => {
+  it('says table 2 row 6 cell 9 and the cell’s labels, not a line and column of word/document.xml', async () => {
+    const docx = wordWithBadTotal()
+    const cell = '表三 三、本年度办理结果 / （一）予以公开 | 申请人情况 / 总计'
+    const message =
+      'I-4 fails at applications.total.results.granted: 总计 against the sum of the six applicant columns gives 64 printed, 59 expected.'
+    const text = await run(['check', docx])
+    expect(text.stderr.split('\n')).toContain(`  table 2 row 6 cell 9   warning  ${message} (${cell})  sum_mismatch`)
+    // I-3 of the same column, at the （七）总计 row, which prints 149 against the rows' 154.
+    expect(text.stderr).toMatch(/\n {2}table 2 row 27 cell 9 +warning {2}I-3 fails at applications\.total\.results\.total: /u)
+    const compact = await run(['check', docx, '--report', 'compact'])
+    expect(compact.stdout.split('\n')).toContain(`${docx}:1:1: warning ${message} (table 2 row 6 cell 9, ${cell}) [sum_mismatch]`)
+    const github = await run(['check', docx, '--report', 'github'])
+    expect(github.stdout.split('\n')).toContain(`::warning file=${docx},title=sum_mismatch::${message} (table 2 row 6 cell 9, ${cell})`)
   }, 60_000)
 })
