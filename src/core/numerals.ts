@@ -45,10 +45,10 @@ export const SMALL_SOURCE = `\\d{1,2}|${NUMBER_START}${SMALL_DIGIT}{1,3}`
 export const CHINESE_MONTH_DAY = new RegExp(`${SMALL_DIGIT}{1,3}月${SMALL_DIGIT}{1,3}日`, 'u')
 
 /**
- * A year written in Chinese numerals (`二〇二四年`, or what is left of one: `四年`), or a month and a
- * day (`一月二十日`), inside words: never part of a body's name.
+ * A year written in Chinese numerals (`二〇二四年`, or what is left of one: `四年`; `十年`), or a month
+ * and a day (`一月二十日`), inside words: never part of a body's name.
  */
-export const CHINESE_DATE = new RegExp(`${DIGIT}年|${CHINESE_MONTH_DAY.source}`, 'u')
+export const CHINESE_DATE = new RegExp(`[${digits(() => true)}${CHINESE_TEN}]年|${CHINESE_MONTH_DAY.source}`, 'u')
 
 /** A month or a day in Chinese numerals: its tens digit, `十`, its units digit (`三十一`, `十二`, `二十`, `九`). */
 const CHINESE_SMALL = new RegExp(`^(?<tens>${NONZERO})?(?<ten>${CHINESE_TEN})?(?<units>${NONZERO})?$`, 'u')
