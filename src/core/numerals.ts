@@ -88,3 +88,20 @@ export function smallValue(printed: string): number {
   if (ten === undefined) return tens === undefined ? unit : (CHINESE_DIGITS[tens] as number)
   return (tens === undefined ? 1 : (CHINESE_DIGITS[tens] as number)) * 10 + unit
 }
+
+/**
+ * The year four Chinese digits right before `at` name (`二〇二二` before `年`), when no other Chinese
+ * digit or `十` stands before them; `undefined` for none.
+ *
+ * @param text - Words as printed.
+ * @param at - Where the `年` after the year stands.
+ */
+export function chineseYearBefore(text: string, at: number): number | undefined {
+  if (at < 4) return undefined
+  const before = text[at - 5]
+  if (before !== undefined && (Object.hasOwn(CHINESE_DIGITS, before) || before === CHINESE_TEN)) return undefined
+  const printed = text.slice(at - 4, at)
+  if (/\d/u.test(printed)) return undefined
+  const value = yearValue(printed)
+  return Number.isNaN(value) ? undefined : value
+}
