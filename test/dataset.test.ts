@@ -20,7 +20,7 @@ import {
   type Report
 } from '../src/index.js'
 import { datasetSeries } from './dataset-damage.js'
-import { CORPUS } from './helpers.js'
+import { CORPUS, corpusInput } from './helpers.js'
 
 const CRAWLS = [
   '002-pingtan-2019',
@@ -157,6 +157,37 @@ describe('the real 平潭综合实验区 reports, 2019–2025', () => {
       ['page-year.html', 'organization']
     ])
     expect(bodies.map(({ body, years }) => [body, years.map(({ year }) => year)])).toEqual([[BODY, [2025]]])
+  })
+})
+
+describe('a body whose reports print their year in Chinese numerals or in Arabic digits', () => {
+  // 二〇二三年 in its title and period (the golden case); the same body's next report, 2024年.
+  const chinese = corpusInput('text-2023-chinese-year')
+  const arabic = chinese
+    .replace('某某县自然资源局二〇二三年度', '某某县自然资源局2024年度')
+    .replace('自二〇二三年一月一日起至二〇二三年十二月三十一日止', '自2024年1月1日起至2024年12月31日止')
+    .replace('二〇二三年，我局', '2024年，我局')
+    .replace('行政规范性文件\t3\t1\t12', '行政规范性文件\t3\t1\t14')
+
+  it('are that body’s two years, checked across them', () => {
+    const dataset = buildDataset([
+      { source: '2024.txt', result: parseReport(arabic) },
+      { source: '2023.txt', result: parseReport(chinese) }
+    ])
+    expect(dataset.unidentified).toEqual([])
+    expect(
+      dataset.bodies.map(({ body, years }) => [body, years.map(({ year, sources }) => [year, sources.map(({ source }) => source)])])
+    ).toEqual([
+      [
+        '某某县自然资源局',
+        [
+          [2023, ['2023.txt']],
+          [2024, ['2024.txt']]
+        ]
+      ]
+    ])
+    // This year's 二 is last year's 四, and the stock of 行政规范性文件 carries on (12 + 3 − 1 = 14): nothing to report.
+    expect(dataset.diagnostics).toEqual([])
   })
 })
 

@@ -3,7 +3,8 @@
  * arbitraries: an organisation's name from realistic parts, and a report whose title is broken over
  * lines at any character, letter-spaced, behind a crawler's key or header, or missing (the year only
  * in the statistics period, or organisation and year only in the page's `<title>` beside the site's
- * name), followed by a publication date of the next year. Each gives the input and what it must
+ * name), followed by a publication date of the next year; in some runs every year, month and day is
+ * printed in Chinese numerals (`二〇二四年`, `二○二四年`, `二零二四年`; `十二月三十一日`). Each gives the input and what it must
  * read back to: the organisation and the year, or `null` where nothing the input prints names them.
  */
 import { fc } from '@fast-check/vitest'
@@ -51,13 +52,33 @@ export const organizationName: fc.Arbitrary<string> = fc.tuple(PLACE, fc.constan
 /** A year reported on (the formats' years, and the next). */
 export const reportYear: fc.Arbitrary<number> = fc.integer({ min: 2019, max: 2025 })
 
-/** How a title names the body and the year. */
+/** How a title names the body and the year (the year as printed). */
 const TITLE_FORMS = [
-  (organization: string, year: number) => `${organization}${year}年政府信息公开工作年度报告`,
-  (organization: string, year: number) => `${organization}${year}年度政府信息公开工作年度报告`,
-  (organization: string, year: number) => `${year}年${organization}政府信息公开工作年度报告`,
-  (organization: string, year: number) => `${organization}${year}年政务公开工作年度报告`
+  (organization: string, year: string) => `${organization}${year}年政府信息公开工作年度报告`,
+  (organization: string, year: string) => `${organization}${year}年度政府信息公开工作年度报告`,
+  (organization: string, year: string) => `${year}年${organization}政府信息公开工作年度报告`,
+  (organization: string, year: string) => `${organization}${year}年政务公开工作年度报告`
 ] as const
+
+/** How years, months and days are printed: Arabic digits, or Chinese numerals with one of the three zeros. */
+export type Numerals = 'arabic' | '〇' | '○' | '零'
+
+/** The Chinese digits one to nine. */
+const CHINESE = [...'一二三四五六七八九']
+
+/** A year as printed: `2024`, or `二〇二四` with the given zero. */
+export function printYear(year: number, numerals: Numerals): string {
+  if (numerals === 'arabic') return String(year)
+  return [...String(year)].map((digit) => (digit === '0' ? numerals : CHINESE[Number(digit) - 1])).join('')
+}
+
+/** A month or a day as printed: `12`, or `十二` (`十`, `二十`, `三十一`). */
+export function printSmall(value: number, numerals: Numerals): string {
+  if (numerals === 'arabic') return String(value)
+  const tens = Math.floor(value / 10)
+  const units = value % 10
+  return `${tens === 0 ? '' : `${tens === 1 ? '' : CHINESE[tens - 1]}十`}${units === 0 ? '' : CHINESE[units - 1]}`
+}
 
 /** What stands in for the title in the body. */
 export type TitleDamage = 'broken' | 'letterSpaced' | 'crawlerKey' | 'crawlerHeader' | 'periodOnly' | 'documentTitleOnly' | 'none'
@@ -76,6 +97,8 @@ export interface IdentityCase {
   year: number | null
   /** The report whose tables the input prints. */
   report: Report
+  /** How its years, months and days are printed. */
+  numerals: Numerals
 }
 
 /** Cut a title into two or three lines at the given character positions. */
@@ -92,18 +115,27 @@ function cut(title: string, at: readonly number[]): string[] {
 }
 
 /** A publication date of the next year, as pages print it under a title or at its end. */
-const publicationDate = (year: number, pick: number): string =>
-  [`发布时间：${year + 1}-01-20`, `${year + 1}年1月20日`, `发布日期：${year + 1}年2月10日 09:30`, `（${year + 1}年3月5日）`][
+const publicationDate = (year: number, pick: number, numerals: Numerals): string => {
+  const next = printYear(year + 1, numerals)
+  const day = (month: number, date: number): string => `${printSmall(month, numerals)}月${printSmall(date, numerals)}日`
+  return [`发布时间：${year + 1}-01-20`, `${next}年${day(1, 20)}`, `发布日期：${next}年${day(2, 10)} 09:30`, `（${next}年${day(3, 5)}）`][
     pick % 4
   ] as string
+}
 
 /** The statistics period, as reports state it. */
-const periodSentence = (year: number, pick: number): string =>
-  [
-    `本报告所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。`,
-    `本报告中所列数据统计期限为${year}年1月1日至12月31日。`,
-    `本年度报告中所列数据统计期限从${year}年1月1日到12月31日止。`
+const periodSentence = (year: number, pick: number, numerals: Numerals): string => {
+  const printed = printYear(year, numerals)
+  const [first, last] = [
+    `${printSmall(1, numerals)}月${printSmall(1, numerals)}日`,
+    `${printSmall(12, numerals)}月${printSmall(31, numerals)}日`
+  ]
+  return [
+    `本报告所列数据的统计期限自${printed}年${first}起至${printed}年${last}止。`,
+    `本报告中所列数据统计期限为${printed}年${first}至${last}。`,
+    `本年度报告中所列数据统计期限从${printed}年${first}到${last}止。`
   ][pick % 3] as string
+}
 
 /**
  * A report whose title is damaged one way, in the text or the HTML layout, followed by a
@@ -129,9 +161,10 @@ export const identityCase: fc.Arbitrary<IdentityCase> = fc
     cuts: fc.array(fc.nat(), { minLength: 1, maxLength: 2 }),
     spaces: fc.constantFrom(' ', '\u3000', '  '),
     period: fc.boolean(),
-    pick: fc.nat()
+    pick: fc.nat(),
+    numerals: fc.constantFrom<Numerals>('arabic', 'arabic', '〇', '○', '零')
   })
-  .map(({ report, organization, year, form, damage, layout: asked, cuts, spaces, period, pick }) => {
+  .map(({ report, organization, year, form, damage, layout: asked, cuts, spaces, period, pick, numerals }) => {
     // A crawler writes its header over the text it saved, never over a page's HTML.
     const layout = damage === 'crawlerHeader' ? 'text' : asked
     const body = structuredClone(report)
@@ -139,8 +172,8 @@ export const identityCase: fc.Arbitrary<IdentityCase> = fc
     body.organization = null
     body.year = null
     body.identity = { organization: null, year: null }
-    const title = (TITLE_FORMS[form] as (organization: string, year: number) => string)(organization, year)
-    const date = publicationDate(year, pick)
+    const title = (TITLE_FORMS[form] as (organization: string, year: string) => string)(organization, printYear(year, numerals))
+    const date = publicationDate(year, pick, numerals)
     const siteTitle = `${title}${['_', ' - ', '|', '——'][pick % 4] as string}${organization.slice(0, 3)}人民政府网`
     // The page's <title> names the body only where the damage says so; otherwise the site alone.
     const documentTitle = damage === 'documentTitleOnly' ? siteTitle : '信息公开_某某市人民政府门户网站'
@@ -158,7 +191,7 @@ export const identityCase: fc.Arbitrary<IdentityCase> = fc
         '==================== 正文 ===================='
       ]
     } else head = []
-    const lines = [...head, date, ...(period || damage === 'periodOnly' ? [periodSentence(year, pick)] : [])]
+    const lines = [...head, date, ...(period || damage === 'periodOnly' ? [periodSentence(year, pick, numerals)] : [])]
     const printed = formatReport(body, { format: layout })
     let text: string
     if (layout === 'text') text = [...crawler, ...lines, '', printed].join('\n')
@@ -168,5 +201,5 @@ export const identityCase: fc.Arbitrary<IdentityCase> = fc
     }
     const named = damage !== 'periodOnly' && damage !== 'none' && (damage !== 'documentTitleOnly' || layout === 'html')
     const dated = named || damage === 'periodOnly' || period
-    return { text, layout, damage, organization: named ? organization : null, year: dated ? year : null, report: body }
+    return { text, layout, damage, organization: named ? organization : null, year: dated ? year : null, report: body, numerals }
   })

@@ -91,6 +91,132 @@ describe('a title', () => {
   })
 })
 
+describe('a year in Chinese numerals', () => {
+  it.each([
+    ['某某县人民政府二〇二四年度政府信息公开工作年度报告', '某某县人民政府', 2024],
+    ['某某县人民政府二○二三年政府信息公开工作年度报告', '某某县人民政府', 2023],
+    ['某某县发展和改革局二零二二年政府信息公开工作年度报告', '某某县发展和改革局', 2022],
+    ['二〇一九年上海市人民政府办公厅政府信息公开工作年度报告', '上海市人民政府办公厅', 2019],
+    ['二〇二四年某某县人民政府信息公开工作年度报告', '某某县人民政府', 2024],
+    ['某某市第二人民医院二〇二一年政务公开工作年度报告', '某某市第二人民医院', 2021],
+    ['二〇二〇年政府信息公开工作年度报告', null, 2020]
+  ])('%s: %s, %s', (title, organization, year) => {
+    const reading = readTitle(title)
+    expect([reading.organization, reading.year]).toEqual([organization, year])
+  })
+
+  it.each([
+    '某某县人民政府二〇二年政府信息公开工作年度报告',
+    '某某县人民政府十年政府信息公开工作年度报告',
+    '某某县人民政府二十四年政府信息公开工作年度报告',
+    '某某县人民政府一九年政府信息公开工作年度报告',
+    '某某县人民政府二四年政府信息公开工作年度报告',
+    '某某县人民政府二〇二四五年政府信息公开工作年度报告',
+    '某某县人民政府一二〇二四年政府信息公开工作年度报告',
+    '某某县人民政府二〇2四年政府信息公开工作年度报告',
+    '某某县人民政府三〇二四年政府信息公开工作年度报告'
+  ])('%s: no year, and no organisation with a year’s remnant in it', (title) => {
+    const reading = readTitle(title)
+    expect(reading.year).toBeNull()
+    expect(reading.outside).toBeUndefined()
+    expect(reading.organization ?? '').not.toMatch(/年/u)
+  })
+
+  it('names a year outside 2019 to next year as outside', () => {
+    expect(readTitle('某某县人民政府二〇一八年政府信息公开工作年度报告')).toMatchObject({ year: null, outside: 2018 })
+  })
+
+  it('reads a statistics period with Chinese years, months and days, and none that is no date', () => {
+    expect(readPeriod('本报告中所列数据的统计期限自二〇二四年一月一日起至二〇二四年十二月三十一日止。')).toMatchObject({
+      year: 2024,
+      text: '统计期限自二〇二四年一月一日起至二〇二四年十二月三十一日止'
+    })
+    expect(readPeriod('本报告所列数据统计期限为二○二三年1月1日至12月31日。')?.year).toBe(2023)
+    expect(readPeriod('统计期限为2022年一月一日至十二月三十一日。')?.year).toBe(2022)
+    expect(readPeriod('统计期限为二零二一年一月一日至二零二一年十二月三十一日。')?.year).toBe(2021)
+    for (const paragraph of [
+      '统计期限为二〇二三年十二月一日至二〇二四年十一月三十日。',
+      '统计期限为二〇二四年十三月一日至十二月三十一日。',
+      '统计期限为二〇二四年一月三十二日至十二月三十一日。',
+      '统计期限为二〇二四年十十月一日至十二月三十一日。',
+      '统计期限为二〇二四年十二月三十一日至一月一日。',
+      '统计期限为一二〇二四年一月一日至十二月三十一日。',
+      '统计期限为二〇二年一月一日至十二月三十一日。'
+    ])
+      expect(readPeriod(paragraph), paragraph).toBeUndefined()
+    expect(readPeriod('统计期限为二〇一八年一月一日至十二月三十一日。')).toMatchObject({ year: null, outside: 2018 })
+  })
+
+  it('reads a report whose title and period print it, and never a publication date in Chinese numerals', () => {
+    const result = parseReport(
+      `某某县人民政府二〇二四年度政府信息公开工作年度报告\n本报告中所列数据的统计期限自二〇二四年一月一日起至二〇二四年十二月三十一日止。\n二〇二五年一月二十日\n\n${body}`
+    )
+    expect([result.report?.title, result.report?.organization, result.report?.year]).toEqual([
+      '某某县人民政府二〇二四年度政府信息公开工作年度报告',
+      '某某县人民政府',
+      2024
+    ])
+    expect(result.report?.identity.year).toMatchObject({ from: 'title', text: '某某县人民政府二〇二四年度政府信息公开工作年度报告' })
+    expect(identityCodes(result)).toEqual([])
+    const dated = parseReport(`二〇二五年一月二十日\n发布日期：二〇二五年二月十日\n\n${body}`)
+    expect([dated.report?.organization, dated.report?.year]).toEqual([null, null])
+    expect(identityCodes(dated)).toEqual(['organization_unknown organization', 'year_unknown year'])
+  })
+
+  it('reads a title broken inside its year or letter-spaced, ○ and all, and does not join a date above it', () => {
+    for (const head of [
+      '某某县人民政府二○\n二四年政府信息公开工作年度报告',
+      '某某县人民政府二〇二\n四年政府信息公开\n工作年度报告',
+      '某 某 县 人 民 政 府 二 ○ 二 四 年 政 府 信 息 公 开 工 作 年 度 报 告',
+      '二〇二五年一月二十日\n某某县人民政府二〇二四年政府信息公开工作年度报告',
+      '标题：某某县人民政府二零二四年政府信息公开工作年度报告'
+    ]) {
+      const result = parseReport(`${head}\n\n${body}`)
+      expect([result.report?.organization, result.report?.year], head).toEqual(['某某县人民政府', 2024])
+    }
+  })
+
+  it('reads it from a crawler’s header and a page’s <title>', () => {
+    const crawled = parseReport(
+      `标题: 某某县自然资源局二〇二三年政府信息公开工作年度报告\n发布时间: 2024-01-18 09:30\n栏目: 政府信息公开年报\n==================== 正文 ====================\n\n${body}`
+    )
+    expect([crawled.report?.organization, crawled.report?.year, crawled.report?.identity.year?.from]).toEqual([
+      '某某县自然资源局',
+      2023,
+      'crawlerHeader'
+    ])
+    const page = parseReport(
+      `<html><head><title>某某县自然资源局二〇二三年政府信息公开工作年度报告_某某县人民政府网</title></head><body>${formatReport({ ...sample, title: null }, { format: 'html' })}</body></html>`
+    )
+    expect([page.report?.organization, page.report?.year, page.report?.identity.year?.from]).toEqual([
+      '某某县自然资源局',
+      2023,
+      'documentTitle'
+    ])
+  })
+
+  it('keeps the title’s year where a period or the same title names another, and names both (identity_conflict)', () => {
+    const period = parseReport(
+      `某某县人民政府二〇二三年政府信息公开工作年度报告\n本报告所列数据统计期限为2024年1月1日至2024年12月31日。\n\n${body}`
+    )
+    expect(period.report?.year).toBe(2023)
+    expect(identityCodes(period)).toEqual(['identity_conflict year'])
+    const chinesePeriod = parseReport(
+      `某某县人民政府2023年政府信息公开工作年度报告\n统计期限自二〇二四年一月一日起至二〇二四年十二月三十一日止。\n\n${body}`
+    )
+    expect(chinesePeriod.report?.year).toBe(2023)
+    expect(identityCodes(chinesePeriod)).toEqual(['identity_conflict year'])
+    const mixed = parseReport(`某某县人民政府二〇二三年度2024年政府信息公开工作年度报告\n\n${body}`)
+    expect(mixed.report?.year).toBe(2023)
+    const conflict = mixed.diagnostics.find((diagnostic) => diagnostic.code === 'identity_conflict')
+    expect(conflict).toMatchObject({ path: 'year', severity: 'warning' })
+    expect(conflict?.message).toContain('2023')
+    expect(conflict?.message).toContain('2024')
+    // The same year twice is no conflict.
+    expect(identityCodes(parseReport(`某某县人民政府二〇二四年度（2024年）政府信息公开工作年度报告\n\n${body}`))).toEqual([])
+  })
+})
+
 describe('a title behind a breadcrumb', () => {
   it('takes the title that names a body over a breadcrumb that holds a title’s words', () => {
     const result = parseReport(
@@ -252,15 +378,15 @@ describe('JSON', () => {
 describe('a title damaged as converters and crawlers damage it', () => {
   prop.prop([identityCase], { seed: SEED, numRuns: 300 })(
     'organisation and year exact, or null with a diagnostic naming the field; never another value',
-    ({ text, layout, damage, organization, year }) => {
+    ({ text, layout, damage, organization, year, numerals }) => {
       const result = parseReport(text)
       expect(result.format).toBe(layout)
       const report = result.report
       expect(report).not.toBeNull()
       const codes = identityCodes(result)
       // Exact where the input names them (a title however damaged, a crawler's header, a <title>, a period).
-      expect(report?.organization, damage).toBe(organization)
-      expect(report?.year, damage).toBe(year)
+      expect(report?.organization, `${damage} ${numerals}`).toBe(organization)
+      expect(report?.year, `${damage} ${numerals}`).toBe(year)
       expect(codes.includes('organization_unknown organization')).toBe(organization === null)
       expect(codes.includes('year_unknown year')).toBe(year === null)
       expect(codes.filter((code) => code.startsWith('identity_conflict'))).toEqual([])

@@ -42,6 +42,7 @@ describe('the phrasing catalogue', () => {
     ])
     expect(stated('本年行政事业性收费金额251000元。')).toEqual(['activeDisclosure.fees.amount=25.1'])
     expect(stated('2023年，受理政府信息公开申请１６件。')).toEqual(['applications.total.newReceived=16'])
+    expect(stated('二〇二三年，受理政府信息公开申请16件。')).toEqual(['applications.total.newReceived=16'])
   })
 
   it('refuses decoys: another scope, another time, a comparison, a share, a rank, a range, an approximation, two quantities', () => {
@@ -53,6 +54,8 @@ describe('the phrasing catalogue', () => {
       '上年度共收到政府信息公开申请70件。',
       '去年收到政府信息公开申请70件。',
       '2022年收到政府信息公开申请70件。',
+      '二〇二二年收到政府信息公开申请70件。',
+      '二○二二年收到政府信息公开申请70件。',
       '2008年以来受理政府信息公开申请700件。',
       '收到政府信息公开申请较上年增加5件。',
       '收到政府信息公开申请同比下降5件。',

@@ -104,6 +104,8 @@ export function decideIdentity(evidence: IdentityEvidence, given: GivenIdentity 
     const copy: IdentitySource = position === undefined ? { from, text } : { from, text, position: { ...position } }
     if (reading.year !== null) years.push({ value: reading.year, source: copy })
     else if (reading.outside !== undefined) outside ??= { year: reading.outside, from }
+    // Another year the same title names (`二〇二三年度…2024年…`) disagrees with it: `identity_conflict`.
+    for (const other of reading.others ?? []) years.push({ value: other, source: { ...copy } })
   }
   const period = evidence.period
   if (period !== undefined) {

@@ -8,6 +8,7 @@
 
 import { IDENTITY_WORDS, isReportYear } from '../model/catalogue.js'
 import { foldWidth } from './normalize.js'
+import { CHINESE_DATE, PERIOD_YEAR_SOURCE, SMALL_SOURCE, YEAR_SOURCE, smallValue, yearValue } from './numerals.js'
 
 export { isReportYear, lastYear } from '../model/catalogue.js'
 
@@ -19,17 +20,21 @@ export interface TitleReading {
   year: number | null
   /** A year it names outside the years of the formats (2019 to next year). */
   outside?: number | undefined
+  /** The other years of the formats it names, each different from `year` (`…2023年度…2024年…`): evidence that disagrees. */
+  others?: number[] | undefined
 }
 
 /** The words a title of a report holds: `政府信息公开工作年度报告`, `政务公开工作年度报告`. */
 export const TITLE_WORDS = /(?:政府信息公开|政务公开).{0,12}报告/u
-/** A title whose organisation stands before its year: `某某县人民政府2024年度…`. */
-const YEAR_AFTER = /^(?<organization>.*?)(?<year>(?:19|20)\d{2})年度?/u
-/** A title that names the year first (`2019年上海市人民政府办公厅政府信息公开工作年度报告`), or none. */
-const NAME_BEFORE_WORDS = /^(?:(?:19|20)\d{2}年度?)?(?<organization>.*?)(?<words>政府信息公开|政务公开)/u
+/** A title whose organisation stands before its year: `某某县人民政府2024年度…`, `某某县人民政府二〇二四年度…`. */
+const YEAR_AFTER = new RegExp(`^(?<organization>.*?)(?<year>${YEAR_SOURCE})年度?`, 'u')
+/** A title that names the year first (`2019年上海市人民政府办公厅政府信息公开工作年度报告`, `二〇一九年…`), or none. */
+const NAME_BEFORE_WORDS = new RegExp(`^(?:(?:${YEAR_SOURCE})年度?)?(?<organization>.*?)(?<words>政府信息公开|政务公开)`, 'u')
+/** Every year a title names, Arabic or Chinese. */
+const YEARS = new RegExp(`(?:${YEAR_SOURCE})(?=年)`, 'gu')
 /** Characters of a body's name: Han, ASCII letters and digits, brackets, `·` and `、`. */
 const NAME_CHARACTERS = /^[\p{Script=Han}A-Za-z0-9()·、]+$/u
-/** A year (`2024年`, or what is left of one: `024年`) or a date inside words: never part of a body's name. */
+/** A year (`2024年`, or what is left of one: `024年`) or a date inside words: never part of a body's name (and {@link CHINESE_DATE}). */
 const DATE = /\d年|\d{1,2}月\d{1,2}日/u
 const MAX_NAME = 48
 /** Any one of the separators of a page's `<title>` from its site's name. */
@@ -69,6 +74,7 @@ export function isName(name: string): boolean {
     name.length <= MAX_NAME &&
     NAME_CHARACTERS.test(name) &&
     !DATE.test(name) &&
+    !CHINESE_DATE.test(name) &&
     !IDENTITY_WORDS.notInName.some((word) => name.includes(word))
   )
 }
@@ -92,12 +98,21 @@ export function readTitle(title: string): TitleReading {
     if (before?.words === '政府信息公开' && organization.endsWith('人民')) organization += '政府'
   }
   organization = organization.replace(/^关于/u, '').replace(/关于$/u, '')
-  const year = printed === undefined ? undefined : Number(printed)
-  return {
+  const year = printed === undefined ? undefined : yearValue(printed)
+  const reading: TitleReading = {
     organization: isName(organization) ? organization : null,
     year: year !== undefined && isReportYear(year) ? year : null,
     outside: year !== undefined && !isReportYear(year) ? year : undefined
   }
+  if (reading.year !== null) {
+    const others = new Set<number>()
+    for (const [other] of text.matchAll(YEARS)) {
+      const value = yearValue(other)
+      if (value !== reading.year && isReportYear(value)) others.add(value)
+    }
+    if (others.size > 0) reading.others = [...others]
+  }
+  return reading
 }
 
 /**
@@ -114,9 +129,11 @@ export function titleOfPage(text: string): string | null {
   return null
 }
 
-/** The statistics period a report states: `统计期限为2024年1月1日至12月31日`, `统计时限自2019年1月1日起至2019年12月31日止`. */
-const PERIOD =
-  /统计(?:期限|时限|期间|区间|时段|周期|时间|范围)[^。；;！？!?\d]{0,8}?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:起|开始)?\s*(?:至|到|—{1,2}|－|-|~|～)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:止)?/u
+/** The statistics period a report states: `统计期限为2024年1月1日至12月31日`, `统计时限自2019年1月1日起至2019年12月31日止`, `统计期限自二〇二四年一月一日起至二〇二四年十二月三十一日止`. */
+const PERIOD = new RegExp(
+  `统计(?:期限|时限|期间|区间|时段|周期|时间|范围)[^。；;！？!?\\d]{0,8}?(${PERIOD_YEAR_SOURCE})\\s*年\\s*(${SMALL_SOURCE})\\s*月\\s*(${SMALL_SOURCE})\\s*日\\s*(?:起|开始)?\\s*(?:至|到|—{1,2}|－|-|~|～)\\s*(?:(${PERIOD_YEAR_SOURCE})\\s*年\\s*)?(${SMALL_SOURCE})\\s*月\\s*(${SMALL_SOURCE})\\s*日(?:止)?`,
+  'u'
+)
 
 /** The year a statistics period covers, with its words as printed. */
 export interface PeriodReading {
@@ -140,10 +157,11 @@ export function readPeriod(paragraph: string): PeriodReading | undefined {
   const match = PERIOD.exec(foldWidth(paragraph))
   if (match === null) return undefined
   const [words, from, m1, d1, to, m2, d2] = match
-  const year = Number(from)
-  const months = [Number(m1), Number(m2)]
-  const days = [Number(d1), Number(d2)]
-  if ((to !== undefined && Number(to) !== year) || months.some((m) => m < 1 || m > 12) || days.some((d) => d < 1 || d > 31))
+  const year = yearValue(from as string)
+  const months = [smallValue(m1 as string), smallValue(m2 as string)]
+  const days = [smallValue(d1 as string), smallValue(d2 as string)]
+  // A month or a day that is no number (`十十`) fails each test: NaN compares false.
+  if ((to !== undefined && yearValue(to) !== year) || months.some((m) => !(m >= 1 && m <= 12)) || days.some((d) => !(d >= 1 && d <= 31)))
     return undefined
   if ((months[1] as number) * 100 + (days[1] as number) < (months[0] as number) * 100 + (days[0] as number)) return undefined
   const text = paragraph.slice(match.index, match.index + words.length)

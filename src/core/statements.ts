@@ -14,6 +14,7 @@ import { pathNames } from '../model/paths.js'
 import type { Edition, Position, Statement } from '../model/types.js'
 import type { NarrativePart } from './meta.js'
 import { toWanyuan } from './number.js'
+import { chineseYearBefore } from './numerals.js'
 
 /** A sentence longer than this is not read: its scope cannot be told with confidence. */
 export const MAX_SENTENCE = 400
@@ -235,9 +236,11 @@ function occursOutside(text: string, word: string, spans: readonly Span[]): bool
   return false
 }
 
-/** Whether every year a text names (`2023年`) is the report's year; with no year known, whether it names none. */
+/** Whether every year a text names (`2023年`, `二〇二三年`) is the report's year; with no year known, whether it names none. */
 function yearsAre(text: string, year: number | null): boolean {
   for (let at = text.indexOf('年'); at >= 0; at = text.indexOf('年', at + 1)) {
+    const chinese = chineseYearBefore(text, at)
+    if (chinese !== undefined && chinese !== year) return false
     if (at < 4 || !digitAt(text, at - 1)) continue
     const named = Number(text.slice(at - 4, at))
     if (!Number.isInteger(named) || (at > 4 && digitAt(text, at - 5))) continue

@@ -8,6 +8,7 @@
 
 import type { Position } from '../model/types.js'
 import { compactTitle, readTitle, TITLE_WORDS, withoutKey, type isName } from './identity.js'
+import { CHINESE_MONTH_DAY } from './numerals.js'
 import { tidyProse } from './normalize.js'
 import type { ParagraphToken } from './tokens.js'
 
@@ -34,9 +35,9 @@ const MAX_PART = 48
 const MAX_TITLE = 96
 /** A paragraph longer than this (as printed) is never a line of a title. */
 const MAX_LINE = 400
-/** Characters of a line that carries on a broken title: a body's name, a year, the title's words. */
-const PART_CHARACTERS = /^[\p{Script=Han}A-Za-z0-9()·、]+$/u
-/** A date on a line of its own (`2025年1月20日`): a publication date, never part of a title. */
+/** Characters of a line that carries on a broken title: a body's name, a year (`○`, U+25CB, is no Han character), the title's words. */
+const PART_CHARACTERS = /^[\p{Script=Han}A-Za-z0-9()·、○]+$/u
+/** A date on a line of its own (`2025年1月20日`, `二〇二五年一月二十日`): a publication date, never part of a title. */
 const DATE_LINE = /\d{1,2}月\d{1,2}日/u
 
 /** One paragraph as a possible line of a title. */
@@ -154,7 +155,7 @@ function lineOf(block: ParagraphToken | null | undefined): Line | null {
     text,
     compact,
     keyed: unkeyed !== undefined,
-    part: compact.length <= MAX_PART && PART_CHARACTERS.test(compact) && !DATE_LINE.test(compact),
+    part: compact.length <= MAX_PART && PART_CHARACTERS.test(compact) && !DATE_LINE.test(compact) && !CHINESE_MONTH_DAY.test(compact),
     last: compact.length <= MAX_TITLE && !/[。；;]/u.test(compact)
   }
 }

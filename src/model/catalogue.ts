@@ -330,6 +330,31 @@ export const IDENTITY_WORDS = {
   firstYear: 2019
 } as const
 
+/**
+ * The digits a year is written with in Chinese numerals (`二〇二四年`, `二○二三年`, `二零二二年`): each
+ * character and its value, one a line. A year is exactly four of them before `年`; `十` is no digit
+ * of a year (`二十四年` is no year) and only counts a month's or a day's tens (`十二月三十一日`).
+ * The real reports of corpus-real print only `〇` (U+3007) in such a year; `○` (U+25CB, a circle)
+ * and `零` are the forms editors type for it.
+ */
+export const CHINESE_DIGITS: Readonly<Record<string, number>> = {
+  〇: 0,
+  '○': 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9
+}
+
+/** The character for ten in a month or a day written in Chinese numerals (`十二月`, `三十一日`). */
+export const CHINESE_TEN = '十'
+
 /** The last year a report can be on: next year (a report on this year may be published before it ends). */
 export function lastYear(): number {
   return new Date().getFullYear() + 1

@@ -132,6 +132,8 @@ export interface Statement {
  * - `'caller'`: given by the caller (`ParseOptions.organization`, `ParseOptions.year`, or the
  *   command's `--identity` CSV).
  *
+ * Each of the first four reads a year printed in Arabic digits or in Chinese numerals alike
+ * (`2024年`, `二〇二四年`, `二○二四年`, `二零二四年`; a period's `一月一日` to `十二月三十一日`).
  * A publication date (`发布时间：2025-01-20`, a date under the title or at the end) is never evidence of the year.
  */
 export type IdentityOrigin = 'title' | 'crawlerHeader' | 'documentTitle' | 'period' | 'caller'
