@@ -11,6 +11,7 @@ import { printNumber } from '../src/model/decimal.js'
 import { cellPaths } from '../src/model/empty.js'
 import { validReport } from './arbitraries.js'
 import { LAYOUTS, TABLE3_ORDERS, withTable3Order, type Layout } from './damage.js'
+import { flatten, glue, type FlatRow, type Glue } from './flat-damage.js'
 
 /** A sentence that states one quantity of the tables: the cells it sums, and how it is written with a figure. */
 interface Phrase {
@@ -132,47 +133,73 @@ function tableValue(report: Report, cells: readonly string[]): number {
   return sum
 }
 
+/** One sentence to plant. */
+interface Pick {
+  phrase: number
+  kind: Planted['kind']
+  delta: number
+  decoy: number
+}
+
+/** What to plant: which phrasing, which kind of sentence, by how much a disagreement or a decoy is off, which decoy. */
+const picks: fc.Arbitrary<Pick[]> = fc.array(
+  fc.record({
+    phrase: fc.nat(),
+    kind: fc.constantFrom<Planted['kind']>('agree', 'disagree', 'decoy'),
+    delta: fc.integer({ min: 1, max: 40 }),
+    decoy: fc.nat()
+  }),
+  { minLength: 1, maxLength: 6 }
+)
+
+/** A copy of a report whose section 一 is the sentences picked (run together, or a line each), and what was planted. */
+function plant(report: Report, picked: readonly Pick[], joined: boolean): { report: Report; planted: Planted[] } {
+  const phrases = PHRASES.filter((phrase) => phrase.edition === undefined || phrase.edition === report.edition)
+  const used = new Set<string>()
+  const planted: Planted[] = []
+  for (const pick of picked) {
+    const phrase = phrases[pick.phrase % phrases.length] as Phrase
+    const value = tableValue(report, phrase.cells)
+    if (pick.kind === 'decoy') {
+      const decoy = DECOYS[pick.decoy % DECOYS.length] as (figure: string) => string
+      planted.push({ kind: 'decoy', sentence: `${decoy(printNumber(value + pick.delta))}。` })
+      continue
+    }
+    // One statement per quantity: two would be two findings, or none, on the same cell.
+    if (used.has(phrase.path)) continue
+    used.add(phrase.path)
+    const written = pick.kind === 'agree' ? value : phrase.money === true ? value + pick.delta / 100 : value + pick.delta
+    const figure = Number(printNumber(written))
+    planted.push({ kind: pick.kind, sentence: `${phrase.write(printNumber(figure))}。`, path: phrase.path, value: figure })
+  }
+  const copy = structuredClone(report)
+  copy.sections = { overview: planted.map((one) => one.sentence).join(joined ? '' : '\n'), problems: '无。', other: '无。' }
+  return { report: copy, planted }
+}
+
 /**
  * A valid report (either edition) whose section 一 states figures of its tables, some agreeing,
  * some disagreeing, with decoys among them, printed in one of the layouts: the text, the report,
  * and what was planted.
  */
 export const narrativeStatements: fc.Arbitrary<{ text: string; report: Report; planted: Planted[]; layout: Layout }> = fc
-  .record({
-    report: validReport(),
-    layout: fc.constantFrom<Layout>(...LAYOUTS),
-    picks: fc.array(
-      fc.record({
-        phrase: fc.nat(),
-        kind: fc.constantFrom<Planted['kind']>('agree', 'disagree', 'decoy'),
-        delta: fc.integer({ min: 1, max: 40 }),
-        decoy: fc.nat()
-      }),
-      { minLength: 1, maxLength: 6 }
-    ),
-    joined: fc.boolean()
-  })
-  .map(({ report, layout, picks, joined }) => {
-    const phrases = PHRASES.filter((phrase) => phrase.edition === undefined || phrase.edition === report.edition)
-    const used = new Set<string>()
-    const planted: Planted[] = []
-    for (const pick of picks) {
-      const phrase = phrases[pick.phrase % phrases.length] as Phrase
-      const value = tableValue(report, phrase.cells)
-      if (pick.kind === 'decoy') {
-        const decoy = DECOYS[pick.decoy % DECOYS.length] as (figure: string) => string
-        planted.push({ kind: 'decoy', sentence: `${decoy(printNumber(value + pick.delta))}。` })
-        continue
-      }
-      // One statement per quantity: two would be two findings, or none, on the same cell.
-      if (used.has(phrase.path)) continue
-      used.add(phrase.path)
-      const written = pick.kind === 'agree' ? value : phrase.money === true ? value + pick.delta / 100 : value + pick.delta
-      const figure = Number(printNumber(written))
-      planted.push({ kind: pick.kind, sentence: `${phrase.write(printNumber(figure))}。`, path: phrase.path, value: figure })
-    }
-    const copy = structuredClone(report)
-    copy.sections = { overview: planted.map((one) => one.sentence).join(joined ? '' : '\n'), problems: '无。', other: '无。' }
+  .record({ report: validReport(), layout: fc.constantFrom<Layout>(...LAYOUTS), picks, joined: fc.boolean() })
+  .map(({ report, layout, picks: picked, joined }) => {
+    const { report: copy, planted } = plant(report, picked, joined)
     const text = withTable3Order(copy, TABLE3_ORDERS.official as NonNullable<(typeof TABLE3_ORDERS)['official']>, layout, false)
     return { text, report: copy, planted, layout }
+  })
+
+/**
+ * The same reports crawled (test/flat-damage.ts): the body on one line, cells glued at random, so
+ * that some rows print runs several splits fit: the text, the report, what was planted, the glue,
+ * and each table row as printed (its cells and its run).
+ */
+export const narrativeCrawl: fc.Arbitrary<{ text: string; report: Report; planted: Planted[]; how: Glue; rows: FlatRow[] }> = fc
+  .record({ report: validReport(), how: glue, picks, joined: fc.boolean() })
+  .map(({ report, how, picks: picked, joined }) => {
+    const { report: copy, planted } = plant(report, picked, joined)
+    const rows: FlatRow[] = []
+    const text = flatten(copy, how, rows)
+    return { text, report: copy, planted, how, rows }
   })
