@@ -2,7 +2,10 @@
  * Generated reports of both editions, printed in every layout, whose section 一 restates figures of
  * their tables: some agreeing, some disagreeing, with decoys (a previous year's, a county-wide
  * total, a cumulative, an approximation, a share …) among them. Exactly the planted disagreements
- * are found, each naming the quantity and both figures; no cell changes.
+ * are found, each naming the quantity and both figures; no cell changes. The same reports crawled
+ * (one line, cells glued at random): exactly the disagreements the printed runs contradict are found,
+ * by the oracle of test/split-oracle.ts; and glued rows of table 二 settled by the sentences about
+ * them exactly when one split fits, left null and named when several or none do.
  */
 import { fc, it as prop } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
@@ -10,7 +13,7 @@ import { cellPaths, getCell, parseReport, type Report } from '../src/index.js'
 import { LAYOUTS } from './damage.js'
 import type { FlatRow } from './flat-damage.js'
 import { namesCell } from './helpers.js'
-import { narrativeCrawl, narrativeStatements, PHRASES, type Planted } from './narrative-damage.js'
+import { narrativeCrawl, narrativeStatements, PHRASES, settlingRow, type Planted } from './narrative-damage.js'
 import { countRow, signedColumn, splitsOf, sumsOf } from './split-oracle.js'
 
 const SEED = 20261227
@@ -186,5 +189,63 @@ describe('figures of the narrative against the tables, crawled', () => {
     expect(seen.settled).toBeGreaterThan(5)
     expect(seen.open).toBeGreaterThan(5)
     expect(seen.nullFinding).toBeGreaterThan(5)
+  })
+})
+
+/** What a glued row of table 二 comes to, by the oracle: read by the format, settled by the sentences, or left null. */
+function settleCase({ report, row, planted }: { report: Report; row: FlatRow; planted: Planted[] }): {
+  kind: 'format' | 'settled' | 'several' | 'none'
+  values: number[]
+} {
+  const splits = splitsOf(
+    row.run,
+    row.cells.map((path) => signedColumn(report.edition, path))
+  )
+  if (splits.length === 1) return { kind: 'format', values: splits[0] as number[] }
+  const fitting = splits.filter((split) => planted.every((one) => split[row.cells.indexOf(one.path as string)] === one.value))
+  if (fitting.length === 1) return { kind: 'settled', values: fitting[0] as number[] }
+  return { kind: fitting.length === 0 ? 'none' : 'several', values: [] }
+}
+
+describe('a glued row of table 二 settled by the sentences about its cells', () => {
+  prop.prop([settlingRow], { seed: SEED, numRuns: 200 })(
+    'settled to the one split that fits every statement, with values_split naming the sentence and where; left null and named when several or none fit',
+    ({ text, report, row, planted }) => {
+      const result = parseReport(text)
+      const parsed = result.report as Report
+      const want = settleCase({ report, row, planted })
+      const path = (row.cells[0] as string).split('.').slice(0, 2).join('.')
+      const byStatement = result.diagnostics.find(
+        (diagnostic) =>
+          diagnostic.code === 'values_split' && diagnostic.path === path && diagnostic.message.includes('as the narrative states')
+      )
+      if (want.kind === 'format' || want.kind === 'settled') {
+        row.cells.forEach((cell, i) => expect(getCell(parsed, cell as never), cell).toBe(want.values[i]))
+      } else {
+        for (const cell of row.cells) expect(getCell(parsed, cell as never), cell).toBeNull()
+        expect(result.diagnostics).toContainEqual(expect.objectContaining({ code: 'ambiguous_value', path }))
+      }
+      if (want.kind !== 'settled') {
+        expect(byStatement).toBeUndefined()
+        return
+      }
+      // The first sentence about the row decided it: the message quotes it, statementPosition points at it.
+      const first = planted[0] as Planted
+      expect(byStatement?.message).toContain(first.sentence.slice(0, 12))
+      const at = byStatement?.code === 'values_split' ? byStatement.statementPosition : undefined
+      expect(text.slice(at?.offset).startsWith(first.sentence)).toBe(true)
+      expect(result.diagnostics).not.toContainEqual(expect.objectContaining({ code: 'ambiguous_value', path }))
+    },
+    TIMEOUT
+  )
+
+  it('the runs hold rows read by the format, settled by a sentence, and left null with several or no split fitting', () => {
+    const runs = fc.sample(settlingRow, { seed: SEED, numRuns: 200 })
+    const kinds = runs.map((run) => settleCase(run).kind)
+    expect(new Set(runs.map((run) => run.report.edition))).toEqual(new Set(['2019', '2021']))
+    const count = (kind: string): number => kinds.filter((one) => one === kind).length
+    // A glued run of small values rarely has one split only; the three cases of settling are what count.
+    expect(count('format')).toBeGreaterThan(0)
+    for (const kind of ['settled', 'several', 'none'] as const) expect(count(kind), kind).toBeGreaterThan(15)
   })
 })
