@@ -25,9 +25,20 @@ export interface Glue {
   crawler: boolean
   /** Each heading, paragraph and table on a line of its own (a crawl that kept line breaks between blocks), not all on one. */
   lines: boolean
+  /** Rows (by the path of their first value) whose values are printed with nothing between them, whatever `values` says. */
+  tight?: ReadonlySet<string>
 }
 
-const glue: fc.Arbitrary<Glue> = fc.record({
+/** A row of a flattened table: its cells' paths, and its values as printed (the run, glue and all). */
+export interface FlatRow {
+  /** The paths of its value cells, in printed order. */
+  cells: string[]
+  /** Its values as printed, without what leads them. */
+  run: string
+}
+
+/** Random glue: mostly nothing between values, sometimes spaces; labels and blocks joined by nothing or a space. */
+export const glue: fc.Arbitrary<Glue> = fc.record({
   values: fc.array(fc.constantFrom<'' | ' ' | '  '>('', '', '', ' ', '  '), { minLength: 1, maxLength: 64 }),
   joints: fc.array(fc.constantFrom<'' | ' '>('', ' '), { minLength: 1, maxLength: 64 }),
   money: fc.constantFrom<'bare' | '万元' | '元'>('bare', '万元', '元'),
@@ -36,8 +47,12 @@ const glue: fc.Arbitrary<Glue> = fc.record({
   lines: fc.boolean()
 })
 
-/** A report's body on one line, glued as `how` says. */
-export function flatten(report: Report, how: Glue): string {
+/**
+ * A report's body on one line, glued as `how` says.
+ *
+ * @param rows - When given, each table row with values is pushed here, with its run as printed.
+ */
+export function flatten(report: Report, how: Glue, rows?: FlatRow[]): string {
   let v = 0
   let j = 0
   const value = (): string => how.values[v++ % how.values.length] as string
@@ -59,6 +74,7 @@ export function flatten(report: Report, how: Glue): string {
     for (const row of block.rows) {
       let text = ''
       let values = 0
+      const flat: FlatRow = { cells: [], run: '' }
       for (const cell of row) {
         if (cell.path === undefined) {
           if (cell.text !== '') text += (text === '' ? '' : joint()) + label(cell.text)
@@ -66,9 +82,14 @@ export function flatten(report: Report, how: Glue): string {
         }
         const printed =
           cell.value === null || cell.value === undefined ? '' : cell.path.endsWith('.amount') ? money(cell.value) : printNumber(cell.value)
-        text += (values === 0 ? joint() : value()) + printed
+        const between = values === 0 ? joint() : value()
+        const tight = values > 0 && how.tight?.has(flat.cells[0] as string) === true
+        text += (tight ? '' : between) + printed
+        flat.run += values === 0 ? printed : (tight ? '' : between) + printed
+        flat.cells.push(cell.path)
         values++
       }
+      if (values > 0) rows?.push(flat)
       table += (table === '' ? '' : joint()) + text
     }
     blocks.push(table)

@@ -6,8 +6,9 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { getCell, parseReport, parseReportAsync, type ParseResult, type Report } from '../src/index.js'
-import { CORPUS, corpusInput } from './helpers.js'
+import { getCell, parseReport, parseReportAsync, type ParseResult, type Report, type Report2021 } from '../src/index.js'
+import { flatten, type Glue } from './flat-damage.js'
+import { CORPUS, corpusInput, validReport2021 } from './helpers.js'
 
 /** The statements of a report whose section 一 is `overview`, as `path=value`. */
 function stated(overview: string, year = 2023): string[] {
@@ -274,5 +275,46 @@ describe('the real reports', { timeout: TIMEOUT }, () => {
     expect(none.diagnostics).toContainEqual(
       expect.objectContaining({ code: 'text_table_mismatch', path: 'activeDisclosure.normativeDocuments.inForce', actual: 699 })
     )
+  })
+})
+
+describe('crawls: statements about cells a glued run left null, and a breadcrumb over section 一 (shrunk from the crawl property)', () => {
+  const crawl = (overview: string, edit: (report: Report2021) => void, lines = false): { text: string; result: ParseResult } => {
+    const report = validReport2021()
+    report.title = null
+    report.sections = { overview, problems: '无。', other: '无。' }
+    edit(report)
+    const how: Glue = { values: [''], joints: [''], money: 'bare', labelSpace: 0, crawler: lines, lines }
+    const text = flatten(report, how)
+    return { text, result: parseReport(text) }
+  }
+  const table4 = (report: Report2021): void => {
+    for (const group of ['review', 'litigationDirect'] as const)
+      report.reviewAndLitigation[group] = { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 }
+    report.reviewAndLitigation.litigationAfterReview = { upheld: 2, corrected: 11, other: 0, pending: 0, total: 13 }
+  }
+
+  it('table 四 glued as 00000000002110013, which several splits fit: 行政复议 stated as 1, which none gives, is said', () => {
+    const { text, result } = crawl('因政府信息公开被申请行政复议1件。', table4)
+    expect(text).toContain('00000000002110013')
+    expect(getCell(result.report as Report, 'reviewAndLitigation.review.total')).toBeNull()
+    const found = result.diagnostics.filter((diagnostic) => diagnostic.code === 'text_table_mismatch')
+    expect(found).toMatchObject([{ path: 'reviewAndLitigation.review.total', actual: 1, severity: 'info' }])
+    expect(found[0]?.message).toContain('“00000000002110013”')
+  })
+
+  it('the same run, 行政复议 stated as 0, which every split gives: nothing is said, and no row is settled', () => {
+    const { result } = crawl('因政府信息公开被申请行政复议0件。', table4)
+    expect(result.diagnostics.filter((diagnostic) => diagnostic.code === 'text_table_mismatch')).toEqual([])
+    expect(getCell(result.report as Report, 'reviewAndLitigation.review.total')).toBeNull()
+  })
+
+  it('a crawler header, then 当前位置：首页 政务公开 一、总体情况 on one line: section 一 and its statement are read', () => {
+    const { text, result } = crawl('本年度共收到政府信息公开申请600件。', () => undefined, true)
+    expect(text).toContain('当前位置：首页 政务公开 一、总体情况\n')
+    expect(result.report?.sections.overview).toBe('本年度共收到政府信息公开申请600件。')
+    expect((result.report as Report).statements.map((statement) => `${statement.path}=${statement.value}`)).toEqual([
+      'applications.total.newReceived=600'
+    ])
   })
 })

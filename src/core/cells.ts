@@ -45,6 +45,12 @@ export interface UndecidedRow {
   position: Position | undefined
   /** Its `ambiguous_value`, in the parse's diagnostics. */
   diagnostic: Diagnostic
+  /**
+   * `false` for a row of table 三 or 四 that the whole table's totals left `null`: a statement is
+   * compared with its splits (`text_table_mismatch` where none gives its figure) but never chooses
+   * one, which the table's other rows could contradict.
+   */
+  settles?: false
 }
 
 /** A digit, ASCII or full-width: hidden text holding one is said (`hidden_text`); other hidden text is not. */

@@ -15,6 +15,7 @@ import { detectEditionOf } from './edition.js'
 import { CellState, mapTables, type DamagedRow, type MapResult } from './mapper.js'
 import { decideIdentity, type GivenIdentity, type IdentityEvidence } from './evidence.js'
 import { readMeta, type NarrativePart } from './meta.js'
+import type { UndecidedRow } from './cells.js'
 import { checkStatements } from './stated.js'
 import { readStatements } from './statements.js'
 import { tidyProse } from './normalize.js'
@@ -69,7 +70,7 @@ export function readReport(
   const values = mapped.values
   const diagnostics: Diagnostic[] = [...early, ...mapped.diagnostics]
   if (doRepair) diagnostics.push(...repairCells(mapped))
-  else diagnostics.push(...unsolvedGlued(mapped.schema, mapped.damaged))
+  else diagnostics.push(...unsolvedGlued(mapped))
   const statements = readStatements(meta.narrative, {
     edition: guess.edition,
     year: decided.year,
@@ -151,9 +152,20 @@ function gluedAmbiguous(
   return makeDiagnostic('ambiguous_value', facts, { path: rowPath(schema, row.table, row.cells), position: row.position })
 }
 
-/** Without repair, a glued row that its own rules leave with several splits: its cells stay null. */
-function unsolvedGlued(schema: CellSchema, damaged: readonly DamagedRow[]): Diagnostic[] {
-  return damaged.flatMap((row) => (row.glued === undefined ? [] : [gluedAmbiguous(schema, row, row.glued, 'several')]))
+/** Without repair, a glued row that its own rules leave with several splits: its cells stay null (their splits kept for the statements). */
+function unsolvedGlued(mapped: MapResult): Diagnostic[] {
+  return mapped.damaged.flatMap((row) => {
+    if (row.glued === undefined) return []
+    const diagnostic = gluedAmbiguous(mapped.schema, row, row.glued, 'several')
+    mapped.undecided.push(unsettled(row, row.glued, diagnostic))
+    return [diagnostic]
+  })
+}
+
+/** A glued row of table 三 or 四 left null, for the statements to be compared with its splits (never to settle it). */
+function unsettled(row: DamagedRow, glued: NonNullable<DamagedRow['glued']>, diagnostic: Diagnostic): UndecidedRow {
+  const { table, label, cells, position } = row
+  return { table, label, cells, run: glued.run, readings: glued.readings, pieces: glued.pieces, position, diagnostic, settles: false }
 }
 
 /** Run repair over tables 三 and 四, write what it fills into the mapped values, and say so in diagnostics. */
@@ -203,7 +215,9 @@ function repairCells(mapped: MapResult): Diagnostic[] {
   rows.forEach((row, i) => {
     const state = outcome.rows[i] as RepairOutcome['rows'][number]
     if (row.glued !== undefined) {
-      diagnostics.push(gluedOutcome(schema, row, row.glued, state, outcome.exhausted, values))
+      const diagnostic = gluedOutcome(schema, row, row.glued, state, outcome.exhausted, values)
+      diagnostics.push(diagnostic)
+      if (state !== 'placed') mapped.undecided.push(unsettled(row, row.glued, diagnostic))
       return
     }
     if (state === 'placed') return

@@ -46,7 +46,7 @@ export function checkStatements(statements: readonly Statement[], cells: StatedC
   const indexOf = new Map(schema.paths.map((path, index) => [path, index]))
   const open = new Map<number, UndecidedRow>()
   for (const row of cells.undecided) for (const cell of row.cells) open.set(cell, row)
-  for (const row of cells.undecided) settle(row, statements, indexOf, cells, diagnostics)
+  for (const row of cells.undecided) if (row.settles !== false) settle(row, statements, indexOf, cells, diagnostics)
   const found: Diagnostic[] = []
   for (const statement of statements) {
     const indices = statement.cells.map((path) => indexOf.get(path))
@@ -67,15 +67,50 @@ export function checkStatements(statements: readonly Statement[], cells: StatedC
       }
       continue
     }
-    // A cell left null by a run that several splits fit: said when no split gives the figure.
-    const row = indices.length === 1 ? open.get(first) : undefined
-    if (row === undefined || values[first] !== null) continue
-    const column = row.cells.indexOf(first)
-    const given = [...new Set(row.readings.map((reading) => reading[column] as number))]
-    if (given.some((value) => same(value, statement.value))) continue
-    found.push(makeDiagnostic('text_table_mismatch', { ...facts, run: { text: row.run, values: given }, cellAt: row.position }, place))
+    // Cells left null by runs that several splits fit: said when no split (of each run) gives the figure.
+    const given = possibleSums(indices as number[], values, open)
+    if (given === undefined || given.sums.some((value) => same(value, statement.value))) continue
+    const run = { text: given.rows.map((row) => row.run).join(' / '), values: given.sums }
+    found.push(makeDiagnostic('text_table_mismatch', { ...facts, run, cellAt: (given.rows[0] as UndecidedRow).position }, place))
   }
   return found
+}
+
+/** At most this many sums of cells left null are told apart; past it a statement about them says nothing. */
+const MAX_SUMS = 4096
+
+/**
+ * Every sum the cells can come to where those left null are cells of runs that several splits fit
+ * (each run's splits in turn), with the runs; `undefined` when a null cell is of no such run, or the
+ * sums are too many to list.
+ */
+function possibleSums(
+  indices: readonly number[],
+  values: readonly Cell[],
+  open: ReadonlyMap<number, UndecidedRow>
+): { sums: number[]; rows: UndecidedRow[] } | undefined {
+  let base = 0
+  const columns = new Map<UndecidedRow, number[]>()
+  for (const index of indices) {
+    const value = values[index]
+    if (value !== null && value !== undefined) {
+      base += value
+      continue
+    }
+    const row = open.get(index)
+    if (row === undefined) return undefined
+    columns.set(row, [...(columns.get(row) ?? []), row.cells.indexOf(index)])
+  }
+  let sums = new Set([base])
+  for (const [row, cols] of columns) {
+    const options = new Set(row.readings.map((reading) => cols.reduce((total, column) => total + (reading[column] as number), 0)))
+    if (sums.size * options.size > MAX_SUMS * 16) return undefined
+    const next = new Set<number>()
+    for (const sum of sums) for (const option of options) next.add(sum + option)
+    if (next.size > MAX_SUMS) return undefined
+    sums = next
+  }
+  return { sums: [...sums], rows: [...columns.keys()] }
 }
 
 /** The unit a statement's figure is said in: `件`, or 万元 for money. */

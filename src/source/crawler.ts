@@ -12,6 +12,23 @@ import type { LineIndex } from './position.js'
 /** A crawler's header over the article: `标题: …`, `发布时间: …`, … `==== 正文 ====` (at most this many lines). */
 const CRAWLER_HEADER = { title: /^\uFEFF?标题\s*[:：]\s*(.*?)\s*$/u, end: /^=+\s*正文\s*=+\s*$/u, lines: 24 } as const
 
+/** Words that open a page's breadcrumb (`当前位置：首页 政务公开`), which a crawler keeps on the body's first line. */
+const BREADCRUMBS = ['当前位置', '您的位置', '您现在的位置', '您所在的位置']
+/** A section heading that ends the breadcrumb's line, after white space (`… 政务公开 一、总体情况`). */
+const HEADING_AFTER = /\s([一二三四五六]、[^\s。]{2,40})\s*$/u
+
+/**
+ * How much of the body's first line is a breadcrumb before a section heading that ends the line
+ * (0 when the line opens no breadcrumb, or holds more than one: the title or prose after it).
+ */
+function breadcrumb(input: string, at: number): number {
+  const end = input.indexOf('\n', at)
+  const line = input.slice(at, end < 0 ? input.length : end).replace(/\r$/u, '')
+  if (!BREADCRUMBS.some((word) => line.startsWith(word))) return 0
+  const heading = HEADING_AFTER.exec(line)
+  return heading === null ? 0 : heading.index + 1
+}
+
 /** A crawler's header: where the body starts, and the header's title. */
 export interface CrawlerHeader {
   /** Where the body starts: after the header's last line, or 0 without such a header. */
@@ -39,7 +56,8 @@ export function readCrawlerHeader(input: string, index: LineIndex): CrawlerHeade
     at = end < 0 ? input.length : end + 1
     if (!CRAWLER_HEADER.end.test(text)) continue
     const heading = title[1] as string
-    return heading === '' ? { body: at } : { body: at, title: { text: heading, position: index.at(input.indexOf(heading)) } }
+    const body = at + breadcrumb(input, at)
+    return heading === '' ? { body } : { body, title: { text: heading, position: index.at(input.indexOf(heading)) } }
   }
   return { body: 0 }
 }
