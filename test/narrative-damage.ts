@@ -14,6 +14,8 @@ import { cellPaths, setPath } from '../src/model/empty.js'
 import { validReport } from './arbitraries.js'
 import { LAYOUTS, TABLE3_ORDERS, withTable3Order, type Layout } from './damage.js'
 import { flatten, glue, type FlatRow, type Glue } from './flat-damage.js'
+import { docxOptions, reportToDocx } from './writers/docx.js'
+import { pdfLayoutOptions, reportToPdf } from './writers/pdf.js'
 
 /** A sentence that states one quantity of the tables: the cells it sums, and how it is written with a figure. */
 interface Phrase {
@@ -190,6 +192,26 @@ export const narrativeStatements: fc.Arbitrary<{ text: string; report: Report; p
     const { report: copy, planted } = plant(report, picked, joined)
     const text = withTable3Order(copy, TABLE3_ORDERS.official as NonNullable<(typeof TABLE3_ORDERS)['official']>, layout, false)
     return { text, report: copy, planted, layout }
+  })
+
+/**
+ * The same reports as files: a PDF (test/writers/pdf.ts, any of its layout options: letter-spaced
+ * and wrapped labels, a page break in table 三 …; the narrative set as wrapped lines of text) or a
+ * Word document (test/writers/docx.ts): the bytes, the report, what was planted, and which.
+ */
+export const narrativeFile: fc.Arbitrary<{ bytes: Uint8Array; report: Report; planted: Planted[]; layout: 'pdf' | 'docx' }> = fc
+  .record({
+    report: validReport(),
+    file: fc.oneof(
+      pdfLayoutOptions.map((options) => ({ layout: 'pdf' as const, write: (report: Report) => reportToPdf(report, options) })),
+      docxOptions.map((options) => ({ layout: 'docx' as const, write: (report: Report) => reportToDocx(report, options) }))
+    ),
+    picks,
+    joined: fc.boolean()
+  })
+  .map(({ report, file, picks: picked, joined }) => {
+    const { report: copy, planted } = plant(report, picked, joined)
+    return { bytes: file.write(copy), report: copy, planted, layout: file.layout }
   })
 
 /**

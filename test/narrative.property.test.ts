@@ -2,48 +2,69 @@
  * Generated reports of both editions, printed in every layout, whose section 一 restates figures of
  * their tables: some agreeing, some disagreeing, with decoys (a previous year's, a county-wide
  * total, a cumulative, an approximation, a share …) among them. Exactly the planted disagreements
- * are found, each naming the quantity and both figures; no cell changes. The same reports crawled
+ * are found, each naming the quantity and both figures; no cell changes. The same as PDF and Word
+ * files (test/writers/), with the PDF writer's layout options. The same reports crawled
  * (one line, cells glued at random): exactly the disagreements the printed runs contradict are found,
  * by the oracle of test/split-oracle.ts; and glued rows of table 二 settled by the sentences about
  * them exactly when one split fits, left null and named when several or none do.
  */
 import { fc, it as prop } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
-import { cellPaths, getCell, parseReport, type Report } from '../src/index.js'
+import { cellPaths, getCell, parseReport, parseReportAsync, type ParseResult, type Report } from '../src/index.js'
 import { LAYOUTS } from './damage.js'
 import type { FlatRow } from './flat-damage.js'
 import { namesCell } from './helpers.js'
-import { narrativeCrawl, narrativeStatements, PHRASES, settlingRow, type Planted } from './narrative-damage.js'
+import { narrativeCrawl, narrativeFile, narrativeStatements, PHRASES, settlingRow, type Planted } from './narrative-damage.js'
 import { countRow, signedColumn, splitsOf, sumsOf } from './split-oracle.js'
 
 const SEED = 20261227
 const TIMEOUT = 120_000
 
+/** Exactly the planted disagreements found, every planted statement read and no decoy, no cell changed. */
+function foundAsPlanted(result: ParseResult, report: Report, planted: readonly Planted[]): void {
+  const found = result.diagnostics
+    .filter((diagnostic) => diagnostic.code === 'text_table_mismatch')
+    .map((diagnostic) => `${diagnostic.path}=${diagnostic.actual}`)
+    .sort()
+  const disagreements = planted
+    .filter((one) => one.kind === 'disagree')
+    .map((one) => `${one.path}=${one.value}`)
+    .sort()
+  expect(found).toEqual(disagreements)
+  // Every planted statement, and nothing else, is read: the decoys are not.
+  const read = (result.report as Report).statements.map((statement) => `${statement.path}=${statement.value}`).sort()
+  const stated = planted
+    .filter((one) => one.kind !== 'decoy')
+    .map((one) => `${one.path}=${one.value}`)
+    .sort()
+  expect(read).toEqual(stated)
+  for (const path of cellPaths(report.edition)) expect(getCell(result.report as Report, path), path).toBe(getCell(report, path))
+}
+
 describe('figures of the narrative against the tables', () => {
   prop.prop([narrativeStatements], { seed: SEED, numRuns: 200 })(
     'both editions, every layout: exactly the planted disagreements are found, agreements and decoys say nothing',
-    ({ text, report, planted }) => {
-      const result = parseReport(text)
-      const found = result.diagnostics
-        .filter((diagnostic) => diagnostic.code === 'text_table_mismatch')
-        .map((diagnostic) => `${diagnostic.path}=${diagnostic.actual}`)
-        .sort()
-      const disagreements = planted
-        .filter((one) => one.kind === 'disagree')
-        .map((one) => `${one.path}=${one.value}`)
-        .sort()
-      expect(found).toEqual(disagreements)
-      // Every planted statement, and nothing else, is read: the decoys are not.
-      const read = (result.report as Report).statements.map((statement) => `${statement.path}=${statement.value}`).sort()
-      const stated = planted
-        .filter((one) => one.kind !== 'decoy')
-        .map((one) => `${one.path}=${one.value}`)
-        .sort()
-      expect(read).toEqual(stated)
-      for (const path of cellPaths(report.edition)) expect(getCell(result.report as Report, path), path).toBe(getCell(report, path))
+    ({ text, report, planted }) => foundAsPlanted(parseReport(text), report, planted),
+    TIMEOUT
+  )
+
+  prop.prop([narrativeFile], { seed: SEED, numRuns: 40 })(
+    'both editions, as a PDF (any layout option, the narrative wrapped over lines) or a Word file: the same',
+    async ({ bytes, report, planted, layout }) => {
+      const result = await parseReportAsync(bytes)
+      expect(result.format).toBe(layout)
+      foundAsPlanted(result, report, planted)
     },
     TIMEOUT
   )
+
+  it('the files cover both editions, both formats, and each kind of sentence', () => {
+    const runs = fc.sample(narrativeFile, { seed: SEED, numRuns: 40 })
+    expect(new Set(runs.map((run) => run.report.edition))).toEqual(new Set(['2019', '2021']))
+    expect(new Set(runs.map((run) => run.layout))).toEqual(new Set(['pdf', 'docx']))
+    const kinds = runs.flatMap((run) => run.planted.map((one) => one.kind))
+    for (const kind of ['agree', 'disagree', 'decoy'] as const) expect(kinds.filter((one) => one === kind).length, kind).toBeGreaterThan(10)
+  })
 
   it('the runs cover both editions, every layout, and each kind of sentence', () => {
     const runs = fc.sample(narrativeStatements, { seed: SEED, numRuns: 200 })

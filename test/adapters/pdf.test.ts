@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest'
 import { parseReportAsync, type Report } from '../../src/index.js'
-import { writePdf, type PdfOp } from '../writers/pdf.js'
+import { reportToPdf, writePdf, type PdfOp } from '../writers/pdf.js'
+import { fc } from '@fast-check/vitest'
+import { validReport } from '../arbitraries.js'
 import { withoutIdentity } from '../helpers.js'
 
 const OUTCOMES = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计']
@@ -125,4 +127,18 @@ describe('PDF cells from geometry', () => {
       expect(codes).toEqual([])
     }
   }, 30_000)
+})
+
+describe('a title that is the widest line of its page', () => {
+  it('does not swallow the heading under it: the title is whole, section 一 is read', async () => {
+    // A short narrative: the title is the page's widest line, so it seemed to run on into the next
+    // (3 of these 20 read as `…年度报告一、总体情况`, section 一 lost, before the fix).
+    for (const [i, report] of fc.sample(validReport(), { seed: 20261208, numRuns: 20 }).entries()) {
+      report.sections = { overview: '本年度共收到政府信息公开申请3件。', problems: '无。', other: '无。' }
+      const result = await parseReportAsync(reportToPdf(report))
+      expect(result.report?.title, `${i}`).toBe(report.title)
+      expect(result.report?.sections.overview, `${i}`).toBe('本年度共收到政府信息公开申请3件。')
+      expect(result.report?.statements.map((statement) => statement.value)).toEqual([3])
+    }
+  }, 60_000)
 })

@@ -79,6 +79,10 @@ const WORD_GAP = 0.3
 const SAME_LINE = 0.5
 /** A line of text ending this close (times its size) to the right edge of the page's text runs on into the next. */
 const RUNS_ON = 1.5
+/** Lines whose sizes differ by more than this part are not one paragraph (a title over a heading). */
+const SAME_SIZE = 0.1
+/** A line that opens with a heading's number (`一、`, `（三）`) starts a paragraph of its own. */
+const NUMBERED = /^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])/u
 
 /**
  * The blocks of one page.
@@ -152,8 +156,14 @@ export function pageBlocks(
       const indented = first.left > left + INDENT * first.size
       // A wrapped line goes on at the left edge, or, for a centred title, centred under the line before.
       const centred = Math.abs((first.left + end) / 2 - (left + right) / 2) <= INDENT * first.size
+      // Never onto a line of another size (a title is the widest line of a short page, and would
+      // swallow the heading under it), nor a line that opens with a heading's number.
       const goesOn =
-        open !== undefined && open.end >= right - RUNS_ON * open.size && (!indented || (centred && !/[。；！？]$/u.test(open.text)))
+        open !== undefined &&
+        open.end >= right - RUNS_ON * open.size &&
+        Math.abs(first.size - open.size) <= SAME_SIZE * open.size &&
+        !NUMBERED.test(text) &&
+        (!indented || (centred && !/[。；！？]$/u.test(open.text)))
       if (open !== undefined && goesOn) {
         open.text += text
         cursor.offset += text.length
