@@ -122,7 +122,7 @@ export class CellStore {
       const glued = { table, rowId, label, cells, units, run: run.text, position: run.position ?? position }
       if (this.seenRows.has(rowId)) this.compareGlued(glued)
       else {
-        this.sayHidden(run, rowPath(this.schema, table, cells))
+        this.sayHidden(run, () => rowPath(this.schema, table, cells))
         this.placeGlued(glued)
       }
       return
@@ -140,7 +140,7 @@ export class CellStore {
     this.seenRows.add(rowId)
     this.found[table] = true
     if (values === undefined) {
-      for (const token of row.tokens) this.sayHidden(token, rowPath(this.schema, table, cells))
+      for (const token of row.tokens) this.sayHidden(token, () => rowPath(this.schema, table, cells))
       const printed = trimEmpties(row.tokens)
       for (const cell of cells) this.record(cell, null, CellState.unaligned, undefined)
       this.damaged.push({
@@ -334,11 +334,15 @@ export class CellStore {
 
   /**
    * Say that a cell held digits a reader of the page does not see, which were not read (`hidden_text`),
-   * if it did: named by its path, or by its row where the row's values could not be placed.
+   * if it did: named by its path, or by its row where the row's values could not be placed (`pathOf`
+   * then gives it, called only when the token holds such digits).
    */
-  private sayHidden(token: RowToken, path: string): void {
-    const runs = token.hidden?.filter((run) => HAS_DIGIT.test(run.text))
-    if (runs === undefined || runs.length === 0) return
+  private sayHidden(token: RowToken, pathOf: string | (() => string)): void {
+    if (token.hidden === undefined) return
+    const runs = token.hidden.filter((run) => HAS_DIGIT.test(run.text))
+    if (runs.length === 0) return
+    // A row's path is worked out only when there is something to say.
+    const path = typeof pathOf === 'string' ? pathOf : pathOf()
     const blank = token.kind === 'value' && (token.value.kind === 'empty' || token.value.kind === 'blank')
     this.diagnostics.push(makeDiagnostic('hidden_text', { path, runs, blank }, { path, position: token.position }))
   }

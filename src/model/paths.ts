@@ -63,8 +63,12 @@ export function namesCell(diagnostic: Pick<Diagnostic, 'path'>, cell: string): b
  * @param cells - Dot paths of cells of one table, at least one.
  */
 export function pathOfCells(cells: readonly string[]): string {
-  const first = (cells[0] ?? '').split('.')
-  const keys = first.map((key, i) => (cells.every((cell) => cell.split('.')[i] === key) ? key : '*'))
+  const keys = (cells[0] ?? '').split('.')
+  // Each cell split once; a key where any cell differs (or has no such key) is `*`.
+  for (let c = 1; c < cells.length; c++) {
+    const other = (cells[c] as string).split('.')
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== '*' && other[i] !== keys[i]) keys[i] = '*'
+  }
   let end = keys.length
   while (end > 2 && keys[end - 1] === '*') end--
   return keys.slice(0, end).join('.')
