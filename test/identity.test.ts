@@ -7,7 +7,7 @@
 import { fc, it as prop } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
 import { formatReport, parseReport, parseReports, type ParseResult } from '../src/index.js'
-import { readPeriod, readTitle, titleOfPage } from '../src/core/identity.js'
+import { compactTitle, readPeriod, readTitle, titleOfPage } from '../src/core/identity.js'
 import { validReport } from './arbitraries.js'
 import { IDENTITY_CODES } from './helpers.js'
 import { identityCase } from './identity-damage.js'
@@ -51,6 +51,9 @@ describe('a title', () => {
 
   it('names a year outside 2019 to next year as outside, not as the year', () => {
     expect(readTitle('某某县人民政府2018年政府信息公开工作年度报告')).toMatchObject({ year: null, outside: 2018 })
+    // Four digits inside a longer number are no year (`12024年` is not 2024).
+    expect(readTitle('某某县人民政府12024年政府信息公开工作年度报告').year).toBeNull()
+    expect(readTitle(compactTitle('某某县人民政府２０２４年政府信息公开工作年度报告')).year).toBe(2024)
     expect(readTitle(`某某县人民政府${new Date().getFullYear() + 2}年政府信息公开工作年度报告`).year).toBeNull()
     expect(readTitle(`某某县人民政府${new Date().getFullYear() + 1}年政府信息公开工作年度报告`).year).toBe(new Date().getFullYear() + 1)
   })

@@ -29,11 +29,12 @@ const NUMBER_START = `(?<![${digits(() => true)}${CHINESE_TEN}])`
 const CENTURY = `(?:[${digits((value) => value === 1)}][${digits((value) => value === 9)}]|[${digits((value) => value === 2)}][${digits((value) => value === 0)}])`
 
 /**
- * A year as printed, for a regular expression (no groups): `19xx` or `20xx` in Arabic digits, or
+ * A year as printed, for a regular expression (no groups): `19xx` or `20xx` in Arabic digits after
+ * no other digit (`12024` holds no year), or
  * four Chinese digits of the same centuries (`一九…`, `二〇…`) right after no other Chinese digit or
  * `十` (`一二〇二四` holds no year).
  */
-export const YEAR_SOURCE = `(?:19|20)\\d{2}|${NUMBER_START}${CENTURY}${DIGIT}{2}`
+export const YEAR_SOURCE = `(?<!\\d)(?:19|20)\\d{2}|${NUMBER_START}${CENTURY}${DIGIT}{2}`
 
 /** Four digits that may be a statistics period's year (`\d{4}`, or four Chinese digits at a number's start), for a regular expression (no groups). */
 export const PERIOD_YEAR_SOURCE = `\\d{4}|${NUMBER_START}${DIGIT}{4}`
