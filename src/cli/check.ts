@@ -1,8 +1,8 @@
 /**
  * What `check` writes for one file. `text`: its diagnostics grouped under its name, one line each,
  * the place first (`line:column`; in a PDF `page N`, in a Word file `table T row R cell C` or
- * `paragraph P`, with the table and the row and column labels of the cell), a `blank_cell` and the `value_inferred` that filled the same cell on one
- * line. `compact` and `github`: a line per diagnostic for editors, CI and GitHub's annotations.
+ * `paragraph P`, with the table and the row and column labels of the cell), a `blank_cell` and
+ * the `value_inferred` that filled the same cell on one line. `compact` and `github`: a line per diagnostic for editors, CI and GitHub's annotations.
  * `json`: the file's diagnostics as data. Every message on one line, long texts from the input cut
  * (`oneLine`), except in JSON, which keeps them whole.
  *
