@@ -64,8 +64,16 @@ export function rowPath(schema: CellSchema, table: TableNumber, cells: readonly 
   if (first === undefined) return TABLES[table].key
   // A table 二 row is its row key, whatever its width (2021's 行政许可 has one column).
   if (table === 2) return `${TABLES[2].key}.${first.row}`
-  return pathOfCells(cells.map((cell) => schema.paths[cell] as string))
+  // A row's cells are mostly the schema's own list of them: its path is worked out once.
+  const known = ROW_PATHS.get(cells)
+  if (known !== undefined) return known
+  const path = pathOfCells(cells.map((cell) => schema.paths[cell] as string))
+  ROW_PATHS.set(cells, path)
+  return path
 }
+
+/** The path of each list of a row's cells seen (the lists of a schema are kept, so are their paths). */
+const ROW_PATHS = new WeakMap<readonly number[], string>()
 
 function isEmpty(token: RowToken | undefined): boolean {
   return token !== undefined && token.kind === 'value' && token.value.kind === 'empty'

@@ -194,9 +194,22 @@ function readClause(
   if (phrasing.context !== undefined && !phrasing.context.some((word) => sentence.includes(word))) return undefined
   const value = phrasing.unit === 'count' ? Number(digits) : toWanyuan(digits, unit)
   if (typeof value !== 'number' || !Number.isFinite(value)) return undefined
-  const cells = context.paths.filter((path) => phrasing.cells.some((cell) => pathNames(cell, path)))
+  const cells = cellsOf(phrasing, context.paths)
   if (cells.length === 0) return undefined
-  return { path: phrasing.path, cells, value, unit }
+  // A copy: the list is shared by every report of the edition.
+  return { path: phrasing.path, cells: [...cells], value, unit }
+}
+
+/** The cells each phrasing states, per list of an edition's paths (worked out once). */
+const STATED = new WeakMap<readonly string[], Map<Phrasing, readonly string[]>>()
+
+/** The cells of `paths` a phrasing states: its cells, a group's every cell. */
+function cellsOf(phrasing: Phrasing, paths: readonly string[]): readonly string[] {
+  let byPhrasing = STATED.get(paths)
+  if (byPhrasing === undefined) STATED.set(paths, (byPhrasing = new Map()))
+  let cells = byPhrasing.get(phrasing)
+  if (cells === undefined) byPhrasing.set(phrasing, (cells = paths.filter((path) => phrasing.cells.some((cell) => pathNames(cell, path)))))
+  return cells
 }
 
 /** Where one word of each entry stands in a text (the first found of each), or `undefined` when an entry has none there. */
